@@ -1,0 +1,111 @@
+package main
+
+import (
+	"os"
+
+	"github.com/peacock-cli/peacock/palette"
+	"github.com/peacock-cli/peacock/workspace"
+	"github.com/spf13/cobra"
+)
+
+func newResetCmd(f *factory, g *globalOptions) *cobra.Command {
+	return &cobra.Command{
+		Use:   "reset",
+		Short: "Remove the workspace colors",
+		Long: `Remove every key peacock owns from workbench.colorCustomizations (keys in
+peacock.excludedSettings and keys you added yourself stay), remove the member
+when nothing else is left in it, and remove peacock.color and
+peacock.remoteColor. On a file that had no Peacock state before 'set', reset
+gives back the original bytes.`,
+		Example: `  $ peacock reset
+  $ peacock reset --dry-run`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := f.newSession(g)
+			if err != nil {
+				return err
+			}
+			if _, err := os.Stat(s.Target.Path); os.IsNotExist(err) {
+				s.status("%s does not exist; nothing to reset", s.display(s.Target.Path))
+				if g.JSON {
+					return writeJSON(f.IO, map[string]any{"file": s.Target.Path, "changed": false, "created": false, "dryRun": g.DryRun})
+				}
+				return nil
+			}
+			res, err := s.update(func(d *workspace.Document) error {
+				ps, err := s.settingsFor(d)
+				if err != nil {
+					return err
+				}
+				if err := d.ResetColors(palette.IsOwned, ps.ExcludedSettings); err != nil {
+					return err
+				}
+				return d.RemoveSetting("peacock.style")
+			}, false)
+			if err != nil {
+				return err
+			}
+			return s.report(res, "removed the colors", nil)
+		},
+	}
+}
+
+func newApplyCmd(f *factory, g *globalOptions) *cobra.Command {
+	var remote bool
+	cmd := &cobra.Command{
+		Use:   "apply",
+		Short: "Re-derive the colors from the stored color and current settings",
+		Long: `Do what the extension does when a window opens: derive the palette from the
+stored peacock.color (with --remote: peacock.remoteColor, falling back to
+peacock.color) and the current peacock.* settings, and merge it into the
+file. Without a stored color, strip the owned keys as the extension does.
+A file that is already right is not touched.`,
+		Example: `  $ peacock apply
+  $ peacock apply --remote`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := f.newSession(g)
+			if err != nil {
+				return err
+			}
+			if _, err := os.Stat(s.Target.Path); os.IsNotExist(err) {
+				s.status("%s does not exist; nothing to apply", s.display(s.Target.Path))
+				if g.JSON {
+					return writeJSON(f.IO, map[string]any{"file": s.Target.Path, "changed": false, "created": false, "dryRun": g.DryRun})
+				}
+				return nil
+			}
+			var text string
+			var colors map[string]string
+			res, err := s.update(func(d *workspace.Document) error {
+				ps, err := s.settingsFor(d)
+				if err != nil {
+					return err
+				}
+				text, _ = s.storedColor(d, remote)
+				colors = map[string]string{}
+				if text != "" {
+					c, err := palette.Parse(text)
+					if err != nil {
+						return err
+					}
+					colors = palette.Derive(c, ps)
+				}
+				return d.ApplyColors(colors, palette.IsOwned, ps.ExcludedSettings)
+			}, false)
+			if err != nil {
+				return err
+			}
+			data := map[string]any{"value": text, "colors": colors}
+			status := "applied " + text
+			if text == "" {
+				status = "no stored color: removed the owned keys"
+			} else if c, err := palette.Parse(text); err == nil {
+				data["color"] = c.Hex6()
+			}
+			return s.report(res, status, data)
+		},
+	}
+	cmd.Flags().BoolVar(&remote, "remote", false, "use peacock.remoteColor (falling back to peacock.color)")
+	return cmd
+}

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3".
+var version = ""
+
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// factory holds what commands need from the outside world. run builds one;
+// tests build their own with only the fields they need.
+type factory struct {
+	IO     *ioStreams
+	Getwd  func() (string, error)
+	Getenv func(string) string
+	GOOS   string
+	// NewRand returns the randomness for `random`; seed 0 means "any".
+	NewRand func(seed uint64) *rand.Rand
+}
+
+func newFactory(io *ioStreams) *factory {
+	return &factory{
+		IO:     io,
+		Getwd:  os.Getwd,
+		Getenv: os.Getenv,
+		GOOS:   runtime.GOOS,
+		NewRand: func(seed uint64) *rand.Rand {
+			if seed == 0 {
+				return rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
+			}
+			return rand.New(rand.NewPCG(seed, seed))
+		},
+	}
+}
+
+// globalOptions are the persistent flags every command shares.
+type globalOptions struct {
+	Workspace    string // --workspace PATH
+	Dir          string // -C DIR
+	DryRun       bool
+	JSON         bool
+	Quiet        bool
+	Editor       string // --editor: whose user settings to read
+	UserSettings string // --user-settings PATH
+}
+
+// run executes the command line and returns the process exit code. It is the
+// only place where errors become exit codes and the only place they are printed.
+func run(args []string, io *ioStreams) int {
+	return runWith(newFactory(io), args)
+}
+
+// runWith is run with a given factory (the test seam).
+func runWith(f *factory, args []string) int {
+	root := newRootCmd(f)
+	root.SetArgs(args)
+	return exitCode(root.ExecuteContext(context.Background()), f.IO)
+}
+
+func exitCode(err error, io *ioStreams) int {
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, errSilent) {
+		return exitFailure
+	}
+	if errors.Is(err, errCancel) {
+		return exitCanceled
+	}
+	var fe *flagError
+	if errors.As(err, &fe) || isCobraUsageError(err) {
+		fmt.Fprintf(io.ErrOut, "peacock: %s\n", err)
+		fmt.Fprintln(io.ErrOut, "Run 'peacock --help' for usage.")
+		return exitUsage
+	}
+	fmt.Fprintf(io.ErrOut, "peacock: %s\n", err)
+	return exitFailure
+}
+
+// isCobraUsageError recognises the errors cobra returns itself (unknown
+// command) rather than through our flag or args hooks.
+func isCobraUsageError(err error) bool {
+	msg := err.Error()
+	return strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") ||
+		strings.HasPrefix(msg, "unknown shorthand flag")
+}
+
+func newRootCmd(f *factory) *cobra.Command {
+	g := &globalOptions{}
+	root := &cobra.Command{
+		Use:   "peacock",
+		Short: "Give every VS Code workspace its own accent color",
+		Long: `peacock colors the title bar, activity bar and status bar of a VS Code-family
+window (VS Code, Insiders, VSCodium, Cursor, Windsurf) by writing
+workbench.colorCustomizations into the project's .code-workspace file, exactly
+as the Peacock extension 4.3.4 would, while keeping every comment and byte of
+formatting outside the keys it owns.
+
+The target file is, in order: --workspace PATH; the nearest *.code-workspace
+from the current directory up to the repository root; or a new
+<repo>.code-workspace at the repository root.`,
+		Example: `  $ peacock set "#42b883"
+  $ peacock set "Vue Green"
+  $ peacock random
+  $ peacock show
+  $ peacock --workspace .vscode/settings.json set navy
+  $ peacock check`,
+		Version:       versionString(),
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	root.SetVersionTemplate("peacock {{.Version}}\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &flagError{err} })
+
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.Workspace, "workspace", "", "target `file`: a *.code-workspace, or a settings.json")
+	pf.StringVarP(&g.Dir, "chdir", "C", "", "run as if started in `dir`")
+	pf.BoolVar(&g.DryRun, "dry-run", false, "print a unified diff of what would change; write nothing")
+	pf.BoolVar(&g.JSON, "json", false, "print the result as JSON on stdout")
+	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print no status messages")
+	pf.StringVar(&g.Editor, "editor", "", "whose user settings apply: code, insiders, vscodium, cursor, windsurf (default: the first installed)")
+	pf.StringVar(&g.UserSettings, "user-settings", "", "read user settings from `file` instead of the editor's (env PEACOCK_USER_SETTINGS)")
+
+	root.AddCommand(
+		newSetCmd(f, g, nil),
+		newRandomCmd(f, g, nil),
+		newDarkenCmd(f, g, "darken"),
+		newDarkenCmd(f, g, "lighten"),
+		newResetCmd(f, g),
+		newApplyCmd(f, g),
+		newShowCmd(f, g),
+		newPaletteCmd(f, g),
+		newCheckCmd(f, g),
+		newDoctorCmd(f, g),
+		newFavoritesCmd(f, g),
+		newCompletionCmd(f),
+	)
+	return root
+}
+
+// exactArgs is cobra.ExactArgs with a usage error and a message that names
+// what is missing.
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) < n:
+			return flagErrorf("%s: missing %s", cmd.CommandPath(), what)
+		case len(args) > n:
+			return flagErrorf("%s: too many arguments (want %s, got %d)", cmd.CommandPath(), what, len(args))
+		}
+		return nil
+	}
+}
+
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return flagErrorf("%s: unexpected argument %q", cmd.CommandPath(), args[0])
+	}
+	return nil
+}

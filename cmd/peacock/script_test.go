@@ -1,0 +1,70 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"peacock": func() { os.Exit(run(os.Args[1:], systemStreams())) },
+	})
+}
+
+// TestScript runs the end-to-end scripts in testdata/script. Each runs with
+// HOME, XDG_CONFIG_HOME and APPDATA inside its own work directory, so no
+// test ever reads the real user's settings. UPDATE_SCRIPTS=1 rewrites the
+// expected output in the scripts.
+func TestScript(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join("..", "..", "testdata", "script"),
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") != "",
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"cmpnonl": cmdCmpNoNL,
+		},
+		Setup: func(env *testscript.Env) error {
+			home := filepath.Join(env.WorkDir, "home")
+			if err := os.MkdirAll(home, 0o755); err != nil {
+				return err
+			}
+			env.Setenv("HOME", home)
+			env.Setenv("USERPROFILE", home)
+			env.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+			env.Setenv("APPDATA", filepath.Join(home, "AppData", "Roaming"))
+			env.Setenv("PEACOCK_EDITOR", "")
+			env.Setenv("PEACOCK_USER_SETTINGS", "")
+			env.Setenv("NO_COLOR", "")
+			// Scripts that need git set up a repository themselves.
+			env.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+			env.Setenv("GIT_AUTHOR_NAME", "t")
+			env.Setenv("GIT_AUTHOR_EMAIL", "t@example.com")
+			env.Setenv("GIT_COMMITTER_NAME", "t")
+			env.Setenv("GIT_COMMITTER_EMAIL", "t@example.com")
+			return nil
+		},
+	})
+}
+
+// cmdCmpNoNL is cmp for files that end without a newline (VS Code writes new
+// workspace files that way, and a txtar file always ends with one): it
+// compares the two files after dropping one final newline from the second.
+func cmdCmpNoNL(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: cmpnonl got want")
+	}
+	got := []byte(ts.ReadFile(args[0]))
+	want := bytes.TrimSuffix([]byte(ts.ReadFile(args[1])), []byte("\n"))
+	eq := bytes.Equal(got, want)
+	switch {
+	case neg && eq:
+		ts.Fatalf("%s and %s do not differ", args[0], args[1])
+	case !neg && !eq:
+		ts.Fatalf("%s differs from %s:\n--- got\n%q\n--- want\n%q", args[0], args[1], got, want)
+	}
+}

@@ -1,0 +1,273 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/peacock-cli/peacock/palette"
+	"github.com/peacock-cli/peacock/workspace"
+)
+
+// session is what a command resolved about where it runs: the working
+// directory, the target file, and whose user settings apply. Building one
+// reads a few small files and never writes.
+type session struct {
+	f *factory
+	g *globalOptions
+
+	Dir    string // absolute working directory (after -C)
+	Home   string
+	Target workspace.Target
+
+	Editor           *workspace.Editor // nil: no editor's user settings found
+	UserSettingsPath string            // "" when none
+	User             map[string]any    // decoded user settings (never nil)
+}
+
+func (f *factory) home() string {
+	if f.GOOS == "windows" {
+		if h := f.Getenv("USERPROFILE"); h != "" {
+			return h
+		}
+	}
+	return f.Getenv("HOME")
+}
+
+// workDir returns the absolute directory the command acts in (-C applied).
+func (f *factory) workDir(g *globalOptions) (string, error) {
+	wd, err := f.Getwd()
+	if err != nil {
+		return "", err
+	}
+	if g.Dir != "" {
+		d := g.Dir
+		if !filepath.IsAbs(d) {
+			d = filepath.Join(wd, d)
+		}
+		st, err := os.Stat(d)
+		if err != nil {
+			return "", fmt.Errorf("-C %s: %w", g.Dir, errors.Unwrap(err))
+		}
+		if !st.IsDir() {
+			return "", fmt.Errorf("-C %s: not a directory", g.Dir)
+		}
+		wd = d
+	}
+	return filepath.Clean(wd), nil
+}
+
+// newSession resolves the working directory, target file and user settings.
+func (f *factory) newSession(g *globalOptions) (*session, error) {
+	dir, err := f.workDir(g)
+	if err != nil {
+		return nil, err
+	}
+	s := &session{f: f, g: g, Dir: dir, Home: f.home(), User: map[string]any{}}
+	s.Target, err = workspace.Find(workspace.FindOptions{Dir: dir, Home: s.Home, Explicit: g.Workspace})
+	if err != nil {
+		return nil, err
+	}
+	if !s.Target.Exists && g.Workspace == "" {
+		s.preferFolderSettings()
+	}
+	if err := s.loadUserSettings(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// preferFolderSettings switches a target that would be created to the
+// project's .vscode/settings.json when that file already holds Peacock
+// state: a team that uses the extension on the folder keeps its file.
+func (s *session) preferFolderSettings() {
+	path := workspace.FolderSettingsPath(s.Target.Root)
+	data, err := workspace.ReadFile(path)
+	if err != nil {
+		return
+	}
+	doc, err := workspace.Parse(path, data)
+	if err != nil {
+		return
+	}
+	_, hasColor := doc.Setting("peacock.color")
+	_, hasRemote := doc.Setting("peacock.remoteColor")
+	if hasColor || hasRemote || len(doc.ColorCustomizations()) > 0 {
+		s.Target = workspace.Target{Path: path, Kind: workspace.KindSettings, Exists: true, Root: s.Target.Root}
+	}
+}
+
+// editorByID finds an editor by its id (code, insiders, vscodium, cursor,
+// windsurf) or its name, case-insensitively.
+func editorByID(id string) (workspace.Editor, bool) {
+	for _, e := range workspace.Editors() {
+		if strings.EqualFold(e.ID, id) || strings.EqualFold(e.Name, id) {
+			return e, true
+		}
+	}
+	return workspace.Editor{}, false
+}
+
+func editorIDs() []string {
+	var ids []string
+	for _, e := range workspace.Editors() {
+		ids = append(ids, e.ID)
+	}
+	return ids
+}
+
+func (s *session) userSettingsPathFor(e workspace.Editor) string {
+	f := s.f
+	return workspace.UserSettingsPath(e, f.GOOS, s.Home, f.Getenv("APPDATA"), f.Getenv("XDG_CONFIG_HOME"))
+}
+
+func (s *session) loadUserSettings() error {
+	f, g := s.f, s.g
+	id := g.Editor
+	if id == "" {
+		id = f.Getenv("PEACOCK_EDITOR")
+	}
+	if id != "" {
+		e, ok := editorByID(id)
+		if !ok {
+			return flagErrorf("unknown editor %q (want one of: %s)", id, strings.Join(editorIDs(), ", "))
+		}
+		s.Editor = &e
+	}
+	path := g.UserSettings
+	if path == "" {
+		path = f.Getenv("PEACOCK_USER_SETTINGS")
+	}
+	switch {
+	case path != "":
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(s.Dir, path)
+		}
+	case s.Editor != nil:
+		path = s.userSettingsPathFor(*s.Editor)
+	default:
+		for _, e := range workspace.Editors() {
+			p := s.userSettingsPathFor(e)
+			if _, err := os.Stat(p); err == nil {
+				e := e
+				s.Editor, path = &e, p
+				break
+			}
+		}
+	}
+	if path == "" {
+		return nil
+	}
+	m, err := workspace.LoadSettingsFile(path)
+	if err != nil {
+		return err
+	}
+	s.UserSettingsPath, s.User = path, m
+	return nil
+}
+
+// peacockValues keeps the peacock.* members of a settings map.
+func peacockValues(m map[string]any) map[string]any {
+	out := map[string]any{}
+	for k, v := range m {
+		if strings.HasPrefix(k, "peacock.") {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// settingsFor merges package defaults < user settings < the document's own
+// settings, as VS Code does, and returns the derivation settings.
+func (s *session) settingsFor(doc *workspace.Document) (palette.Settings, error) {
+	layers := []map[string]any{peacockValues(s.User)}
+	if doc != nil {
+		layers = append(layers, peacockValues(doc.Settings()))
+	}
+	ps, err := palette.DefaultSettings().Merge(workspace.MergeSettings(layers...))
+	if err != nil {
+		return ps, err
+	}
+	if s.Editor != nil && s.Editor.ID == "cursor" {
+		ps.Cursor = true
+	}
+	return ps, nil
+}
+
+// readTarget parses the target file; nil, nil when it does not exist.
+func (s *session) readTarget() (*workspace.Document, error) {
+	data, err := workspace.ReadFile(s.Target.Path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return workspace.Parse(s.Target.Path, data)
+}
+
+// display returns path relative to the working directory when that is
+// shorter, else the absolute path.
+func (s *session) display(path string) string {
+	if rel, err := filepath.Rel(s.Dir, path); err == nil && len(rel) < len(path) {
+		return rel
+	}
+	return path
+}
+
+// editorCommand is the shell command that opens a file in the session's editor.
+func (s *session) editorCommand() string {
+	if s.Editor == nil {
+		return "code"
+	}
+	switch s.Editor.ID {
+	case "insiders":
+		return "code-insiders"
+	case "vscodium":
+		return "codium"
+	default:
+		return s.Editor.ID
+	}
+}
+
+// colorKey is the setting that holds the color: peacock.remoteColor for
+// remote windows, else peacock.color.
+func colorKey(remote bool) string {
+	if remote {
+		return "peacock.remoteColor"
+	}
+	return "peacock.color"
+}
+
+// storedColor returns the env-aware color text stored in doc: with remote,
+// peacock.remoteColor falling back to peacock.color (as the extension does
+// at activation). User-level values apply when the file has none.
+func (s *session) storedColor(doc *workspace.Document, remote bool) (text, key string) {
+	merged := s.User
+	if doc != nil {
+		merged = workspace.MergeSettings(s.User, doc.Settings())
+	}
+	keys := []string{"peacock.color"}
+	if remote {
+		keys = []string{"peacock.remoteColor", "peacock.color"}
+	}
+	for _, k := range keys {
+		if v, ok := merged[k].(string); ok && strings.TrimSpace(v) != "" {
+			return v, k
+		}
+	}
+	return "", keys[0]
+}
+
+// newSessionNoTarget resolves the working directory and user settings only,
+// for commands that never touch a workspace file.
+func (f *factory) newSessionNoTarget(g *globalOptions) (*session, error) {
+	dir, err := f.workDir(g)
+	if err != nil {
+		return nil, err
+	}
+	s := &session{f: f, g: g, Dir: dir, Home: f.home(), User: map[string]any{}}
+	return s, s.loadUserSettings()
+}

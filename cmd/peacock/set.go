@@ -1,0 +1,114 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/peacock-cli/peacock/palette"
+	"github.com/spf13/cobra"
+)
+
+type setOptions struct {
+	Color  string
+	Remote bool
+	Style  string
+}
+
+func newSetCmd(f *factory, g *globalOptions, runF func(*setOptions) error) *cobra.Command {
+	opts := &setOptions{}
+	cmd := &cobra.Command{
+		Use:   "set <color>",
+		Short: "Color the workspace",
+		Long: `Set the workspace color: derive Peacock's palette from <color>, merge it into
+workbench.colorCustomizations of the target file, and store the text you gave
+in peacock.color (or peacock.remoteColor with --remote).
+
+<color> is anything Peacock accepts (a CSS name, #rgb, #rrggbb, #rrggbbaa,
+rgb(), hsl(), hsv() in their loose forms), CSS Color 4 forms such as
+oklch(70% 0.12 160) or rgb(66 184 131 / 60%), or the name of a favorite.
+
+--style accessible picks foregrounds that reach a 4.5:1 contrast on every bar
+and is remembered in the file (peacock.style), so later runs keep it;
+--style peacock goes back to the extension's exact output.`,
+		Example: `  $ peacock set "#42b883"
+  $ peacock set "Vue Green"
+  $ peacock set "hsl(210, 60%, 40%)" --style accessible
+  $ peacock set teal --remote
+  $ peacock set navy --dry-run`,
+		Args: exactArgs(1, "<color>"),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return favoriteNames(f, g), cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Color = strings.TrimSpace(args[0])
+			if opts.Color == "" {
+				return flagErrorf("set: the color is empty")
+			}
+			if err := checkStyle(opts.Style); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runSet(f, g, opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "store peacock.remoteColor (the color of remote windows) instead of peacock.color")
+	cmd.Flags().StringVar(&opts.Style, "style", "", "palette style: peacock (the extension's exact output) or accessible (4.5:1 contrast)")
+	_ = cmd.RegisterFlagCompletionFunc("style", cobra.FixedCompletions([]string{"peacock", "accessible"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func checkStyle(style string) error {
+	switch palette.Style(style) {
+	case "", palette.StylePeacock, palette.StyleAccessible:
+		return nil
+	}
+	return flagErrorf("invalid --style %q (want peacock or accessible)", style)
+}
+
+func runSet(f *factory, g *globalOptions, opts *setOptions) error {
+	s, err := f.newSession(g)
+	if err != nil {
+		return err
+	}
+	text, err := s.resolveColor(opts.Color)
+	if err != nil {
+		return err
+	}
+	return s.setAndReport(text, opts.Remote, palette.Style(opts.Style))
+}
+
+// setAndReport writes text as the workspace color and reports it.
+func (s *session) setAndReport(text string, remote bool, style palette.Style) error {
+	res, err := s.writeColor(text, remote, style)
+	if err != nil {
+		return err
+	}
+	return s.report(res.Result, fmt.Sprintf("set %s to %q", res.Key, res.Value), map[string]any{
+		"color":  res.Color.Hex6(),
+		"value":  res.Value,
+		"key":    res.Key,
+		"colors": res.Colors,
+	})
+}
+
+// favoriteNames is the completion list for color arguments.
+func favoriteNames(f *factory, g *globalOptions) []string {
+	s, err := f.newSessionNoTarget(g)
+	if err != nil {
+		return nil
+	}
+	favs, err := s.favorites()
+	if err != nil {
+		return nil
+	}
+	var names []string
+	for _, fv := range favs {
+		names = append(names, fv.Name+"\t"+fv.Value)
+	}
+	return names
+}
