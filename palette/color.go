@@ -1,9 +1,6 @@
 package palette
 
-import (
-	"fmt"
-	"math"
-)
+import "math"
 
 // Color is a color in sRGB with alpha, stored the way tinycolor2 stores it:
 // R, G and B are unrounded floats in 0..255 and A is in 0..1. Keeping the
@@ -23,7 +20,7 @@ func (c Color) RGB8() (r, g, b uint8) {
 
 func round8(v float64) uint8 {
 	v = math.Round(v) // JS Math.round == math.Round for non-negative values
-	if v < 0 {
+	if !(v >= 0) { // also NaN
 		return 0
 	}
 	if v > 255 {
@@ -37,18 +34,61 @@ func (c Color) alpha8() uint8 { return round8(c.A * 255) }
 
 // Hex formats c as Peacock does (formatHex): lowercase "#rrggbb" when the
 // color is opaque, "#rrggbbaa" when its alpha is below 1. Never a short form.
+// An alpha just below 1 that rounds to 255 is written "#rrggbbff", as
+// Peacock does.
 func (c Color) Hex() string {
-	r, g, b := c.RGB8()
-	if c.A < 1 {
-		return fmt.Sprintf("#%02x%02x%02x%02x", r, g, b, c.alpha8())
-	}
-	return fmt.Sprintf("#%02x%02x%02x", r, g, b)
+	var buf [9]byte
+	return string(c.appendHex(buf[:0]))
 }
 
 // Hex6 formats c as lowercase "#rrggbb", ignoring alpha.
 func (c Color) Hex6() string {
+	var buf [9]byte
 	r, g, b := c.RGB8()
-	return fmt.Sprintf("#%02x%02x%02x", r, g, b)
+	return string(appendHex8(buf[:0], r, g, b))
+}
+
+// String returns c.Hex(), so colors print as Peacock writes them.
+func (c Color) String() string { return c.Hex() }
+
+const hexDigits = "0123456789abcdef"
+
+// appendHex appends c.Hex() to dst without going through fmt.
+func (c Color) appendHex(dst []byte) []byte {
+	r, g, b := c.RGB8()
+	dst = appendHex8(dst, r, g, b)
+	if c.A < 1 {
+		a := c.alpha8()
+		dst = append(dst, hexDigits[a>>4], hexDigits[a&15])
+	}
+	return dst
+}
+
+func appendHex8(dst []byte, r, g, b uint8) []byte {
+	return append(dst, '#',
+		hexDigits[r>>4], hexDigits[r&15],
+		hexDigits[g>>4], hexDigits[g&15],
+		hexDigits[b>>4], hexDigits[b&15])
+}
+
+// WithAlpha returns c with its alpha replaced by a (tinycolor's setAlpha:
+// a value outside 0..1, or NaN, means opaque).
+func (c Color) WithAlpha(a float64) Color {
+	c.A = boundAlpha(a)
+	return c
+}
+
+// hexRound returns the color Parse(c.Hex()) gives: channels rounded to
+// whole 0..255 values and alpha to the byte Hex writes (an alpha that
+// rounds to 255 becomes exactly 1). Peacock derives every key from such
+// re-parsed hex strings.
+func hexRound(c Color) Color {
+	r, g, b := c.RGB8()
+	q := Color{R: float64(r), G: float64(g), B: float64(b), A: 1}
+	if c.A < 1 {
+		q.A = float64(c.alpha8()) / 255
+	}
+	return q
 }
 
 // RGBA implements image/color.Color: alpha-premultiplied 16-bit channels.
