@@ -20,7 +20,7 @@ func (c Color) RGB8() (r, g, b uint8) {
 
 func round8(v float64) uint8 {
 	v = math.Round(v) // JS Math.round == math.Round for non-negative values
-	if !(v >= 0) { // also NaN
+	if !(v >= 0) {    // also NaN
 		return 0
 	}
 	if v > 255 {
