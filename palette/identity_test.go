@@ -249,9 +249,11 @@ func minPairwise(cs []palette.Color) float64 {
 
 func TestDistinctColorTwentyFourProjects(t *testing.T) {
 	sets := map[string]func(i int) string{
-		"github":  func(i int) string { return fmt.Sprintf("github.com/acme/service-%d", i) },
-		"paths":   func(i int) string { return fmt.Sprintf("/home/dev/src/project%02d", i) },
-		"names":   func(i int) string { return []string{"api", "web", "cli", "docs", "infra", "mobile", "ios", "android", "backend", "frontend", "auth", "billing", "search", "etl", "ml", "data", "admin", "sdk", "proxy", "gateway", "worker", "cron", "bot", "site"}[i] },
+		"github": func(i int) string { return fmt.Sprintf("github.com/acme/service-%d", i) },
+		"paths":  func(i int) string { return fmt.Sprintf("/home/dev/src/project%02d", i) },
+		"names": func(i int) string {
+			return []string{"api", "web", "cli", "docs", "infra", "mobile", "ios", "android", "backend", "frontend", "auth", "billing", "search", "etl", "ml", "data", "admin", "sdk", "proxy", "gateway", "worker", "cron", "bot", "site"}[i]
+		},
 		"gitlab":  func(i int) string { return fmt.Sprintf("gitlab.com/group-%d/sub/repo", i*7919) },
 		"similar": func(i int) string { return fmt.Sprintf("github.com/o/r%d", i) },
 	}
