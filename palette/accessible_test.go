@@ -1,6 +1,7 @@
 package palette_test
 
 import (
+	"fmt"
 	"maps"
 	"math/rand/v2"
 	"strings"
@@ -276,4 +277,29 @@ func TestPairContrast(t *testing.T) {
 	if got := palette.PairContrast(bg, fg); got != want {
 		t.Errorf("PairContrast = %v, want %v", got, want)
 	}
+}
+
+func FuzzMakeAccessible(f *testing.F) {
+	f.Add(uint32(0x808080), uint32(0x15202b99), uint8(1))
+	f.Add(uint32(0x42b883), uint32(0x15202bff), uint8(0))
+	f.Add(uint32(0xffffff), uint32(0x00000000), uint8(7))
+	f.Fuzz(func(t *testing.T, bg, fg uint32, pair uint8) {
+		ps := palette.Pairs()
+		p := ps[int(pair)%len(ps)]
+		in := map[string]string{
+			p[0]: fmt.Sprintf("#%06x", bg&0xffffff),
+			p[1]: fmt.Sprintf("#%08x", fg),
+		}
+		got := palette.MakeAccessible(in)
+		if got[p[0]] != in[p[0]] || len(got) != 2 {
+			t.Fatalf("MakeAccessible(%v) = %v: background or keys changed", in, got)
+		}
+		b, c := palette.MustParse(got[p[0]]), palette.MustParse(got[p[1]])
+		if r := palette.PairContrast(b, c); r < palette.MinContrast {
+			t.Errorf("MakeAccessible(%v) = %v: contrast %.3f", in, got, r)
+		}
+		if again := palette.MakeAccessible(got); !maps.Equal(again, got) {
+			t.Errorf("MakeAccessible not idempotent on %v: %v", got, again)
+		}
+	})
 }

@@ -220,3 +220,32 @@ func TestOKLCHReference(t *testing.T) {
 		}
 	}
 }
+
+func FuzzHarmony(f *testing.F) {
+	f.Add(0.0, 0.0, 255.0, uint8(0))
+	f.Add(66.0, 184.0, 131.0, uint8(5))
+	f.Add(255.0, 255.0, 255.0, uint8(4))
+	f.Add(-1.0, 300.0, math.NaN(), uint8(2))
+	f.Add(12.5, 0.001, 254.999, uint8(3))
+	f.Fuzz(func(t *testing.T, r, g, b float64, si uint8) {
+		schemes := palette.Schemes()
+		s := schemes[int(si)%len(schemes)]
+		base := palette.Color{R: r, G: g, B: b, A: 1}
+		got := palette.Harmony(base, s)
+		if len(got) != 1+len(wantOffsets[s]) {
+			t.Fatalf("Harmony(%v, %s) gave %d colors", base, s, len(got))
+		}
+		_, bc, _ := got[0].OKLCH()
+		for i, c := range got {
+			if !inGamut(c) {
+				t.Fatalf("Harmony(%v, %s)[%d] = %v: out of gamut", base, s, i, c)
+			}
+			if _, ch, _ := c.OKLCH(); ch > bc+1e-6 {
+				t.Errorf("Harmony(%v, %s)[%d] = %v: chroma %.6f > base %.6f", base, s, i, c, ch, bc)
+			}
+		}
+		if in := (palette.Color{R: r, G: g, B: b, A: 1}); inGamut(in) {
+			checkHarmony(t, in, s)
+		}
+	})
+}
