@@ -47,11 +47,15 @@ func Pairs() [][2]string {
 //
 //   - a translucent fg (Peacock's inactive foregrounds, alpha 0x99) is first
 //     composited over bg (see Over), because that is the color VS Code paints;
-//   - a translucent bg is judged as its opaque version. The only one Peacock
-//     writes is titleBar.inactiveBackground, the active title-bar color with
-//     alpha 0x99; what shows through it depends on the theme, and compositing
-//     it over the active title bar, the most natural assumption, gives the
-//     opaque version anyway.
+//   - a translucent bg is judged as its opaque version (alpha ignored). The
+//     only one Peacock writes is titleBar.inactiveBackground, the active
+//     title-bar color with alpha 0x99. VS Code paints it made opaque over the
+//     theme's workbench background (titlebarPart.ts, makeOpaque over
+//     WORKBENCH_BACKGROUND, for LCD text rendering), which a settings file
+//     does not reveal, and no foreground reaches 4.5:1 over both a dark and
+//     a light theme's result for mid-tone colors. The opaque version is also
+//     what compositing over the active title bar gives, so it is judged as
+//     the bar the user chose.
 func PairContrast(bg, fg Color) float64 {
 	bg.A = 1
 	return Contrast(Over(fg, bg), bg)
