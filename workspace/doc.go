@@ -1,0 +1,51 @@
+// Package workspace finds, reads, edits and writes the files in which VS Code
+// keeps workspace settings: *.code-workspace files (settings under the
+// top-level "settings" member) and .vscode/settings.json (settings at the
+// root). It also reads user settings files and merges settings layers.
+//
+// # Editing without losing a byte
+//
+// Users commit these files, so an edit must change nothing but its target.
+// The file is parsed with github.com/tailscale/hujson only to locate members
+// (byte offsets); every edit is then a splice of the original bytes, and the
+// result is parsed again before it is accepted. New text follows the file's
+// own style: indentation (the sibling members' indentation, else a guess in
+// the manner of VS Code's guessIndentation), the line ending of the first
+// line break, the key/value separator of the neighbours, trailing commas,
+// one-line objects staying on one line. A UTF-8 byte order mark is kept.
+// Comments anywhere survive an edit, including a comment on the same line
+// as the member after which a new member is appended: the comma goes right
+// after the value, before the comment.
+//
+// Inserting a member and removing it again are exact inverses, so applying
+// colors and then resetting them gives back the original bytes of a file
+// that held no Peacock state. The exceptions, where two inputs give the same
+// edited text and nothing is remembered, are: an empty object spelled with
+// whitespace (`{ }` or a brace on each line) comes back as `{}`; an empty or
+// comment-only file comes back with a `{}` root object; a workspace file
+// that had no "settings" member keeps an empty `"settings": {}` (as VS Code
+// itself writes).
+//
+// Removing a member removes its whole line(s) when it sits on lines of its
+// own, including a comment on the same line after it (that comment belongs
+// to the member). Comments on lines of their own are never removed. An
+// object left with only comments is kept, comments and all.
+//
+// # Duplicate keys
+//
+// VS Code reads the last of duplicate keys. Parse accepts duplicates and
+// edits the last occurrence, like VS Code reads it; removals remove every
+// occurrence. Duplicates along the edited path (the root object, the
+// settings object and workbench.colorCustomizations) are reported by
+// Document.DuplicateKeys and Document.Warnings.
+//
+// # Files
+//
+// Update reads, edits and writes a file under a lock (flock on the file's
+// directory on Unix systems, a lock file elsewhere), writing atomically
+// through a temporary file and a rename, keeping the file mode and writing
+// through symbolic links. Find locates the workspace file for a directory.
+//
+// The package never prints, exits, prompts or reads environment variables:
+// directories and the operating system are passed in.
+package workspace

@@ -1,0 +1,188 @@
+package workspace
+
+import (
+	"bytes"
+	"errors"
+
+	"github.com/tailscale/hujson"
+)
+
+// This file holds the byte-level view of the text that edits work on.
+
+// skipTrivia returns the offset of the first byte at or after p that is not
+// whitespace or part of a comment. An unterminated block comment is an error
+// (the offset is then the comment's start).
+func skipTrivia(src []byte, p int) (int, error) {
+	for p < len(src) {
+		switch src[p] {
+		case ' ', '\t', '\r', '\n':
+			p++
+		case '/':
+			switch {
+			case bytes.HasPrefix(src[p:], []byte("//")):
+				i := bytes.IndexByte(src[p:], '\n')
+				if i < 0 {
+					return len(src), nil
+				}
+				p += i + 1
+			case bytes.HasPrefix(src[p:], []byte("/*")):
+				i := bytes.Index(src[p+2:], []byte("*/"))
+				if i < 0 {
+					return p, errors.New("invalid JSONC: unterminated block comment")
+				}
+				p += 2 + i + 2
+			default:
+				return p, nil
+			}
+		default:
+			return p, nil
+		}
+	}
+	return p, nil
+}
+
+// lineStart returns the offset of the start of the line holding p.
+func lineStart(src []byte, p int) int {
+	return bytes.LastIndexByte(src[:p], '\n') + 1
+}
+
+// lineEnd returns the offset where the line break ending p's line starts
+// (at the '\r' of a CRLF), or len(src).
+func lineEnd(src []byte, p int) int {
+	i := bytes.IndexByte(src[p:], '\n')
+	if i < 0 {
+		return len(src)
+	}
+	e := p + i
+	if e > 0 && src[e-1] == '\r' && e-1 >= p {
+		e--
+	}
+	return e
+}
+
+// breakLen returns the length of the line break starting at p (0 at the end).
+func breakLen(src []byte, p int) int {
+	switch {
+	case p >= len(src):
+		return 0
+	case src[p] == '\r' && p+1 < len(src) && src[p+1] == '\n':
+		return 2
+	default:
+		return 1
+	}
+}
+
+// prevBreakStart returns the start of the line break that ends just before
+// ls, the start of a line (ls > 0).
+func prevBreakStart(src []byte, ls int) int {
+	if ls >= 2 && src[ls-2] == '\r' {
+		return ls - 2
+	}
+	return ls - 1
+}
+
+// blankBefore reports whether only spaces and tabs precede p on its line.
+func blankBefore(src []byte, p int) bool {
+	for _, c := range src[lineStart(src, p):p] {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// leadingSpace returns the spaces and tabs that start p's line.
+func leadingSpace(src []byte, p int) string {
+	ls := lineStart(src, p)
+	e := ls
+	for e < len(src) && (src[e] == ' ' || src[e] == '\t') {
+		e++
+	}
+	return string(src[ls:e])
+}
+
+// restOfLine reports whether from p to the end of the line there are only
+// spaces, tabs and comments that end on that line, and returns where the
+// line break starts (or len(src)).
+func restOfLine(src []byte, p int) (int, bool) {
+	for {
+		for p < len(src) && (src[p] == ' ' || src[p] == '\t') {
+			p++
+		}
+		switch {
+		case p >= len(src):
+			return len(src), true
+		case src[p] == '\n' || (src[p] == '\r' && p+1 < len(src) && src[p+1] == '\n'):
+			return p, true
+		case bytes.HasPrefix(src[p:], []byte("//")):
+			return lineEnd(src, p), true
+		case bytes.HasPrefix(src[p:], []byte("/*")):
+			i := bytes.Index(src[p+2:], []byte("*/"))
+			if i < 0 || bytes.IndexByte(src[p:p+2+i], '\n') >= 0 {
+				return p, false
+			}
+			p += 2 + i + 2
+		default:
+			return p, false
+		}
+	}
+}
+
+func isSpace(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			return false
+		}
+	}
+	return true
+}
+
+// member is the layout of one object member.
+type member struct {
+	key                string
+	nameStart, nameEnd int
+	valStart, valEnd   int
+	comma              int // offset of the comma after the value, or -1
+	value              *hujson.Value
+}
+
+// end returns the offset just after the member, its comma included.
+func (m member) end() int {
+	if m.comma >= 0 {
+		return m.comma + 1
+	}
+	return m.valEnd
+}
+
+// object is the layout of an object value.
+type object struct {
+	open, close int // offsets of '{' and '}'
+	members     []member
+}
+
+func layout(src []byte, v *hujson.Value) object {
+	o := object{open: v.StartOffset, close: v.EndOffset - 1}
+	obj := v.Value.(*hujson.Object)
+	for i := range obj.Members {
+		m := &obj.Members[i]
+		mm := member{
+			key:       memberKey(*m),
+			nameStart: m.Name.StartOffset,
+			nameEnd:   m.Name.EndOffset,
+			valStart:  m.Value.StartOffset,
+			valEnd:    m.Value.EndOffset,
+			comma:     -1,
+			value:     &m.Value,
+		}
+		if q, err := skipTrivia(src, mm.valEnd); err == nil && q < len(src) && src[q] == ',' {
+			mm.comma = q
+		}
+		o.members = append(o.members, mm)
+	}
+	return o
+}
+
+// trailingComma reports whether the object's last member has a comma.
+func (o object) trailingComma() bool {
+	return len(o.members) > 0 && o.members[len(o.members)-1].comma >= 0
+}
