@@ -107,7 +107,7 @@ func (d *Document) removeMember(get getter, idx int) error {
 	var edits []edit
 	own := false
 	if blankBefore(src, m.nameStart) {
-		if e, ok := restOfLine(src, m.end()); ok {
+		if e, ok := restOfLine(src, m.end(), false); ok {
 			own = true
 			ls := lineStart(src, m.nameStart)
 			switch {
@@ -171,7 +171,7 @@ func (d *Document) appendMember(get getter, key string, value any) error {
 	if n > 0 {
 		last := o.members[n-1]
 		if blankBefore(src, last.nameStart) {
-			if e, ok := restOfLine(src, last.end()); ok {
+			if e, ok := restOfLine(src, last.end(), true); ok {
 				ind := string(src[lineStart(src, last.nameStart):last.nameStart])
 				text := st.eol + ind + quote(key) + st.colon + st.render(value, ind, true, "")
 				if last.comma >= 0 {

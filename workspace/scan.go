@@ -103,8 +103,9 @@ func leadingSpace(src []byte, p int) string {
 
 // restOfLine reports whether from p to the end of the line there are only
 // spaces, tabs and comments that end on that line, and returns where the
-// line break starts (or len(src)).
-func restOfLine(src []byte, p int) (int, bool) {
+// line break starts (or len(src)). With multi, a block comment may span
+// lines, and the line that counts is the one where it ends.
+func restOfLine(src []byte, p int, multi bool) (int, bool) {
 	for {
 		for p < len(src) && (src[p] == ' ' || src[p] == '\t') {
 			p++
@@ -118,7 +119,7 @@ func restOfLine(src []byte, p int) (int, bool) {
 			return lineEnd(src, p), true
 		case bytes.HasPrefix(src[p:], []byte("/*")):
 			i := bytes.Index(src[p+2:], []byte("*/"))
-			if i < 0 || bytes.IndexByte(src[p:p+2+i], '\n') >= 0 {
+			if i < 0 || (!multi && bytes.IndexByte(src[p:p+2+i], '\n') >= 0) {
 				return p, false
 			}
 			p += 2 + i + 2
