@@ -91,7 +91,10 @@ fail the check).`,
 					fmt.Fprintf(f.IO.Out, "%s: drift: %s\n", name, d)
 				}
 				for _, w := range warns {
-					fmt.Fprintf(f.IO.Out, "%s: warning: %s on %s has contrast %.2f:1, below 4.5:1 (try --style accessible)\n",
+					if g.Quiet {
+						break
+					}
+					fmt.Fprintf(f.IO.ErrOut, "%s: warning: %s on %s has contrast %.2f:1, below 4.5:1 (try --style accessible)\n",
 						name, w.Foreground, w.Background, w.Ratio)
 				}
 			}
@@ -156,8 +159,7 @@ func compare(members []workspace.Member, want map[string]string, excluded []stri
 		if err1 != nil || err2 != nil {
 			continue
 		}
-		bg = palette.Over(bg, palette.MustParse("#1e1e1e"))
-		if r := palette.Contrast(palette.Over(fg, bg), bg); r < 4.5 {
+		if r := palette.PairContrast(bg, fg); r < palette.MinContrast {
 			warns = append(warns, lowContrast{Background: p[0], Foreground: p[1], Ratio: float64(int(r*100)) / 100})
 		}
 	}

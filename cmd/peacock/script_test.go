@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -27,6 +28,7 @@ func TestScript(t *testing.T) {
 		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") != "",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"cmpnonl": cmdCmpNoNL,
+			"replace": cmdReplace,
 		},
 		Setup: func(env *testscript.Env) error {
 			home := filepath.Join(env.WorkDir, "home")
@@ -67,4 +69,18 @@ func cmdCmpNoNL(ts *testscript.TestScript, neg bool, args []string) {
 	case !neg && !eq:
 		ts.Fatalf("%s differs from %s:\n--- got\n%q\n--- want\n%q", args[0], args[1], got, want)
 	}
+}
+
+// cmdReplace edits a file in place: replace OLD NEW FILE replaces every
+// occurrence of OLD, and fails when there is none.
+func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace old new file")
+	}
+	data := ts.ReadFile(args[2])
+	if !strings.Contains(data, args[0]) {
+		ts.Fatalf("%s does not contain %q", args[2], args[0])
+	}
+	err := os.WriteFile(ts.MkAbs(args[2]), []byte(strings.ReplaceAll(data, args[0], args[1])), 0o644)
+	ts.Check(err)
 }
