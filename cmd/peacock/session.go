@@ -208,11 +208,22 @@ func (s *session) readTarget() (*workspace.Document, error) {
 	return workspace.Parse(s.Target.Path, data)
 }
 
-// display returns path relative to the working directory when that is
-// shorter, else the absolute path.
+// display returns how to show path in messages: relative to the working
+// directory when it lies in the working directory or the project, else
+// under ~ when it lies in the home directory, else absolute.
 func (s *session) display(path string) string {
-	if rel, err := filepath.Rel(s.Dir, path); err == nil && len(rel) < len(path) {
-		return rel
+	within := func(root string) bool {
+		rel, err := filepath.Rel(root, path)
+		return root != "" && err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	}
+	if within(s.Dir) || within(s.Target.Root) {
+		if rel, err := filepath.Rel(s.Dir, path); err == nil {
+			return rel
+		}
+	}
+	if within(s.Home) {
+		rel, _ := filepath.Rel(s.Home, path)
+		return "~" + string(filepath.Separator) + rel
 	}
 	return path
 }
