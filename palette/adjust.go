@@ -33,7 +33,7 @@ func amount(percent float64) float64 {
 // with the same saturation, lightness and alpha, as tinycolor's complement.
 func Complement(c Color) Color {
 	h, s, l := c.HSL()
-	return FromHSL(math.Mod(h+180, 360), s, l, c.A)
+	return FromHSL(jsMod(h+180, 360), s, l, c.A)
 }
 
 // Triad returns the two colors 120 and 240 degrees from c on the HSL hue
@@ -41,5 +41,5 @@ func Complement(c Color) Color {
 // tinycolor, they are opaque whatever the alpha of c.
 func Triad(c Color) (Color, Color) {
 	h, s, l := c.HSL()
-	return FromHSL(math.Mod(h+120, 360), s, l, 1), FromHSL(math.Mod(h+240, 360), s, l, 1)
+	return FromHSL(jsMod(h+120, 360), s, l, 1), FromHSL(jsMod(h+240, 360), s, l, 1)
 }

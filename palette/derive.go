@@ -22,7 +22,7 @@ const (
 // As in Peacock, every value is derived from c's hex text (c.Hex() parsed
 // again), so unrounded channels of c only matter through that hex.
 func Derive(c Color, s Settings) map[string]string {
-	m := make(map[string]string, 40)
+	m := make(map[string]string, keyCount(s))
 	base := hexRound(c)
 	a := adjust(base, s.ActivityBarAdjustment)
 	aHex := a.Hex()
@@ -165,6 +165,26 @@ func Derive(c Color, s Settings) map[string]string {
 	return m
 }
 
+// keyCount returns how many keys Derive writes under s, so the map is
+// allocated once at the right size.
+func keyCount(s Settings) int {
+	b := func(v bool, n int) int {
+		if v {
+			return n
+		}
+		return 0
+	}
+	fgs := !s.KeepForegroundColor
+	n := b(s.AffectActivityBar, 4+b(fgs, 4)+b(!s.KeepBadgeColor, 2))
+	n += b(s.AffectTitleBar, 2+b(s.AffectStatusAndTitleBorders, 1)+b(fgs, 4))
+	n += b(s.AffectStatusBar, 4+b(s.AffectStatusAndTitleBorders, 1)+b(fgs, 3)+
+		b(s.AffectDebuggingStatusBar && s.AffectStatusAndTitleBorders, 1))
+	n += b(s.AffectEditorGroupBorder, 1) + b(s.AffectPanelBorder, 1) + b(s.AffectSideBarBorder, 1) +
+		b(s.AffectSashHover, 1) + b(s.AffectTabActiveBorder, 1) + b(s.AffectTabActiveBackground, 1) +
+		b(s.AffectWindowBorder, 2) + b(s.SquigglyBeGone, 3)
+	return n
+}
+
 // adjust is Peacock's getAdjustedColorHex followed by a re-parse: lighten
 // or darken by 10, anything else leaves x as it is.
 func adjust(x Color, a Adjustment) Color {
@@ -209,27 +229,39 @@ func resolveForeground(setting, def string, defFG *foreground) *foreground {
 // result is opaque.
 func readableAccent(x Color) Color {
 	h, s, l := x.HSL()
-	h, s, l = FromHSL(math.Mod(h+120, 360), s, l, 1).HSL()
+	h, s, l = FromHSL(jsMod(h+120, 360), s, l, 1).HSL()
 	if s == 0 {
 		h = 60 * math.Round(l*6) // JS Math.round; l*6 >= 0
 	}
 	if s < lowSaturation {
 		s = accentSaturation
 	}
+	// FromHSL(h, s, i/16, 1) for each shade, with the parts that do not
+	// depend on i done once.
+	hb, sb := bound01Num(h, 360), objectPercent(s)
 	lx := luminance8(x)
 	best, bestContrast := Color{R: 255, G: 255, B: 255, A: 1}, math.Inf(1)
-	for i := range accentShades {
-		shade := FromHSL(h, s, float64(i)*(1.0/accentShades), 1)
-		ls := luminance8(shade)
-		contrast := (math.Max(ls, lx) + 0.05) / (math.Min(ls, lx) + 0.05)
+	for _, l := range shadeLightness {
+		r, g, b := hslToRGB(hb, sb, l)
+		ls := 0.2126*linearTable[round8(r)] + 0.7152*linearTable[round8(g)] + 0.0722*linearTable[round8(b)]
+		contrast := (max(ls, lx) + 0.05) / (min(ls, lx) + 0.05)
 		// Peacock stable-sorts by contrast and takes the first >= 2: the
 		// lowest qualifying contrast, the darkest shade on ties.
 		if contrast >= badgeRatio && contrast < bestContrast {
-			best, bestContrast = shade, contrast
+			best, bestContrast = newColor(r, g, b, 1), contrast
 		}
 	}
 	return hexRound(best)
 }
+
+// shadeLightness holds the lightness of accent shade i (i/16) after
+// tinycolor's object path (objectPercent), as FromHSL computes it.
+var shadeLightness = func() (t [accentShades]float64) {
+	for i := range t {
+		t[i] = objectPercent(float64(i) * (1.0 / accentShades))
+	}
+	return t
+}()
 
 // luminance8 is tinycolor's getLuminance (WCAG 2.0 relative luminance on
 // the rounded channels) with the sRGB decoding read from linearTable.

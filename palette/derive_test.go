@@ -340,3 +340,22 @@ func TestStarters(t *testing.T) {
 		}
 	}
 }
+
+func TestKeyCount(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	c := MustParse("#42b883")
+	for range 2000 {
+		f := r.Uint32()
+		bit := func(i int) bool { return f&(1<<i) != 0 }
+		s := Settings{
+			AffectActivityBar: bit(0), AffectStatusBar: bit(1), AffectTitleBar: bit(2), AffectSashHover: bit(3),
+			AffectEditorGroupBorder: bit(4), AffectPanelBorder: bit(5), AffectSideBarBorder: bit(6),
+			AffectStatusAndTitleBorders: bit(7), AffectDebuggingStatusBar: bit(8), AffectTabActiveBorder: bit(9),
+			AffectTabActiveBackground: bit(10), AffectWindowBorder: bit(11), KeepForegroundColor: bit(12),
+			KeepBadgeColor: bit(13), SquigglyBeGone: bit(14), Cursor: bit(15),
+		}
+		if got, want := keyCount(s), len(Derive(c, s)); got != want {
+			t.Fatalf("keyCount(%+v) = %d, Derive wrote %d", s, got, want)
+		}
+	}
+}

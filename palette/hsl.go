@@ -67,7 +67,7 @@ func newColor(r, g, b, a float64) Color {
 }
 
 func ctorChannel(v float64) float64 {
-	v = math.Min(255, math.Max(v, 0))
+	v = min(255, max(v, 0))
 	if v < 1 {
 		v = math.Round(v) // JS Math.round; v >= 0 here
 	}
@@ -83,26 +83,40 @@ func boundAlpha(a float64) float64 {
 	return a
 }
 
-// bound01Num is tinycolor's bound01(n, max) for a number n (no percent):
-// clamp to 0..max, snap values within 1e-6 of max to 1, else n%max/max.
-func bound01Num(n, max float64) float64 {
-	n = math.Min(max, math.Max(0, n))
-	if math.Abs(n-max) < 0.000001 {
+// bound01Num is tinycolor's bound01(n, limit) for a number n (no percent):
+// clamp to 0..limit, snap values within 1e-6 of limit to 1, else
+// n%limit/limit.
+func bound01Num(n, limit float64) float64 {
+	n = min(limit, max(0, n))
+	if math.Abs(n-limit) < 0.000001 {
 		return 1
 	}
-	return math.Mod(n, max) / max
+	return jsMod(n, limit) / limit
 }
 
-// bound01Percent is tinycolor's bound01(n, max) for a percent string whose
-// numeric value is p: the percentage is clamped to 0..max (sic), scaled by
-// max and truncated with parseInt, then divided by 100.
-func bound01Percent(p, max float64) float64 {
-	n := math.Min(max, math.Max(0, p))
-	n = jsParseIntNumber(n*max) / 100
-	if math.Abs(n-max) < 0.000001 {
+// bound01Percent is tinycolor's bound01(n, limit) for a percent string
+// whose numeric value is p: the percentage is clamped to 0..limit (sic),
+// scaled by limit and truncated with parseInt, then divided by 100.
+func bound01Percent(p, limit float64) float64 {
+	n := min(limit, max(0, p))
+	n = jsParseIntNumber(n*limit) / 100
+	if math.Abs(n-limit) < 0.000001 {
 		return 1
 	}
-	return math.Mod(n, max) / max
+	return jsMod(n, limit) / limit
+}
+
+// jsMod is JavaScript's n % m (math.Mod) for n >= 0 and m > 0, with fast
+// paths: math.Mod is slow, n < m gives n itself, and below 2m the
+// subtraction is exact (Sterbenz), as fmod is.
+func jsMod(n, m float64) float64 {
+	if n < m {
+		return n
+	}
+	if n < 2*m {
+		return n - m
+	}
+	return math.Mod(n, m)
 }
 
 // objectPercent is what tinycolor does with the s, l or v of an object:
@@ -137,19 +151,19 @@ func rgbToHSL(r, g, b float64) (h, s, l float64) {
 	r = bound01Num(r, 255)
 	g = bound01Num(g, 255)
 	b = bound01Num(b, 255)
-	max := math.Max(r, math.Max(g, b))
-	min := math.Min(r, math.Min(g, b))
-	l = (max + min) / 2
-	if max == min {
+	hi := max(r, g, b)
+	lo := min(r, g, b)
+	l = (hi + lo) / 2
+	if hi == lo {
 		return 0, 0, l // achromatic
 	}
-	d := max - min
+	d := hi - lo
 	if l > 0.5 {
-		s = d / (2 - max - min)
+		s = d / (2 - hi - lo)
 	} else {
-		s = d / (max + min)
+		s = d / (hi + lo)
 	}
-	switch max {
+	switch hi {
 	case r:
 		h = (g - b) / d
 		if g < b {
@@ -208,17 +222,17 @@ func rgbToHSV(r, g, b float64) (h, s, v float64) {
 	r = bound01Num(r, 255)
 	g = bound01Num(g, 255)
 	b = bound01Num(b, 255)
-	max := math.Max(r, math.Max(g, b))
-	min := math.Min(r, math.Min(g, b))
-	v = max
-	d := max - min
-	if max != 0 {
-		s = d / max
+	hi := max(r, g, b)
+	lo := min(r, g, b)
+	v = hi
+	d := hi - lo
+	if hi != 0 {
+		s = d / hi
 	}
-	if max == min {
+	if hi == lo {
 		return 0, s, v
 	}
-	switch max {
+	switch hi {
 	case r:
 		h = (g - b) / d
 		if g < b {
