@@ -1,0 +1,118 @@
+package workspace
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// exactRoundTrip reports whether apply+reset must give d's text back byte
+// for byte: everything but the exceptions listed in doc.go (no root object,
+// a workspace file without "settings", an empty settings object spelled
+// other than {} or without a line break after its comments).
+func exactRoundTrip(d *Document) bool {
+	if d.root == nil {
+		return false
+	}
+	s := d.settingsValue()
+	if s == nil {
+		return false
+	}
+	o := layout(d.src, s)
+	if len(o.members) > 0 {
+		return true
+	}
+	interior := d.src[o.open+1 : o.close]
+	if len(interior) == 0 {
+		return true
+	}
+	if isSpace(interior) {
+		return false
+	}
+	last := bytes.LastIndexFunc(interior, func(r rune) bool { return !strings.ContainsRune(" \t\r\n", r) })
+	return bytes.IndexByte(interior[last:], '\n') >= 0
+}
+
+// FuzzApply checks the editing invariants on any parseable input: the
+// output parses, members outside the edit keep their bytes, applying again
+// changes nothing, and reset restores an input that had no Peacock state.
+func FuzzApply(f *testing.F) {
+	for _, dir := range []string{"testdata", realWorldDir} {
+		ents, _ := os.ReadDir(dir)
+		for _, e := range ents {
+			if strings.HasSuffix(e.Name(), ".err") || e.Name() == "INDEX.tsv" {
+				continue
+			}
+			if data, err := os.ReadFile(filepath.Join(dir, e.Name())); err == nil {
+				f.Add(data, strings.Contains(e.Name(), ".code-workspace"))
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte, workspace bool) {
+		kind := KindSettings
+		if workspace {
+			kind = KindWorkspace
+		}
+		d, err := parseKind("fuzz", kind, data)
+		if err != nil {
+			return
+		}
+		before := untouched(t, d, paletteB)
+		state := hasPeacockState(d)
+		exact := exactRoundTrip(d)
+		apply := func(d *Document) error {
+			if err := d.ApplyColors(paletteB, owned, []string{"activityBar.foreground"}); err != nil {
+				return err
+			}
+			return d.SetSetting(ColorKey, "#42b883")
+		}
+		if err := apply(d); err != nil {
+			t.Fatalf("apply: %v", err)
+		}
+		out := d.Bytes()
+		d2, err := parseKind("fuzz", kind, out)
+		if err != nil {
+			t.Fatalf("output does not parse: %v\n%s", err, out)
+		}
+		if after := untouched(t, d2, paletteB); strings.Join(after, "\x00") != strings.Join(before, "\x00") {
+			t.Fatalf("members outside the edit changed:\nbefore %q\nafter  %q", before, after)
+		}
+		if v, _ := d2.Setting(ColorKey); v != "#42b883" {
+			t.Fatalf("peacock.color = %v", v)
+		}
+		if err := apply(d2); err != nil {
+			t.Fatalf("apply again: %v", err)
+		}
+		if again := d2.Bytes(); !bytes.Equal(again, out) {
+			t.Fatalf("apply twice is not a no-op:\n%s", Diff("fuzz", out, again))
+		}
+		if err := resetAll(d2); err != nil {
+			t.Fatalf("reset: %v", err)
+		}
+		rt := d2.Bytes()
+		if _, err := parseKind("fuzz", kind, rt); err != nil {
+			t.Fatalf("reset output does not parse: %v\n%s", err, rt)
+		}
+		if !state && exact && !bytes.Equal(rt, data) {
+			t.Fatalf("apply+reset did not restore the input:\n%s", Diff("fuzz", data, rt))
+		}
+		// Reset is idempotent, and after it apply+reset is a round trip.
+		if err := resetAll(d2); err != nil {
+			t.Fatal(err)
+		}
+		if again := d2.Bytes(); !bytes.Equal(again, rt) {
+			t.Fatalf("reset twice is not a no-op:\n%s", Diff("fuzz", rt, again))
+		}
+		if err := apply(d2); err != nil {
+			t.Fatal(err)
+		}
+		if err := resetAll(d2); err != nil {
+			t.Fatal(err)
+		}
+		if again := d2.Bytes(); !bytes.Equal(again, rt) {
+			t.Fatalf("apply+reset after reset is not a round trip:\n%s", Diff("fuzz", rt, again))
+		}
+	})
+}
