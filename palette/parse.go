@@ -274,19 +274,18 @@ func parseCSS4(orig string) (Color, error) {
 		return Color{}, nil
 	}
 	if h, hash := strings.CutPrefix(s, "#"); hash || isHexDigits(h) {
-		if !isHexDigits(h) {
+		switch n := len(h); {
+		case n == 0:
+			return Color{}, invalid(orig, "hex color has no digits")
+		case !isHexDigits(h):
 			return Color{}, invalid(orig, "hex color has a character that is not a hex digit")
+		case n != 3 && n != 4 && n != 6 && n != 8:
+			return Color{}, invalid(orig, fmt.Sprintf("hex color needs 3, 4, 6 or 8 digits, not %d", n))
+		case !hash:
+			return Color{}, invalid(orig, "hex color needs a leading #")
 		}
-		if c, ok := parseHex(h); ok && hash {
-			return c, nil
-		}
-		if !hash && len(h) != 3 && len(h) != 4 && len(h) != 6 && len(h) != 8 {
-			return Color{}, invalid(orig, fmt.Sprintf("hex color needs 3, 4, 6 or 8 digits, not %d", len(h)))
-		}
-		if hash {
-			return Color{}, invalid(orig, fmt.Sprintf("hex color needs 3, 4, 6 or 8 digits, not %d", len(h)))
-		}
-		return Color{}, invalid(orig, "hex color needs a leading #")
+		c, _ := parseHex(h)
+		return c, nil
 	}
 	open := strings.IndexByte(s, '(')
 	if open < 0 {

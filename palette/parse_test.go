@@ -151,6 +151,7 @@ func TestParseErrors(t *testing.T) {
 		{"foo", `palette: invalid color "foo": not a color name, hex, or rgb()/hsl()/hsv()/oklch() form`},
 		{"#12345", `palette: invalid color "#12345": hex color needs 3, 4, 6 or 8 digits, not 5`},
 		{"12345", `palette: invalid color "12345": hex color needs 3, 4, 6 or 8 digits, not 5`},
+		{"#", `palette: invalid color "#": hex color has no digits`},
 		{"#42b88g", `palette: invalid color "#42b88g": hex color has a character that is not a hex digit`},
 		{"oklch(0.5 0.1)", `palette: invalid color "oklch(0.5 0.1)": oklch() needs 3 values and an optional / alpha, got 2`},
 		{"oklch(0.5 0.1 20", `palette: invalid color "oklch(0.5 0.1 20": oklch() is missing its closing parenthesis`},
