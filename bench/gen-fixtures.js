@@ -12,7 +12,10 @@ const fs = require('fs');
 const path = require('path');
 const { tinycolor, config, derive } = require('./peacock.js');
 
-let seed = 0x9e3779b9;
+// FIXTURE_SEED and FIXTURE_SCALE (a multiplier of the counts) and FIXTURE_OUT
+// allow larger one-off runs; the committed file uses the defaults.
+let seed = Number(process.env.FIXTURE_SEED || 0x9e3779b9);
+const scale = Number(process.env.FIXTURE_SCALE || 1);
 function rand() { // mulberry32
   seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
   let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -95,7 +98,7 @@ const rgba = c => [c._r, c._g, c._b, c._a];
 // parse: [text, r, g, b, a] or [text] when tinycolor rejects it.
 const parse = [];
 const seen = new Set();
-while (parse.length < 6000) {
+while (parse.length < 6000 * scale) {
   const s = colorText();
   if (seen.has(s)) continue;
   seen.add(s);
@@ -107,7 +110,7 @@ while (parse.length < 6000) {
 // triad[1](rgba)] on the parsed, unrounded color of text.
 const ops = [];
 for (const p of parse) {
-  if (p.length === 1 || ops.length >= 1500) continue;
+  if (p.length === 1 || ops.length >= 1500 * scale) continue;
   const amount = pick([10, 10, 5, 1, 0, 3.7, 20, 50, 100, int(11)]);
   const mk = () => tinycolor(p[0]);
   ops.push([p[0], amount,
@@ -117,7 +120,7 @@ for (const p of parse) {
 
 // hsl: [h, s, l, a, r, g, b, a] for tinycolor({h, s, l, a}).
 const hsl = [];
-for (let i = 0; i < 2000; i++) {
+for (let i = 0; i < 2000 * scale; i++) {
   const h = pick([rand() * 360, int(361), rand() * 400 - 20, 360, 0]);
   const s = pick([rand(), int(101) / 100, rand() * 100, 0, 1, rand() * 1e-6]);
   const l = pick([rand(), int(101) / 100, int(17) / 16, rand() * 100, 0, 1]);
@@ -134,7 +137,7 @@ const adjustments = ['none', 'lighten', 'darken'];
 const fgs = ['', '#000', 'navy', '#fff8', 'not a color', 'hsl(200, 50%, 30%)', '#e7e7e7', 'ivory', 'rgba(10,20,30,0.5)'];
 const derived = [];
 const derivable = parse.filter(p => p.length > 1);
-for (let i = 0; i < 600; i++) {
+for (let i = 0; i < 600 * scale; i++) {
   const text = i % 3 === 0 ? pick(derivable)[0] : (i % 3 === 1 ? hex() : colorText());
   const settings = {};
   for (const b of bools) if (chance(0.3)) settings['peacock.' + b] = chance(0.5);
@@ -148,7 +151,7 @@ for (let i = 0; i < 600; i++) {
   derived.push([text, settings, derive(text, config(settings))]);
 }
 
-const out = path.join(__dirname, '..', 'palette', 'testdata', 'tinycolor-fixtures.json');
+const out = process.env.FIXTURE_OUT || path.join(__dirname, '..', 'palette', 'testdata', 'tinycolor-fixtures.json');
 fs.mkdirSync(path.dirname(out), { recursive: true });
 const lines = ['{'];
 const section = (name, rows, last) => {
