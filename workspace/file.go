@@ -268,11 +268,11 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 const lockTimeout = 10 * time.Second
 
 // backoff sleeps before the next attempt to take a lock: 1ms doubling to
-// 50ms.
+// 10ms. An update holds the lock for about as long as an fsync takes.
 func backoff(i int) {
-	d := time.Millisecond << min(i, 6)
-	if d > 50*time.Millisecond {
-		d = 50 * time.Millisecond
+	d := time.Millisecond << min(i, 4)
+	if d > 10*time.Millisecond {
+		d = 10 * time.Millisecond
 	}
 	time.Sleep(d)
 }

@@ -1,0 +1,199 @@
+package workspace
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func mustParse(t *testing.T, path, src string) *Document {
+	t.Helper()
+	d, err := Parse(path, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestAccessors(t *testing.T) {
+	src := "\ufeff{\n\t\"folders\": [],\n\t\"settings\": {\n\t\t\"peacock.color\": \"#123\",\n\t\t\"n\": 2.50,\n\t\t\"workbench.colorCustomizations\": {\n\t\t\t\"[Dark]\": {\"x\": \"#000\"},\n\t\t\t\"statusBar.background\": \"#111111\"\n\t\t}\n\t}\n}\n"
+	d := mustParse(t, "/p/team.code-workspace", src)
+	if d.Kind() != KindWorkspace || d.Path() != "/p/team.code-workspace" || d.Kind().String() != "workspace" {
+		t.Errorf("kind/path: %v %s", d.Kind(), d.Path())
+	}
+	if !bytes.Equal(d.Bytes(), []byte(src)) {
+		t.Errorf("Bytes() does not give the input back")
+	}
+	if v, ok := d.Setting(ColorKey); !ok || v != "#123" {
+		t.Errorf("Setting = %v, %v", v, ok)
+	}
+	if _, ok := d.Setting("folders"); ok {
+		t.Errorf("a top-level member was read as a setting")
+	}
+	want := map[string]any{
+		"peacock.color": "#123",
+		"n":             2.5,
+		"workbench.colorCustomizations": map[string]any{
+			"[Dark]":               map[string]any{"x": "#000"},
+			"statusBar.background": "#111111",
+		},
+	}
+	if got := d.Settings(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Settings = %v", got)
+	}
+	cc := d.ColorCustomizations()
+	if len(cc) != 2 || cc[0].Key != "[Dark]" || cc[1] != (Member{"statusBar.background", "#111111"}) {
+		t.Errorf("ColorCustomizations = %v", cc)
+	}
+	if len(d.Warnings()) != 0 || len(d.DuplicateKeys()) != 0 {
+		t.Errorf("unexpected warnings")
+	}
+
+	// Setting the same value (equal as JSON) changes nothing.
+	if err := d.SetSetting("n", 2.5); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(d.Bytes(), []byte(src)) {
+		t.Errorf("SetSetting of an equal number rewrote it:\n%s", d.Bytes())
+	}
+	if err := d.RemoveSetting("absent"); err != nil || !bytes.Equal(d.Bytes(), []byte(src)) {
+		t.Errorf("RemoveSetting of an absent key: %v", err)
+	}
+
+	empty := mustParse(t, "settings.json", "")
+	if len(empty.Settings()) != 0 || empty.ColorCustomizations() != nil || empty.Kind() != KindSettings {
+		t.Errorf("empty document")
+	}
+	if _, ok := empty.Setting("x"); ok {
+		t.Errorf("empty document has a setting")
+	}
+}
+
+func TestDuplicates(t *testing.T) {
+	src := "{\n  \"settings\": {\"a\": 1},\n  \"settings\": {\n    \"peacock.color\": \"#111111\",\n    \"peacock.color\": \"#222222\",\n    \"workbench.colorCustomizations\": {\"k\": \"#1\", \"k\": \"#2\"}\n  }\n}\n"
+	d := mustParse(t, "w.code-workspace", src)
+	want := []Duplicate{
+		{Key: "settings", Object: "", Line: 3, Column: 3},
+		{Key: "peacock.color", Object: "settings", Line: 5, Column: 5},
+		{Key: "k", Object: "settings/workbench.colorCustomizations", Line: 6, Column: 50},
+	}
+	if got := d.DuplicateKeys(); !reflect.DeepEqual(got, want) {
+		t.Errorf("DuplicateKeys = %+v", got)
+	}
+	w := d.Warnings()
+	if len(w) != 3 || w[1] != `w.code-workspace: line 5, column 5: duplicate key "peacock.color" in settings; VS Code reads the last one, and peacock edits that one` {
+		t.Errorf("Warnings = %q", w)
+	}
+	if v, _ := d.Setting(ColorKey); v != "#222222" {
+		t.Errorf("Setting reads %v, not the last duplicate", v)
+	}
+	// Edits go to the last "settings".
+	if err := d.SetSetting(ColorKey, "#333333"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(d.Bytes()), "\"settings\": {\"a\": 1},") || !strings.Contains(string(d.Bytes()), "\"peacock.color\": \"#111111\",\n    \"peacock.color\": \"#333333\"") {
+		t.Errorf("edited the wrong duplicate:\n%s", d.Bytes())
+	}
+	// Removal removes every duplicate.
+	if err := d.RemoveSetting(ColorKey); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(d.Bytes()), ColorKey) {
+		t.Errorf("a duplicate survived RemoveSetting:\n%s", d.Bytes())
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		path, src, want string
+	}{
+		{"s.json", "{\"a\": tru}", `workspace: s.json: line 1, column 7: invalid JSONC: invalid literal: tru`},
+		{"s.json", "{\n  \"é\": 1 x\n}", `workspace: s.json: line 2, column 10: invalid JSONC: invalid character 'x' after object value (expecting ',' or '}')`},
+		{"s.json", "\"just a string\"", `workspace: s.json: line 1, column 1: top-level value is a string, not an object`},
+		{"s.json", "{} {}", `workspace: s.json: line 1, column 4: invalid JSONC: invalid character '{' after top-level value`},
+		{"s.json", "{,}", `workspace: s.json: line 1, column 2: invalid JSONC: invalid character ',' at start of value`},
+		{"w.code-workspace", "{\"settings\": []}", `workspace: w.code-workspace: line 1, column 14: "settings" is an array, not an object`},
+		{"w.code-workspace", "{\"settings\": {\"workbench.colorCustomizations\": \"#fff\"}}", `workspace: w.code-workspace: line 1, column 48: "workbench.colorCustomizations" is a string, not an object`},
+		{"s.json", "/* never closed", `workspace: s.json: line 1, column 1: invalid JSONC: unterminated block comment`},
+	}
+	for _, tc := range tests {
+		_, err := Parse(tc.path, []byte(tc.src))
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("Parse(%q):\n got %v\nwant %s", tc.src, err, tc.want)
+		}
+	}
+	// Accepted: a line comment at the very end without a line break, and a
+	// "settings" in a settings.json (an ordinary setting there).
+	for _, src := range []string{"{} // end", "{\"settings\": 1}", "  \n", "/* c */ // d"} {
+		if _, err := Parse("settings.json", []byte(src)); err != nil {
+			t.Errorf("Parse(%q): %v", src, err)
+		}
+	}
+}
+
+func TestNewWorkspaceFile(t *testing.T) {
+	// JSON.stringify({folders: [{path: "."}], settings: {}}, null, "\t")
+	want := "{\n\t\"folders\": [\n\t\t{\n\t\t\t\"path\": \".\"\n\t\t}\n\t],\n\t\"settings\": {}\n}"
+	if got := string(NewWorkspaceFile()); got != want {
+		t.Errorf("got %q", got)
+	}
+	d := mustParse(t, "new.code-workspace", want)
+	if err := applyA(d); err != nil {
+		t.Fatal(err)
+	}
+	if err := resetAll(d); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(d.Bytes()); got != want {
+		t.Errorf("apply+reset on a new workspace file gave %q", got)
+	}
+}
+
+func TestSetSettingValues(t *testing.T) {
+	d := mustParse(t, "settings.json", "{\n  \"a\": 1\n}")
+	steps := []struct {
+		key   string
+		value any
+	}{
+		{"s", "<&> \"quoted\" ü"},
+		{"b", false},
+		{"f", 0.1},
+		{"nil", nil},
+		{"list", []string{"x", "y"}},
+		{"empty", map[string]any{}},
+		{"a", map[string]any{"z": 1, "y": []any{}}},
+	}
+	for _, s := range steps {
+		if err := d.SetSetting(s.key, s.value); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := "{\n  \"a\": {\n    \"y\": [],\n    \"z\": 1\n  },\n  \"s\": \"<&> \\\"quoted\\\" ü\",\n  \"b\": false,\n  \"f\": 0.1,\n  \"nil\": null,\n  \"list\": [\n    \"x\",\n    \"y\"\n  ],\n  \"empty\": {}\n}"
+	if got := string(d.Bytes()); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if err := d.SetSetting("bad", func() {}); err == nil || !strings.HasPrefix(err.Error(), `workspace: settings.json: setting "bad": `) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestIndentGuess(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		kind Kind
+		tabs bool
+		w    int
+	}{
+		{"", KindWorkspace, true, 4},
+		{"", KindSettings, false, 4},
+		{"{\n  \"a\": {\n    \"b\": 1\n  }\n}", KindWorkspace, false, 2},
+		{"{\n\t\"a\": 1\n}", KindSettings, true, 4},
+		{"{\n   \"a\": {\n      \"b\": 1\n   }\n}", KindSettings, false, 3},
+	} {
+		st := guessStyle([]byte(tc.src), tc.kind)
+		if st.tabs != tc.tabs || st.width != tc.w {
+			t.Errorf("guessStyle(%q) = tabs %v width %d", tc.src, st.tabs, st.width)
+		}
+	}
+}

@@ -1,0 +1,211 @@
+package workspace
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// tree creates files (empty content) and directories (names ending in /)
+// under a new temporary directory and returns it.
+func tree(t *testing.T, paths ...string) string {
+	t.Helper()
+	root := t.TempDir()
+	// Resolve /tmp links (macOS) so that paths compare equal.
+	root, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range paths {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if p[len(p)-1] == '/' {
+			if err := os.MkdirAll(full, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		writeFile(t, full, "{}", 0o644)
+	}
+	return root
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name     string
+		files    []string
+		dir      string // relative to the tree
+		home     string // relative to the tree; "" = the tree itself
+		explicit string
+		want     Target // paths relative to the tree
+		wantErr  string // with the tree replaced by $T
+	}{
+		{
+			name:  "single file at repo root",
+			files: []string{"repo/.git/", "repo/app.code-workspace", "repo/src/"},
+			dir:   "repo/src",
+			want:  Target{Path: "repo/app.code-workspace", Kind: KindWorkspace, Exists: true, Root: "repo"},
+		},
+		{
+			name:  "nearest folder wins",
+			files: []string{"repo/.git/", "repo/all.code-workspace", "repo/svc/api.code-workspace", "repo/svc/api/"},
+			dir:   "repo/svc/api",
+			want:  Target{Path: "repo/svc/api.code-workspace", Kind: KindWorkspace, Exists: true, Root: "repo"},
+		},
+		{
+			name:  "several: the one named after the folder",
+			files: []string{"shop/.git/", "shop/a.code-workspace", "shop/shop.code-workspace", "shop/z.code-workspace"},
+			dir:   "shop",
+			want:  Target{Path: "shop/shop.code-workspace", Kind: KindWorkspace, Exists: true, Root: "shop"},
+		},
+		{
+			name:    "several: ambiguous",
+			files:   []string{"repo/.git/", "repo/backend.code-workspace", "repo/frontend.code-workspace", "repo/x/"},
+			dir:     "repo/x",
+			wantErr: "workspace: $T/repo holds several workspace files (backend.code-workspace, frontend.code-workspace); pass --workspace to choose one",
+		},
+		{
+			name:  "none: new file named after the repo root",
+			files: []string{"proj/.git/", "proj/cmd/tool/"},
+			dir:   "proj/cmd/tool",
+			want:  Target{Path: "proj/proj.code-workspace", Kind: KindWorkspace, Root: "proj"},
+		},
+		{
+			name:  "worktree: a .git file marks the root",
+			files: []string{"all.code-workspace", "wt/.git", "wt/src/"},
+			dir:   "wt/src",
+			want:  Target{Path: "wt/wt.code-workspace", Kind: KindWorkspace, Root: "wt"},
+		},
+		{
+			name:  "no search above the repo root",
+			files: []string{"outer.code-workspace", "repo/.git/"},
+			dir:   "repo",
+			want:  Target{Path: "repo/repo.code-workspace", Kind: KindWorkspace, Root: "repo"},
+		},
+		{
+			name:  "outside a repo: stops below home",
+			files: []string{"home/me/personal.code-workspace", "home/me/scratch/notes/"},
+			dir:   "home/me/scratch/notes",
+			home:  "home/me",
+			want:  Target{Path: "home/me/scratch/notes/notes.code-workspace", Kind: KindWorkspace, Root: "home/me/scratch/notes"},
+		},
+		{
+			name:  "outside a repo: parents below home are searched",
+			files: []string{"home/me/scratch/s.code-workspace", "home/me/scratch/notes/"},
+			dir:   "home/me/scratch/notes",
+			home:  "home/me",
+			want:  Target{Path: "home/me/scratch/s.code-workspace", Kind: KindWorkspace, Exists: true, Root: "home/me/scratch/notes"},
+		},
+		{
+			name:  "home is not a repo root (dotfiles)",
+			files: []string{"home/me/.git/", "home/me/code/x/"},
+			dir:   "home/me/code/x",
+			home:  "home/me",
+			want:  Target{Path: "home/me/code/x/x.code-workspace", Kind: KindWorkspace, Root: "home/me/code/x"},
+		},
+		{
+			name:  "a directory named like a workspace file is ignored",
+			files: []string{"r/.git/", "r/odd.code-workspace/", "r/real.code-workspace"},
+			dir:   "r",
+			want:  Target{Path: "r/real.code-workspace", Kind: KindWorkspace, Exists: true, Root: "r"},
+		},
+		{
+			name:     "explicit relative settings.json",
+			files:    []string{"r/.git/", "r/a.code-workspace", "r/.vscode/settings.json"},
+			dir:      "r",
+			explicit: ".vscode/settings.json",
+			want:     Target{Path: "r/.vscode/settings.json", Kind: KindSettings, Exists: true, Root: "r"},
+		},
+		{
+			name:     "explicit missing file is to be created",
+			files:    []string{"r/.git/", "r/sub/"},
+			dir:      "r/sub",
+			explicit: "../team.code-workspace",
+			want:     Target{Path: "r/team.code-workspace", Kind: KindWorkspace, Root: "r"},
+		},
+		{
+			name:     "explicit directory",
+			files:    []string{"r/.git/", "r/sub/"},
+			dir:      "r",
+			explicit: "sub",
+			wantErr:  "workspace: $T/r/sub is a directory; pass a .code-workspace or settings.json file",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root := tree(t, tc.files...)
+			home := filepath.Join(root, filepath.FromSlash(tc.home))
+			got, err := Find(FindOptions{Dir: filepath.Join(root, tc.dir), Home: home, Explicit: tc.explicit})
+			if tc.wantErr != "" {
+				want := tc.wantErr
+				if err == nil {
+					t.Fatalf("no error; got %+v", got)
+				}
+				if msg := err.Error(); msg != strings.ReplaceAll(want, "$T", root) {
+					t.Errorf("error:\n got %s\nwant %s", msg, strings.ReplaceAll(want, "$T", root))
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := tc.want
+			want.Path = filepath.Join(root, filepath.FromSlash(want.Path))
+			want.Root = filepath.Join(root, filepath.FromSlash(want.Root))
+			if got != want {
+				t.Errorf("got  %+v\nwant %+v", got, want)
+			}
+		})
+	}
+}
+
+func TestAmbiguousError(t *testing.T) {
+	root := tree(t, "r/.git/", "r/a.code-workspace", "r/b.code-workspace")
+	_, err := Find(FindOptions{Dir: filepath.Join(root, "r"), Home: root})
+	var amb *AmbiguousError
+	if !errors.As(err, &amb) {
+		t.Fatalf("err = %v, want *AmbiguousError", err)
+	}
+	want := []string{filepath.Join(root, "r", "a.code-workspace"), filepath.Join(root, "r", "b.code-workspace")}
+	if amb.Dir != filepath.Join(root, "r") || len(amb.Candidates) != 2 || amb.Candidates[0] != want[0] || amb.Candidates[1] != want[1] {
+		t.Errorf("got %+v", amb)
+	}
+}
+
+func TestRepoRoot(t *testing.T) {
+	root := tree(t, "home/me/.git/", "home/me/p/.git/", "home/me/p/a/b/", "home/me/q/")
+	home := filepath.Join(root, "home/me")
+	for _, tc := range []struct {
+		dir, want string
+		ok        bool
+	}{
+		{"home/me/p/a/b", "home/me/p", true},
+		{"home/me/p", "home/me/p", true},
+		{"home/me/q", "home/me/q", false},
+		{"home/me", "home/me", false},
+	} {
+		got, ok := RepoRoot(filepath.Join(root, tc.dir), home)
+		if got != filepath.Join(root, tc.want) || ok != tc.ok {
+			t.Errorf("RepoRoot(%s) = %s, %v; want %s, %v", tc.dir, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestKindOf(t *testing.T) {
+	for path, want := range map[string]Kind{
+		"a/b.code-workspace":     KindWorkspace,
+		"B.Code-Workspace":       KindWorkspace,
+		".vscode/settings.json":  KindSettings,
+		"x.code-workspace.py":    KindSettings,
+		"code-workspace":         KindSettings,
+		"dir.code-workspace/x.j": KindSettings,
+	} {
+		if got := KindOf(path); got != want {
+			t.Errorf("KindOf(%q) = %v", path, got)
+		}
+	}
+	if FolderSettingsPath("/r") != filepath.Join("/r", ".vscode", "settings.json") {
+		t.Errorf("FolderSettingsPath")
+	}
+}
