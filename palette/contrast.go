@@ -17,10 +17,11 @@ func IsLight(c Color) bool { return Brightness(c) >= 128 }
 // Luminance returns the WCAG 2.0 relative luminance of c in 0..1, computed as
 // tinycolor does: on the rounded 8-bit channels, with the sRGB threshold
 // 0.03928 and weights 0.2126, 0.7152, 0.0722. Alpha is ignored.
-func Luminance(c Color) float64 {
-	r, g, b := c.RGB8()
-	return 0.2126*linear(r) + 0.7152*linear(g) + 0.0722*linear(b)
-}
+//
+// The per-channel decoding comes from linearTable, which holds the values
+// node's Math.pow gives (Go's math.Pow differs in the last bit for some
+// channels), so ratios match Peacock's to the bit, ties included.
+func Luminance(c Color) float64 { return luminance8(c) }
 
 func linear(v uint8) float64 {
 	s := float64(v) / 255
