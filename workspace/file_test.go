@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func writeFile(t *testing.T, path, content string, mode fs.FileMode) {
@@ -317,5 +319,50 @@ func TestUpdateConcurrent(t *testing.T) {
 				t.Errorf("files left behind: %v", names)
 			}
 		})
+	}
+}
+
+// TestLockFile exercises the lock-file fallback (used where flock is
+// missing): mutual exclusion, a stale lock taken over, nothing left behind.
+func TestLockFile(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "settings.json")
+	var inside, done atomic.Int32
+	var wg sync.WaitGroup
+	for i := 0; i < 40; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			unlock, err := lockFile(dir, file)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if inside.Add(1) != 1 {
+				t.Error("two holders of the lock at once")
+			}
+			time.Sleep(time.Millisecond)
+			inside.Add(-1)
+			done.Add(1)
+			unlock()
+		}()
+	}
+	wg.Wait()
+	if done.Load() != 40 {
+		t.Errorf("%d of 40 took the lock", done.Load())
+	}
+	stale := file + ".lock"
+	writeFile(t, stale, "", 0o644)
+	old := time.Now().Add(-time.Minute)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	unlock, err := lockFile(dir, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unlock()
+	if names := dirNames(t, dir); len(names) != 0 {
+		t.Errorf("files left behind: %v", names)
 	}
 }

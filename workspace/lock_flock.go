@@ -14,7 +14,8 @@ import (
 // will hold) file. Locking the directory leaves no lock file behind, works
 // for a file that does not exist yet, and survives the rename that replaces
 // the file; the kernel drops the lock if the process dies, so no lock is
-// ever stale. Each call opens its own descriptor, so goroutines of one
+// ever stale. On a file system without flock it falls back to a lock file.
+// Each call opens its own descriptor, so goroutines of one
 // process exclude each other as processes do.
 func lock(dir, file string) (func(), error) {
 	f, err := os.Open(dir)
@@ -26,6 +27,12 @@ func lock(dir, file string) (func(), error) {
 		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
 		if err == nil {
 			break
+		}
+		if errors.Is(err, syscall.ENOLCK) || errors.Is(err, syscall.EOPNOTSUPP) || errors.Is(err, syscall.ENOSYS) {
+			// A file system without flock (some network mounts): fall
+			// back to a lock file.
+			f.Close()
+			return lockFile(dir, file)
 		}
 		if !errors.Is(err, syscall.EWOULDBLOCK) && !errors.Is(err, syscall.EINTR) {
 			f.Close()
