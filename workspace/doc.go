@@ -20,9 +20,10 @@
 // Inserting a member and removing it again are exact inverses, so applying
 // colors and then resetting them gives back the original bytes of a file
 // that held no Peacock state. The exceptions, where two inputs give the same
-// edited text and nothing is remembered, are: an empty object spelled with
-// whitespace (`{ }` or a brace on each line) comes back as `{}`; an empty or
-// comment-only file comes back with a `{}` root object; a workspace file
+// edited text and nothing is remembered, are: an empty settings object
+// spelled with whitespace (`{ }`, or a brace on each line) comes back as
+// `{}`, and one holding only a comment with no line break after it gets
+// one; an empty or comment-only file comes back with a `{}` root object; a workspace file
 // that had no "settings" member keeps an empty `"settings": {}` (as VS Code
 // itself writes).
 //

@@ -81,8 +81,11 @@ type Result struct {
 // the Document it is given.
 //
 // The lock serializes Update calls on files of one directory, across
-// goroutines and processes: flock(2) on the directory on Unix systems, a
-// lock file (path + ".lock") elsewhere.
+// goroutines and processes: flock(2) on the directory on Unix systems, so
+// that no lock file is ever left behind or stale; elsewhere, and on file
+// systems without flock, a lock file <name>.lock next to the file, created
+// exclusively and taken over when older than 30 seconds. Waiting for the
+// lock gives up after 10 seconds.
 func Update(path string, opts UpdateOptions, fn func(*Document) error) (Result, error) {
 	target, err := resolveLinks(path)
 	if err != nil {

@@ -2,7 +2,6 @@ package workspace
 
 import (
 	"flag"
-	"sort"
 	"testing"
 
 	"github.com/tailscale/hujson"
@@ -144,13 +143,4 @@ func untouched(t testing.TB, d *Document, colors map[string]string) []string {
 		return owned(k) || in
 	}, "colors")
 	return out
-}
-
-func sortedKeys(m map[string]string) []string {
-	var ks []string
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }

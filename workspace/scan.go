@@ -182,8 +182,3 @@ func layout(src []byte, v *hujson.Value) object {
 	}
 	return o
 }
-
-// trailingComma reports whether the object's last member has a comma.
-func (o object) trailingComma() bool {
-	return len(o.members) > 0 && o.members[len(o.members)-1].comma >= 0
-}
