@@ -54,7 +54,8 @@ func (e *AmbiguousError) Error() string {
 // false when it is missing, to be created; a directory is an error).
 // Otherwise Find looks for *.code-workspace files in Dir and then in each
 // parent up to the repository root (see RepoRoot), or, outside a repository,
-// up to but not including Home (or up to "/" when Dir is not below Home).
+// up to but not including Home (Home itself only when it is Dir; up to "/"
+// when Dir is not below Home).
 // The nearest directory holding any wins: one file is used; of several, the
 // one named <directory name>.code-workspace, else an *AmbiguousError. With
 // none anywhere, the target is <root>/<base name of root>.code-workspace,
@@ -101,7 +102,7 @@ func Find(opts FindOptions) (Target, error) {
 			}
 			return Target{}, &AmbiguousError{Dir: d, Candidates: cands}
 		}
-		if d == root && inRepo {
+		if (inRepo && d == root) || (!inRepo && opts.Home != "" && d == home) {
 			break
 		}
 		parent := filepath.Dir(d)

@@ -98,6 +98,27 @@ func TestFind(t *testing.T) {
 			want:  Target{Path: "home/me/scratch/s.code-workspace", Kind: KindWorkspace, Exists: true, Root: "home/me/scratch/notes"},
 		},
 		{
+			name:  "Dir is home: its parents are not searched",
+			files: []string{"home/x.code-workspace", "home/me/"},
+			dir:   "home/me",
+			home:  "home/me",
+			want:  Target{Path: "home/me/me.code-workspace", Kind: KindWorkspace, Root: "home/me"},
+		},
+		{
+			name:  "Dir is home: home is searched",
+			files: []string{"home/me/dot.code-workspace"},
+			dir:   "home/me",
+			home:  "home/me",
+			want:  Target{Path: "home/me/dot.code-workspace", Kind: KindWorkspace, Exists: true, Root: "home/me"},
+		},
+		{
+			name:  "outside home: up to /",
+			files: []string{"srv/a.code-workspace", "srv/app/x/"},
+			dir:   "srv/app/x",
+			home:  "home/me",
+			want:  Target{Path: "srv/a.code-workspace", Kind: KindWorkspace, Exists: true, Root: "srv/app/x"},
+		},
+		{
 			name:  "home is not a repo root (dotfiles)",
 			files: []string{"home/me/.git/", "home/me/code/x/"},
 			dir:   "home/me/code/x",
