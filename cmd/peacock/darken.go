@@ -27,17 +27,9 @@ palette. N defaults to peacock.darkenLightenPercentage (5).`, map[string]string{
 			if err != nil {
 				return err
 			}
-			doc, err := s.readTarget()
+			doc, _, _, c, err := s.requireColor(remote)
 			if err != nil {
 				return err
-			}
-			text, key := s.storedColor(doc, remote)
-			if text == "" {
-				return fmt.Errorf("no %s in %s to %s; set one first: peacock set <color>", key, s.display(s.Target.Path), verb)
-			}
-			c, err := palette.Parse(text)
-			if err != nil {
-				return fmt.Errorf("%s %s: %w", s.display(s.Target.Path), key, err)
 			}
 			if !cmd.Flags().Changed("by") {
 				ps, err := s.settingsFor(doc)

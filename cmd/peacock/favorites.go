@@ -191,6 +191,7 @@ VS Code user settings, and Peacock's starter set, looked up in that order.`,
 				cfg.Favorites = append(cfg.Favorites, palette.Favorite{Name: name, Value: value})
 			}
 			if g.DryRun {
+				fmt.Fprintf(f.IO.ErrOut, "dry run: would save favorite %q = %s in %s\n", name, value, f.configPath())
 				return nil
 			}
 			if err := f.saveConfig(cfg); err != nil {
@@ -227,6 +228,7 @@ VS Code user settings, and Peacock's starter set, looked up in that order.`,
 			}
 			cfg.Favorites = kept
 			if g.DryRun {
+				fmt.Fprintf(f.IO.ErrOut, "dry run: would remove favorite %q from %s\n", name, f.configPath())
 				return nil
 			}
 			if err := f.saveConfig(cfg); err != nil {

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/peacock-cli/peacock/workspace"
 	"github.com/spf13/cobra"
@@ -25,12 +23,8 @@ gives back the original bytes.`,
 			if err != nil {
 				return err
 			}
-			if _, err := os.Stat(s.Target.Path); os.IsNotExist(err) {
-				s.status("%s does not exist; nothing to reset", s.display(s.Target.Path))
-				if g.JSON {
-					return writeJSON(f.IO, map[string]any{"file": s.Target.Path, "changed": false, "created": false, "dryRun": g.DryRun})
-				}
-				return nil
+			if skip, err := s.skipMissing("reset"); skip || err != nil {
+				return err
 			}
 			res, err := s.update(func(d *workspace.Document) error {
 				ps, err := s.settingsFor(d)
@@ -68,12 +62,8 @@ A file that is already right is not touched.`,
 			if err != nil {
 				return err
 			}
-			if _, err := os.Stat(s.Target.Path); os.IsNotExist(err) {
-				s.status("%s does not exist; nothing to apply", s.display(s.Target.Path))
-				if g.JSON {
-					return writeJSON(f.IO, map[string]any{"file": s.Target.Path, "changed": false, "created": false, "dryRun": g.DryRun})
-				}
-				return nil
+			if skip, err := s.skipMissing("apply"); skip || err != nil {
+				return err
 			}
 			var text string
 			var colors map[string]string

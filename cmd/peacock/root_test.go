@@ -43,7 +43,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown flag", []string{"set", "red", "--bogus"}, exitUsage, "peacock: unknown flag: --bogus\n"},
 		{"unknown command", []string{"bogus"}, exitUsage, `peacock: unknown command "bogus" for "peacock"`},
 		{"bad style", []string{"set", "red", "--style", "x"}, exitUsage, `peacock: invalid --style "x" (want peacock or accessible)`},
-		{"no color to show", []string{"show"}, exitFailure, "peacock: no peacock.color in work.code-workspace; set one with: peacock set <color>\n"},
+		{"no color to show", []string{"show"}, exitFailure, "peacock: no peacock.color in work.code-workspace; set one first: peacock set <color>\n"},
 		{"bad -C", []string{"-C", "nowhere", "show"}, exitFailure, "peacock: -C nowhere: no such file or directory\n"},
 		{"bad editor", []string{"--editor", "vim", "show"}, exitUsage, `peacock: unknown editor "vim" (want one of: code, insiders, vscodium, cursor, windsurf)`},
 		{"bad scheme", []string{"palette", "red", "--scheme", "plaid"}, exitUsage, `plaid`},

@@ -282,3 +282,34 @@ func (f *factory) newSessionNoTarget(g *globalOptions) (*session, error) {
 	s := &session{f: f, g: g, Dir: dir, Home: f.home(), User: map[string]any{}}
 	return s, s.loadUserSettings()
 }
+
+// requireColor reads the target and returns it with its parsed env-aware
+// color; an error when there is no stored color or it does not parse.
+func (s *session) requireColor(remote bool) (*workspace.Document, string, string, palette.Color, error) {
+	doc, err := s.readTarget()
+	if err != nil {
+		return nil, "", "", palette.Color{}, err
+	}
+	text, key := s.storedColor(doc, remote)
+	if text == "" {
+		return nil, "", "", palette.Color{}, fmt.Errorf("no %s in %s; set one first: peacock set <color>", key, s.display(s.Target.Path))
+	}
+	c, err := palette.Parse(text)
+	if err != nil {
+		return nil, "", "", palette.Color{}, fmt.Errorf("%s: %s: %w", s.display(s.Target.Path), key, err)
+	}
+	return doc, text, key, c, nil
+}
+
+// skipMissing reports (and returns true) when the target does not exist,
+// for commands that only change existing files.
+func (s *session) skipMissing(verb string) (bool, error) {
+	if _, err := os.Stat(s.Target.Path); !errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	s.status("%s does not exist; nothing to %s", s.display(s.Target.Path), verb)
+	if s.g.JSON {
+		return true, writeJSON(s.f.IO, map[string]any{"file": s.Target.Path, "changed": false, "created": false, "dryRun": s.g.DryRun})
+	}
+	return true, nil
+}

@@ -25,17 +25,9 @@ off a terminal (or with NO_COLOR), print plain tab-separated text.`,
 			if err != nil {
 				return err
 			}
-			doc, err := s.readTarget()
+			doc, text, key, c, err := s.requireColor(remote)
 			if err != nil {
 				return err
-			}
-			text, key := s.storedColor(doc, remote)
-			if text == "" {
-				return fmt.Errorf("no %s in %s; set one with: peacock set <color>", key, s.display(s.Target.Path))
-			}
-			c, err := palette.Parse(text)
-			if err != nil {
-				return fmt.Errorf("%s %s: %w", s.display(s.Target.Path), key, err)
 			}
 			colors := map[string]string{}
 			if doc != nil {
