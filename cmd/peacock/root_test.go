@@ -31,26 +31,54 @@ func testFactory(t *testing.T) (*factory, string, *strings.Builder, *strings.Bui
 }
 
 func TestExitCodes(t *testing.T) {
+	drifted := `{"peacock.color": "red", "workbench.colorCustomizations": {"titleBar.activeBackground": "#000000"}}`
 	tests := []struct {
 		name    string
+		files   map[string]string // relative to the working directory
 		args    []string
 		want    int
 		wantErr string
 	}{
-		{"ok", []string{"set", "red"}, exitOK, ""},
-		{"bad color", []string{"set", "nope"}, exitFailure, `peacock: palette: invalid color "nope"`},
-		{"missing arg", []string{"set"}, exitUsage, "peacock: peacock set: missing <color>\nRun 'peacock --help' for usage.\n"},
-		{"unknown flag", []string{"set", "red", "--bogus"}, exitUsage, "peacock: unknown flag: --bogus\n"},
-		{"unknown command", []string{"bogus"}, exitUsage, `peacock: unknown command "bogus" for "peacock"`},
-		{"bad style", []string{"set", "red", "--style", "x"}, exitUsage, `peacock: invalid --style "x" (want peacock or accessible)`},
-		{"no color to show", []string{"show"}, exitFailure, "peacock: no peacock.color in work.code-workspace; set one first: peacock set <color>\n"},
-		{"bad -C", []string{"-C", "nowhere", "show"}, exitFailure, "peacock: -C nowhere: no such file or directory\n"},
-		{"bad editor", []string{"--editor", "vim", "show"}, exitUsage, `peacock: unknown editor "vim" (want one of: code, insiders, vscodium, cursor, windsurf)`},
-		{"bad scheme", []string{"palette", "red", "--scheme", "plaid"}, exitUsage, `plaid`},
+		{"ok", nil, []string{"set", "red"}, exitOK, ""},
+		{"check drift", map[string]string{".vscode/settings.json": drifted}, []string{"check"}, exitFailure, ".vscode/settings.json: 24 key(s) drifted; run 'peacock apply' to fix"},
+		{"check missing file", nil, []string{"check"}, exitFailure, "work.code-workspace does not exist; nothing to check"},
+		{"doctor problem", map[string]string{"home/.config/Code/User/settings.json": `{"window.titleBarStyle": "native"}`}, []string{"doctor"}, exitFailure, ""},
+		{"doctor fine", nil, []string{"doctor"}, exitOK, ""},
+		{"parse error", map[string]string{"work.code-workspace": "{\n  \"settings\": {,\n}"}, []string{"set", "red"}, exitFailure, "work.code-workspace: line 2, column"},
+		{"favorite not in config", nil, []string{"favorites", "remove", "Vue Green"}, exitFailure, `no favorite named "Vue Green"`},
+		{"favorites add missing color", nil, []string{"favorites", "add", "x"}, exitUsage, "missing <name> and <color>"},
+		{"completion bad shell", nil, []string{"completion", "tcsh"}, exitUsage, `unknown shell "tcsh"`},
+		{"darken bad by", nil, []string{"darken", "--by", "0"}, exitUsage, "--by must be between 0 and 100"},
+		{"lighten without color", nil, []string{"lighten"}, exitFailure, "no peacock.color in work.code-workspace; set one first"},
+		{"palette missing color", nil, []string{"palette"}, exitUsage, "missing <color>"},
+		{"reset missing file", nil, []string{"reset"}, exitOK, ""},
+		{"apply missing file", nil, []string{"apply"}, exitOK, ""},
+		{"extra argument", nil, []string{"reset", "now"}, exitUsage, `unexpected argument "now"`},
+		{"bad color", nil, []string{"set", "nope"}, exitFailure, `peacock: palette: invalid color "nope"`},
+		{"missing arg", nil, []string{"set"}, exitUsage, "peacock: peacock set: missing <color>\nRun 'peacock --help' for usage.\n"},
+		{"unknown flag", nil, []string{"set", "red", "--bogus"}, exitUsage, "peacock: unknown flag: --bogus\n"},
+		{"unknown command", nil, []string{"bogus"}, exitUsage, `peacock: unknown command "bogus" for "peacock"`},
+		{"bad style", nil, []string{"set", "red", "--style", "x"}, exitUsage, `peacock: invalid --style "x" (want peacock or accessible)`},
+		{"no color to show", nil, []string{"show"}, exitFailure, "peacock: no peacock.color in work.code-workspace; set one first: peacock set <color>\n"},
+		{"bad -C", nil, []string{"-C", "nowhere", "show"}, exitFailure, "peacock: -C nowhere: no such file or directory\n"},
+		{"bad editor", nil, []string{"--editor", "vim", "show"}, exitUsage, `peacock: unknown editor "vim" (want one of: code, insiders, vscodium, cursor, windsurf)`},
+		{"bad scheme", nil, []string{"palette", "red", "--scheme", "plaid"}, exitUsage, `plaid`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, _, _, errOut := testFactory(t)
+			f, work, _, errOut := testFactory(t)
+			for name, content := range tt.files {
+				path := filepath.Join(work, name)
+				if strings.HasPrefix(name, "home/") {
+					path = filepath.Join(f.home(), strings.TrimPrefix(name, "home/"))
+				}
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 			if got := runWith(f, tt.args); got != tt.want {
 				t.Errorf("exit code = %d, want %d (stderr %q)", got, tt.want, errOut.String())
 			}
