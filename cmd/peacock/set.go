@@ -24,8 +24,10 @@ workbench.colorCustomizations of the target file, and store the text you gave
 in peacock.color (or peacock.remoteColor with --remote).
 
 <color> is anything Peacock accepts (a CSS name, #rgb, #rrggbb, #rrggbbaa,
-rgb(), hsl(), hsv() in their loose forms), CSS Color 4 forms such as
-oklch(70% 0.12 160) or rgb(66 184 131 / 60%), or the name of a favorite.
+rgb(), hsl(), hsv() in their loose forms), CSS Color 4 forms Peacock has no
+meaning for, such as oklch(70% 0.12 160), oklab() or hwb(), or the name of a
+favorite. Where Peacock does read a text, its reading wins, so the extension
+and peacock write the same file: rgb(66 184 131 / 60%) is opaque #42b883.
 
 --style accessible picks foregrounds that reach a 4.5:1 contrast on every bar
 and is remembered in the file (peacock.style), so later runs keep it;
