@@ -91,20 +91,20 @@ func mockWindow(colors map[string]string, title string) string {
 	}{
 		{" ▤ ", afg, "  package main"},
 		{" ⌕ ", aifg, ""},
-		{" ⑂ ", aifg, "  func main() {"},
+		{" ◇ ", aifg, "  func main() {"},
 		{" ▶ ", aifg, "      fmt.Println(\"hello\")"},
 		{"", aifg, "  }"},
 	}
 	for i, r := range rows {
 		if i == 2 {
 			// The source-control icon carries the badge.
-			b.WriteString(cell(" ⑂", 2, abg, aifg) + cell("3", 1, bbg, bfg))
+			b.WriteString(cell(" ◇", 2, abg, aifg) + cell("3", 1, bbg, bfg))
 		} else {
 			b.WriteString(cell(r.icon, 3, abg, r.fg))
 		}
 		b.WriteString(cell(r.text, width-3, editorBG, editorFG) + "\n")
 	}
 	b.WriteString(cell(" >< ", 4, rbg, rfg))
-	b.WriteString(cell(" ⎇ main  ⊗ 0 ⚠ 0", width-4, sbg, sfg) + "\n")
+	b.WriteString(cell(" ◇ main*  ⊗ 0 ⚠ 0", width-4, sbg, sfg) + "\n")
 	return b.String()
 }
