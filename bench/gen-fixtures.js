@@ -128,13 +128,15 @@ for (let i = 0; i < 2000 * scale; i++) {
   hsl.push([h, s, l, a, ...rgba(tinycolor({ h, s, l, a }))]);
 }
 
-// derive: [text, settings, want] with Peacock's output (want null: invalid).
+// derive: [text, settings, want] with Peacock's output (want null: invalid);
+// a fourth element true means the editor is Cursor.
 const bools = ['affectActivityBar', 'affectStatusBar', 'affectTitleBar', 'affectSashHover',
   'affectEditorGroupBorder', 'affectPanelBorder', 'affectSideBarBorder', 'affectStatusAndTitleBorders',
   'affectDebuggingStatusBar', 'affectTabActiveBorder', 'affectTabActiveBackground', 'affectWindowBorder',
   'keepForegroundColor', 'keepBadgeColor', 'squigglyBeGone'];
 const adjustments = ['none', 'lighten', 'darken'];
-const fgs = ['', '#000', 'navy', '#fff8', 'not a color', 'hsl(200, 50%, 30%)', '#e7e7e7', 'ivory', 'rgba(10,20,30,0.5)'];
+const fgs = ['', '#000', 'navy', '#fff8', 'not a color', 'hsl(200, 50%, 30%)', '#e7e7e7', 'ivory', 'rgba(10,20,30,0.5)',
+  'rgba(1, 2, 3, 0.999)' /* alpha rounds to ff but is < 1: written #010203ff */];
 const derived = [];
 const derivable = parse.filter(p => p.length > 1);
 for (let i = 0; i < 600 * scale; i++) {
@@ -149,6 +151,22 @@ for (let i = 0; i < 600 * scale; i++) {
   if (chance(0.15)) settings['peacock.darkForegroundColor'] = pick(fgs);
   if (chance(0.15)) settings['peacock.lightForegroundColor'] = pick(fgs);
   derived.push([text, settings, derive(text, config(settings))]);
+}
+// Colors whose alpha is below 1 but rounds to the byte ff (formatHex writes
+// #rrggbbff for them), and Cursor: [text, settings, want, true].
+for (const text of ['rgba(1, 2, 3, 0.999)', 'hsla(200, 50%, 40%, 0.9995)', 'rgba(250, 250, 250, .9999)']) {
+  for (const ea of [{}, { activityBar: 'none' }, { statusBar: 'darken', titleBar: 'lighten' }]) {
+    const settings = { 'peacock.elementAdjustments': ea, 'peacock.affectDebuggingStatusBar': true, 'peacock.affectWindowBorder': true };
+    derived.push([text, settings, derive(text, config(settings))]);
+  }
+}
+for (let i = 0; i < 100 * scale; i++) {
+  const text = i % 2 === 0 ? pick(derivable)[0] : hex();
+  const settings = {};
+  for (const b of bools) if (chance(0.3)) settings['peacock.' + b] = chance(0.5);
+  if (chance(0.5)) settings['peacock.elementAdjustments'] = { titleBar: pick(adjustments) };
+  if (chance(0.2)) settings['peacock.darkForegroundColor'] = pick(fgs);
+  derived.push([text, settings, derive(text, config(settings), true), true]);
 }
 
 const out = process.env.FIXTURE_OUT || path.join(__dirname, '..', 'palette', 'testdata', 'tinycolor-fixtures.json');

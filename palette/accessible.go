@@ -154,7 +154,7 @@ func accessibleForeground(bg Color, alpha float64) Color {
 			extreme, dir = black, -1.0
 		}
 		l, c, h := start.OKLCH()
-		for l = l + dir*nudgeStep; l > 0 && l < 1; l += dir * nudgeStep {
+		for l = l + float64(dir*nudgeStep); l > 0 && l < 1; l += float64(dir * nudgeStep) {
 			if cand := with(rounded8(FromOKLCH(l, c, h)), alpha); passes(cand) {
 				return cand
 			}

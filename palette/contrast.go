@@ -43,10 +43,12 @@ func Contrast(a, b Color) float64 {
 // VS Code paints a translucent color) and returns an opaque color.
 func Over(c, bg Color) Color {
 	a := clamp01(c.A)
+	// float64(...) keeps each product rounded, so results do not depend on
+	// whether the platform fuses multiply-adds (arm64 does).
 	return Color{
-		R: c.R*a + bg.R*(1-a),
-		G: c.G*a + bg.G*(1-a),
-		B: c.B*a + bg.B*(1-a),
+		R: float64(c.R*a) + float64(bg.R*(1-a)),
+		G: float64(c.G*a) + float64(bg.G*(1-a)),
+		B: float64(c.B*a) + float64(bg.B*(1-a)),
 		A: 1,
 	}
 }

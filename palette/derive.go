@@ -20,12 +20,15 @@ const (
 // passed through MakeAccessible.
 //
 // As in Peacock, every value is derived from c's hex text (c.Hex() parsed
-// again), so unrounded channels of c only matter through that hex.
+// again), so unrounded channels of c only matter through that hex. An
+// element whose adjustment is none gets that text itself, so a color whose
+// alpha is just below 1 ("rgba(1, 2, 3, 0.999)") is written "#010203ff",
+// while the colors computed from it are opaque (spec §5.2).
 func Derive(c Color, s Settings) map[string]string {
 	m := make(map[string]string, keyCount(s))
+	baseHex := c.Hex()
 	base := hexRound(c)
-	a := adjust(base, s.ActivityBarAdjustment)
-	aHex := a.Hex()
+	a, aHex := adjust(base, baseHex, s.ActivityBarAdjustment)
 
 	var dark, light *foreground // resolved lazily: most palettes need one
 	fg := func(x Color) *foreground {
@@ -62,11 +65,9 @@ func Derive(c Color, s Settings) map[string]string {
 	}
 
 	if s.AffectTitleBar {
-		t := a
-		tHex := aHex
+		t, tHex := a, aHex
 		if s.TitleBarAdjustment != s.ActivityBarAdjustment {
-			t = adjust(base, s.TitleBarAdjustment)
-			tHex = t.Hex()
+			t, tHex = adjust(base, baseHex, s.TitleBarAdjustment)
 		}
 		m["titleBar.activeBackground"] = tHex
 		if s.AffectStatusAndTitleBorders {
@@ -88,11 +89,9 @@ func Derive(c Color, s Settings) map[string]string {
 	}
 
 	if s.AffectStatusBar {
-		st := a
-		sHex := aHex
+		st, sHex := a, aHex
 		if s.StatusBarAdjustment != s.ActivityBarAdjustment {
-			st = adjust(base, s.StatusBarAdjustment)
-			sHex = st.Hex()
+			st, sHex = adjust(base, baseHex, s.StatusBarAdjustment)
 		}
 		m["statusBar.background"] = sHex
 		var hover Color
@@ -185,16 +184,20 @@ func keyCount(s Settings) int {
 	return n
 }
 
-// adjust is Peacock's getAdjustedColorHex followed by a re-parse: lighten
-// or darken by 10, anything else leaves x as it is.
-func adjust(x Color, a Adjustment) Color {
+// adjust is Peacock's getAdjustedColorHex: lighten or darken x by 10, or
+// for anything else return x's hex text xHex as it is. It returns the
+// resulting text and the color it reads as (the text parsed again).
+func adjust(x Color, xHex string, a Adjustment) (Color, string) {
+	var y Color
 	switch a {
 	case AdjustLighten:
-		return hexRound(Lighten(x, elementAmount))
+		y = Lighten(x, elementAmount)
 	case AdjustDarken:
-		return hexRound(Darken(x, elementAmount))
+		y = Darken(x, elementAmount)
+	default:
+		return x, xHex
 	}
-	return x
+	return hexRound(y), y.Hex()
 }
 
 // foreground is a resolved foreground color: its hex and its inactive
@@ -208,16 +211,23 @@ var (
 
 // resolveForeground is Peacock's getDarkForegroundColorOrOverride (or
 // Light): an empty setting means the default, text tinycolor cannot read
-// gives black.
+// gives black. That includes the CSS Color 4 forms only Parse knows
+// (oklch(), hwb(), …): Peacock writes #000000 for them, and since the
+// extension re-derives the keys whenever a window opens, writing anything
+// else would make the two fight over the file.
+//
+// The setting is formatted straight from its parsed value, as Peacock's
+// formatHex(tinycolor(setting)) is, not re-read from a hex: an alpha just
+// below 1 ("rgba(1, 2, 3, 0.999)") stays translucent and is written
+// #010203ff (spec §5.2, fg).
 func resolveForeground(setting, def string, defFG *foreground) *foreground {
 	if setting == "" || setting == def {
 		return defFG
 	}
-	c, err := Parse(setting)
-	if err != nil {
+	c, ok := parseTiny(setting)
+	if !ok {
 		c = Color{A: 1}
 	}
-	c = hexRound(c)
 	return &foreground{hex: c.Hex(), inactive: c.WithAlpha(inactiveAlpha).Hex()}
 }
 
@@ -243,7 +253,7 @@ func readableAccent(x Color) Color {
 	best, bestContrast := Color{R: 255, G: 255, B: 255, A: 1}, math.Inf(1)
 	for _, l := range shadeLightness {
 		r, g, b := hslToRGB(hb, sb, l)
-		ls := 0.2126*linearTable[round8(r)] + 0.7152*linearTable[round8(g)] + 0.0722*linearTable[round8(b)]
+		ls := float64(0.2126*linearTable[round8(r)]) + float64(0.7152*linearTable[round8(g)]) + float64(0.0722*linearTable[round8(b)])
 		contrast := (max(ls, lx) + 0.05) / (min(ls, lx) + 0.05)
 		// Peacock stable-sorts by contrast and takes the first >= 2: the
 		// lowest qualifying contrast, the darkest shade on ties.
@@ -264,10 +274,13 @@ var shadeLightness = func() (t [accentShades]float64) {
 }()
 
 // luminance8 is tinycolor's getLuminance (WCAG 2.0 relative luminance on
-// the rounded channels) with the sRGB decoding read from linearTable.
+// the rounded channels) with the sRGB decoding read from linearTable. The
+// float64 conversions keep each product rounded, as in V8: without them
+// arm64 (and amd64 built with GOAMD64=v3) fuse the sum into FMAs, which
+// moves the last bit and with it 2:1 contrast ties of the badge.
 func luminance8(c Color) float64 {
 	r, g, b := c.RGB8()
-	return 0.2126*linearTable[r] + 0.7152*linearTable[g] + 0.0722*linearTable[b]
+	return float64(0.2126*linearTable[r]) + float64(0.7152*linearTable[g]) + float64(0.0722*linearTable[b])
 }
 
 // linearTable holds tinycolor's per-channel sRGB decoding for the 256 channel

@@ -177,6 +177,63 @@ func TestDeriveForegroundOverrides(t *testing.T) {
 	if m["activityBarBadge.foreground"] != "#000000" {
 		t.Errorf("invalid light override: badge fg = %q, want #000000", m["activityBarBadge.foreground"])
 	}
+	// Spec §5.2: fg goes through tinycolor, which cannot read CSS Color 4
+	// forms: Peacock writes #000000 for them.
+	s.LightForegroundColor = "oklch(0.9 0.02 100)"
+	s.DarkForegroundColor = "hwb(0 10% 80%)"
+	m = Derive(MustParse("#42b883"), s)
+	if m["statusBar.foreground"] != "#000000" || m["activityBarBadge.foreground"] != "#000000" {
+		t.Errorf("CSS Color 4 overrides: statusBar.foreground %q, activityBarBadge.foreground %q, want #000000 (Peacock)",
+			m["statusBar.foreground"], m["activityBarBadge.foreground"])
+	}
+}
+
+// Spec §5.2: fg(x) is formatHex(tinycolor(setting)), straight from the
+// setting's text, so an override whose alpha is just below 1 keeps its alpha
+// byte ff (tinycolor's getAlpha() < 1), and ifg replaces the alpha with 99.
+func TestDeriveForegroundAlphaNearOne(t *testing.T) {
+	s := baseline()
+	s.DarkForegroundColor = "rgba(1, 2, 3, 0.999)"
+	s.LightForegroundColor = "hsla(0, 0%, 100%, 0.9995)"
+	m := Derive(MustParse("#42b883"), s) // light: dark foreground
+	if m["statusBar.foreground"] != "#010203ff" || m["titleBar.inactiveForeground"] != "#01020399" {
+		t.Errorf("dark override: statusBar.foreground %q, titleBar.inactiveForeground %q, want #010203ff, #01020399",
+			m["statusBar.foreground"], m["titleBar.inactiveForeground"])
+	}
+	m = Derive(MustParse("#1857a4"), s) // dark: light foreground
+	if m["statusBar.foreground"] != "#ffffffff" || m["activityBar.inactiveForeground"] != "#ffffff99" {
+		t.Errorf("light override: statusBar.foreground %q, activityBar.inactiveForeground %q, want #ffffffff, #ffffff99",
+			m["statusBar.foreground"], m["activityBar.inactiveForeground"])
+	}
+}
+
+// Spec §5.2: B = formatHex(tinycolor(input)) is written as is where the
+// adjustment is none, so a Peacock color whose alpha rounds to ff is written
+// with 8 digits; everything computed from B reads it back as opaque.
+// (tinycolor2 1.6.0 / Peacock 4.3.4: "rgba(1, 2, 3, 0.999)" -> "#010203ff".)
+func TestDeriveBaseAlphaNearOne(t *testing.T) {
+	s := DefaultSettings() // activity bar lightened, status and title bars none
+	s.AffectDebuggingStatusBar = true
+	m := Derive(MustParse("rgba(1, 2, 3, 0.999)"), s)
+	for k, want := range map[string]string{
+		"statusBar.background":           "#010203ff",
+		"titleBar.activeBackground":      "#010203ff",
+		"titleBar.inactiveBackground":    "#01020399",
+		"activityBar.background":         "#0e1b29",
+		"sash.hoverBorder":               "#0e1b29",
+		"statusBarItem.hoverBackground":  "#0e1b29",
+		"statusBar.debuggingBackground":  "#030201",
+		"statusBarItem.remoteBackground": "#772850",
+	} {
+		if m[k] != want {
+			t.Errorf("%s = %q, want %q", k, m[k], want)
+		}
+	}
+	s.StatusBarAdjustment = AdjustDarken
+	s.AffectDebuggingStatusBar = false
+	if got := Derive(MustParse("rgba(1, 2, 3, 0.999)"), s)["statusBar.debuggingBackground"]; got != "#000000" {
+		t.Errorf("darkened status bar: debuggingBackground = %q, want #000000", got)
+	}
 }
 
 func TestDeriveOnlyOwnedKeys(t *testing.T) {
@@ -357,5 +414,20 @@ func TestKeyCount(t *testing.T) {
 		if got, want := keyCount(s), len(Derive(c, s)); got != want {
 			t.Fatalf("keyCount(%+v) = %d, Derive wrote %d", s, got, want)
 		}
+	}
+}
+
+// On arm64 (and amd64 built with GOAMD64=v3) Go may fuse x*y+z into one
+// FMA, which V8 never does; these values moved by one unit when h*360 + 120
+// and the luminance sums were fused (spec §9: replicate the exact float
+// operation order). Run with GOAMD64=v3 or on arm64 to exercise it.
+func TestDeriveUnfused(t *testing.T) {
+	s := baseline()
+	if got := Derive(MustParse("#209"), s)["statusBarItem.remoteBackground"]; got != "#bf2b00" {
+		t.Errorf("badge of #220099 = %s, want #bf2b00 (tinycolor2 1.6.0)", got)
+	}
+	c := MustParse("#80abdfbf")
+	if got := Complement(c); got.G != 179.9908746252632 {
+		t.Errorf("Complement(#80abdfbf).G = %v, want 179.9908746252632 (tinycolor2 1.6.0)", got.G)
 	}
 }

@@ -108,7 +108,7 @@ func Harmony(base Color, scheme Scheme) []Color {
 func monoLightness(l float64) []float64 {
 	var ls []float64
 	for k := 1; len(ls) < 4 && k <= 20; k++ {
-		for _, v := range [2]float64{l - float64(k)*monoStep, l + float64(k)*monoStep} {
+		for _, v := range [2]float64{l - float64(float64(k)*monoStep), l + float64(float64(k)*monoStep)} {
 			if len(ls) < 4 && v >= monoMin-1e-9 && v <= monoMax+1e-9 {
 				ls = append(ls, v)
 			}

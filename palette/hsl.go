@@ -17,14 +17,16 @@ import (
 // (0 for grays), s and l in 0..1, unrounded (mjijackson's rgbToHsl).
 func (c Color) HSL() (h, s, l float64) {
 	h, s, l = rgbToHSL(c.R, c.G, c.B)
-	return h * 360, s, l
+	// The conversion keeps h*360 rounded when a caller adds to it (h+180
+	// in Complement), which arm64 and amd64 v3 would otherwise fuse.
+	return float64(h * 360), s, l
 }
 
 // HSV returns c in HSV the way tinycolor's toHsv does: h in degrees 0..360,
 // s and v in 0..1.
 func (c Color) HSV() (h, s, v float64) {
 	h, s, v = rgbToHSV(c.R, c.G, c.B)
-	return h * 360, s, v
+	return float64(h * 360), s, v
 }
 
 // FromHSL builds a color the way tinycolor({h, s, l, a}) does, which is how
@@ -248,7 +250,7 @@ func rgbToHSV(r, g, b float64) (h, s, v float64) {
 
 // hsvToRGB is tinycolor's hsvToRgb after bound01: h, s, v in 0..1.
 func hsvToRGB(h, s, v float64) (r, g, b float64) {
-	h *= 6
+	h = float64(h * 6) // not fused into h*6 - i below
 	i := math.Floor(h)
 	f := h - i
 	p := v * (1 - s)

@@ -291,23 +291,31 @@ func parseCSS4(orig string) (Color, error) {
 	if open < 0 {
 		return Color{}, invalid(orig, notAColor)
 	}
-	name := strings.TrimRightFunc(s[:open], isJSSpace)
+	name := s[:open]
 	switch name {
 	case "rgb", "rgba", "hsl", "hsla", "hwb", "oklab", "oklch":
 	case "hsv", "hsva":
 		return Color{}, invalid(orig, name+"() needs three numbers, as in hsv(0, 100%, 100%)")
 	default:
+		switch strings.TrimRightFunc(name, isJSSpace) {
+		case "rgb", "rgba", "hsl", "hsla", "hwb", "oklab", "oklch":
+			// CSS reads "hwb (" as a word and a parenthesis, not a function.
+			return Color{}, invalid(orig, "no space is allowed before the ( of a color function")
+		}
 		return Color{}, invalid(orig, notAColor)
 	}
 	if !strings.HasSuffix(s, ")") {
 		return Color{}, invalid(orig, name+"() is missing its closing parenthesis")
 	}
-	args, alpha, err := cssArgs(s[open+1 : len(s)-1])
+	args, alpha, legacy, err := cssArgs(s[open+1 : len(s)-1])
+	if err == nil && legacy {
+		err = legacyArgs(name, args)
+	}
 	if err != nil {
 		return Color{}, invalid(orig, name+"(): "+err.Error())
 	}
 	if len(args) != 3 {
-		if len(args) == 4 && alpha == nil && (name == "rgb" || name == "rgba" || name == "hsl" || name == "hsla") {
+		if len(args) == 4 && legacy {
 			alpha, args = &args[3], args[:3] // legacy rgba(r, g, b, a)
 		} else {
 			return Color{}, invalid(orig, fmt.Sprintf("%s() needs 3 values and an optional / alpha, got %d", name, len(args)))
@@ -351,16 +359,17 @@ type cssValue struct {
 // cssArgs splits the inside of a color function into values: legacy syntax
 // separates with commas, modern syntax with white space and an optional
 // "/ alpha" at the end.
-func cssArgs(in string) (args []cssValue, alpha *cssValue, err error) {
+func cssArgs(in string) (args []cssValue, alpha *cssValue, legacy bool, err error) {
 	var fields []string
 	if strings.Contains(in, ",") {
+		legacy = true
 		if strings.Contains(in, "/") {
-			return nil, nil, errors.New("mixes commas and /")
+			return nil, nil, legacy, errors.New("mixes commas and /")
 		}
 		for _, f := range strings.Split(in, ",") {
 			f = strings.TrimFunc(f, isJSSpace)
 			if f == "" || strings.IndexFunc(f, isJSSpace) >= 0 {
-				return nil, nil, errors.New("values must be separated by exactly one comma each")
+				return nil, nil, legacy, errors.New("values must be separated by exactly one comma each")
 			}
 			fields = append(fields, f)
 		}
@@ -371,22 +380,49 @@ func cssArgs(in string) (args []cssValue, alpha *cssValue, err error) {
 	for i, f := range fields {
 		if f == "/" {
 			if i != len(fields)-2 || alpha != nil {
-				return nil, nil, errors.New("/ must come right before the last value (the alpha)")
+				return nil, nil, legacy, errors.New("/ must come right before the last value (the alpha)")
 			}
 			v, err := cssToken(fields[i+1])
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, legacy, err
 			}
 			alpha = &v
 			break
 		}
 		v, err := cssToken(f)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, legacy, err
 		}
 		args = append(args, v)
 	}
-	return args, alpha, nil
+	return args, alpha, legacy, nil
+}
+
+// legacyArgs checks the comma-separated (legacy) syntax of CSS Color 4,
+// which only rgb(), rgba(), hsl() and hsla() have: no "none", rgb channels
+// all numbers or all percentages, hsl saturation and lightness percentages.
+func legacyArgs(name string, args []cssValue) error {
+	if name != "rgb" && name != "rgba" && name != "hsl" && name != "hsla" {
+		return errors.New("separate the values with spaces (and the alpha with /), not commas")
+	}
+	for _, v := range args {
+		if v.none {
+			return errors.New(`"none" needs the space-separated syntax`)
+		}
+	}
+	if len(args) < 3 {
+		return nil // reported by the caller
+	}
+	if name == "rgb" || name == "rgba" {
+		if (args[0].unit == "%") != (args[1].unit == "%") || (args[0].unit == "%") != (args[2].unit == "%") {
+			return errors.New("with commas, the channels must be all numbers or all percentages")
+		}
+		return nil
+	}
+	if args[1].unit != "%" || args[2].unit != "%" {
+		return errors.New("with commas, saturation and lightness must be percentages")
+	}
+	return nil
 }
 
 func cssToken(f string) (cssValue, error) {

@@ -199,3 +199,40 @@ func TestHexRoundTrip(t *testing.T) {
 		t.Errorf("got %s, want #010203ff", got)
 	}
 }
+
+// Text that neither tinycolor (Peacock) nor CSS Color 4 accepts must stay
+// invalid: the CSS Color 4 forms apply only where tinycolor rejects the
+// text, and only as CSS defines them (no space before "(", four values only
+// with commas, legacy comma syntax only for rgb/hsl with CSS's units).
+func TestParseCSS4RejectsNonCSS(t *testing.T) {
+	for _, in := range []string{
+		"hsla (0, 100%, 50%)",          // tinycolor: hsla needs 4 values; CSS: a space before (
+		"rgba\u00a0(156, 0, 20)",       // idem
+		"hwb (0 0% 0%)",                //
+		"hsla( 274turn 299 .347 29% )", // four values without / or commas
+		"hsla(0, 50, 50)",              // legacy hsl needs percentages
+		"hsla(0, 1e-7, .5)",            //
+		"rgba(1, 2%, 3)",               // legacy rgb: all numbers or all percentages
+		"hwb(0, 0%, 0%)",               // hwb, oklab, oklch have no comma syntax
+		"oklch(0.7, 0.1, 200)",         //
+		"rgba(none, 0, 0)",             // none only in the space syntax
+	} {
+		if _, ok := parseTiny(in); ok {
+			t.Fatalf("%q: tinycolor accepts it; not a test of the CSS Color 4 path", in)
+		}
+		if c, err := Parse(in); err == nil || !errors.Is(err, ErrInvalidColor) {
+			t.Errorf("Parse(%q) = %s, %v; want an invalid color error", in, c.Hex(), err)
+		}
+	}
+	for in, want := range map[string]string{
+		"hsla(0, 100%, 50%)":    "#ff0000", // CSS: hsla is hsl, alpha optional
+		"hsl(120deg, 50%, 50%)": "#40bf40",
+		"rgba(1,2,3)":           "#010203",
+		"rgb(10%, 20%, 30%)":    "#1a334d",
+		"hsla(0 100% 50% / .5)": "#ff000080",
+	} {
+		if c, err := Parse(in); err != nil || c.Hex() != want {
+			t.Errorf("Parse(%q) = %s, %v; want %s", in, c.Hex(), err, want)
+		}
+	}
+}

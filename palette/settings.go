@@ -59,8 +59,9 @@ type Settings struct {
 	SquigglyBeGone      bool // peacock.squigglyBeGone: hide error/warning/info squiggles
 
 	// peacock.darkForegroundColor and peacock.lightForegroundColor, any
-	// color text; "" means the defaults #15202b and #e7e7e7. Text that is
-	// not a color gives #000000, as in Peacock.
+	// color text; "" means the defaults #15202b and #e7e7e7. Text that
+	// Peacock (tinycolor) cannot read gives #000000, as in Peacock, even a
+	// CSS Color 4 form that Parse accepts.
 	DarkForegroundColor  string
 	LightForegroundColor string
 

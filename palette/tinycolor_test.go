@@ -15,7 +15,7 @@ type fixtures struct {
 	Parse  [][]any `json:"parse"`  // [text] or [text, r, g, b, a]
 	Ops    [][]any `json:"ops"`    // [text, amount, lighten rgba, darken rgba, complement rgba, triad[1] rgba]
 	HSL    [][]any `json:"hsl"`    // [h, s, l, a, r, g, b, a]
-	Derive [][]any `json:"derive"` // [text, settings, want or null]
+	Derive [][]any `json:"derive"` // [text, settings, want or null, optional cursor]
 }
 
 func loadFixtures(t *testing.T) fixtures {
@@ -108,6 +108,7 @@ func TestTinycolorDerive(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Merge(%v): %v", settings, err)
 		}
+		s.Cursor = len(row) > 3 && row[3] == true
 		got := Derive(c, s)
 		want := row[2].(map[string]any)
 		var diffs []string
