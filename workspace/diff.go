@@ -10,6 +10,7 @@ import (
 // "+++ path" headers ("--- /dev/null" when before is nil, a file to be
 // created), @@ hunks and 3 lines of context, or "" when they are equal. A
 // last line without a line break is marked "\ No newline at end of file".
+// A lone CR ends a line, as in VS Code.
 // Line breaks are kept as they are, so a CRLF file shows its '\r'.
 func Diff(path string, before, after []byte) string {
 	if bytes.Equal(before, after) {
@@ -63,7 +64,11 @@ func Diff(path string, before, after []byte) string {
 			line := op.line
 			sb.WriteByte(op.kind)
 			sb.WriteString(line)
-			if !strings.HasSuffix(line, "\n") {
+			switch {
+			case strings.HasSuffix(line, "\n"):
+			case strings.HasSuffix(line, "\r"):
+				sb.WriteString("\n") // a lone CR: the diff's own line break follows
+			default:
 				sb.WriteString("\n\\ No newline at end of file\n")
 			}
 		}
@@ -82,16 +87,19 @@ func hunkRange(start, n int) string {
 	return fmt.Sprintf("%d,%d", start+1, n)
 }
 
+// splitLines splits b after each line break: LF, CRLF or a lone CR (as
+// in old Mac files, which VS Code reads).
 func splitLines(b []byte) []string {
 	var out []string
+	v := lineView(b)
 	for len(b) > 0 {
-		i := bytes.IndexByte(b, '\n')
+		i := bytes.IndexByte(v, '\n')
 		if i < 0 {
 			out = append(out, string(b))
 			break
 		}
 		out = append(out, string(b[:i+1]))
-		b = b[i+1:]
+		b, v = b[i+1:], v[i+1:]
 	}
 	return out
 }

@@ -28,6 +28,11 @@ func TestDiff(t *testing.T) {
 	if got := Diff(".vscode/settings.json", []byte(before), []byte(after)); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
+	// A lone CR ends a line.
+	want = "--- s.json\n+++ s.json\n@@ -1,3 +1,4 @@\n {\r\n-  \"a\": 1\r\n+  \"a\": 1,\r\n+  \"b\": 2\r\n }\r\n"
+	if got := Diff("s.json", []byte("{\r  \"a\": 1\r}\r"), []byte("{\r  \"a\": 1,\r  \"b\": 2\r}\r")); got != want {
+		t.Errorf("got:\n%q\nwant:\n%q", got, want)
+	}
 	want = "--- /dev/null\n+++ new.code-workspace\n@@ -0,0 +1,2 @@\n+{\n+}\n"
 	if got := Diff("new.code-workspace", nil, []byte("{\n}\n")); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)

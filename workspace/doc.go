@@ -11,11 +11,17 @@
 // result is parsed again before it is accepted. New text follows the file's
 // own style: indentation (the sibling members' indentation, else a guess in
 // the manner of VS Code's guessIndentation), the line ending of the first
-// line break, the key/value separator of the neighbours, trailing commas,
-// one-line objects staying on one line. A UTF-8 byte order mark is kept.
-// Comments anywhere survive an edit, including a comment on the same line
-// as the member after which a new member is appended: the comma goes right
-// after the value, before the comment.
+// line break (LF, CRLF, or a lone CR as in old Mac files: like VS Code, the
+// package ends lines and line comments at a lone CR), the key/value
+// separator of the neighbours, trailing commas, one-line objects staying on
+// one line (with the spacing after commas and inside braces of the
+// neighbours). A UTF-8 byte order mark is kept. Comments anywhere survive
+// an edit, including a comment on the same line as the member after which
+// a new member is appended: the comma goes right after the value, before
+// the comment. When the closing brace sits on the last member's line, new
+// members go on lines of their own before it. Keys are compared unescaped,
+// as VS Code reads them: "workbench\u002ecolorCustomizations" is
+// workbench.colorCustomizations.
 //
 // Inserting a member and removing it again are exact inverses, so applying
 // colors and then resetting them gives back the original bytes of a file
@@ -28,9 +34,23 @@
 // itself writes).
 //
 // Removing a member removes its whole line(s) when it sits on lines of its
-// own, including a comment on the same line after it (that comment belongs
-// to the member). Comments on lines of their own are never removed. An
-// object left with only comments is kept, comments and all.
+// own, including a comment on the same line after it and comments on its
+// lines between its name, colon, value and comma (those comments belong to
+// the member). Comments on lines of their own are never removed, even
+// between a member's name and its comma. An object left with only comments
+// is kept, comments and all. When ApplyColors both adds keys and removes
+// stale ones, it adds first, so that removing what was the last member
+// does not move its neighbour's comma.
+//
+// # Refused input
+//
+// Parse refuses (see ParseError) what cannot be edited safely: text that is
+// not JSONC, binary content, a top-level value that is not an object,
+// objects and arrays nested more than 10000 deep, and a "settings" or
+// workbench.colorCustomizations that is not an object. That includes null:
+// VS Code reads a null there as no settings, but its own editing code
+// refuses to add a property inside a null, and replacing the user's null
+// would edit a member that is not ours to decide about.
 //
 // # Duplicate keys
 //

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -96,6 +97,7 @@ type Document struct {
 	kind Kind
 	bom  bool
 	src  []byte        // the text without the BOM
+	view []byte        // src with each lone CR turned into LF (same offsets)
 	root *hujson.Value // nil when the file is empty or only comments
 	dups []Duplicate
 }
@@ -105,7 +107,8 @@ type Document struct {
 // Bytes. Empty or comment-only content is an empty settings object (the
 // comments are kept). Parse refuses, with a *ParseError, binary content (NUL
 // bytes, invalid UTF-8, UTF-16), text that is not valid JSONC (JSON with
-// comments and trailing commas), a top-level value that is not an object, a
+// comments and trailing commas), objects and arrays nested more than 10000
+// deep, a top-level value that is not an object, a
 // "settings" member that is not an object (workspace files), and a
 // workbench.colorCustomizations setting that is not an object. Duplicate keys
 // are accepted and reported by DuplicateKeys and Warnings.
@@ -123,6 +126,7 @@ func parseKind(path string, kind Kind, data []byte) (*Document, error) {
 		data = data[len(utf8BOM):]
 	}
 	d.src = append([]byte(nil), data...)
+	d.view = lineView(d.src)
 	if i := bytes.IndexByte(d.src, 0); i >= 0 {
 		return nil, d.errAt(i, "binary content (NUL byte); not a text file")
 	}
@@ -137,6 +141,9 @@ func parseKind(path string, kind Kind, data []byte) (*Document, error) {
 		}
 		return nil, d.errAt(i, "invalid UTF-8; not a UTF-8 text file")
 	}
+	if off, ok := checkDepth(d.view); !ok {
+		return nil, d.errAt(off, fmt.Sprintf("objects and arrays nested more than %d deep", maxDepth))
+	}
 	if err := d.reparse(); err != nil {
 		return nil, err
 	}
@@ -144,21 +151,82 @@ func parseKind(path string, kind Kind, data []byte) (*Document, error) {
 	return d, nil
 }
 
+// lineView returns src with every CR that is not followed by LF replaced
+// by LF, so that a line break is always a LF (alone or after a CR) and
+// offsets are unchanged: VS Code, like JavaScript, also ends lines (and
+// line comments) at a lone CR, which hujson does not. All scanning and
+// parsing looks at the view; edits splice the real text. It returns src
+// itself when there is no lone CR.
+func lineView(src []byte) []byte {
+	var v []byte
+	for i := bytes.IndexByte(src, '\r'); i >= 0 && i < len(src); {
+		if i+1 == len(src) || src[i+1] != '\n' {
+			if v == nil {
+				v = append([]byte(nil), src...)
+			}
+			v[i] = '\n'
+		}
+		j := bytes.IndexByte(src[i+1:], '\r')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	if v == nil {
+		return src
+	}
+	return v
+}
+
+// maxDepth bounds the nesting of objects and arrays, as encoding/json
+// does: deeper text would overflow the stack of the (recursive) parser.
+const maxDepth = 10000
+
+// checkDepth reports whether objects and arrays in src nest at most
+// maxDepth deep, and if not the offset of the bracket that goes too deep.
+// It skips strings and comments and does not otherwise check the syntax.
+func checkDepth(src []byte) (int, bool) {
+	depth := 0
+	for p := 0; p < len(src); p++ {
+		switch c := src[p]; c {
+		case '"':
+			for p++; p < len(src) && src[p] != '"' && src[p] != '\n'; p++ {
+				if src[p] == '\\' {
+					p++
+				}
+			}
+		case '/':
+			if q, err := skipTrivia(src, p); err == nil && q > p {
+				p = q - 1
+			}
+		case '{', '[':
+			if depth++; depth > maxDepth {
+				return p, false
+			}
+		case '}', ']':
+			depth--
+		}
+	}
+	return 0, true
+}
+
 // reparse parses d.src and checks the structure along the edited path.
 func (d *Document) reparse() error {
 	d.root = nil
-	p, err := skipTrivia(d.src, 0)
+	d.view = lineView(d.src)
+	src := d.view
+	p, err := skipTrivia(src, 0)
 	if err != nil {
 		return d.errAt(p, err.Error())
 	}
-	if p == len(d.src) {
+	if p == len(src) {
 		return nil // empty or only comments: an empty object
 	}
-	v, err := hujson.Parse(d.src)
-	if err != nil && !bytes.HasSuffix(d.src, []byte("\n")) {
+	v, err := hujson.Parse(src)
+	if err != nil && !bytes.HasSuffix(src, []byte("\n")) {
 		// hujson wants a line comment to end with a line break; VS Code
 		// accepts one at the very end of the file.
-		if v2, err2 := hujson.Parse(append(append([]byte(nil), d.src...), '\n')); err2 == nil {
+		if v2, err2 := hujson.Parse(append(append([]byte(nil), src...), '\n')); err2 == nil {
 			v, err = v2, nil
 		}
 	}
@@ -214,18 +282,19 @@ func (d *Document) hujsonError(err error) error {
 				rest = msg[i+2+j+2:]
 			}
 		}
+		src := d.view
 		off := 0
-		for l := 1; l < line && off < len(d.src); l++ {
-			k := bytes.IndexByte(d.src[off:], '\n')
+		for l := 1; l < line && off < len(src); l++ {
+			k := bytes.IndexByte(src[off:], '\n')
 			if k < 0 {
-				off = len(d.src)
+				off = len(src)
 				break
 			}
 			off += k + 1
 		}
 		off += col - 1
-		if off > len(d.src) {
-			off = len(d.src)
+		if off > len(src) {
+			off = len(src)
 		}
 		return d.errAt(off, "invalid JSONC: "+rest)
 	}
@@ -233,11 +302,12 @@ func (d *Document) hujsonError(err error) error {
 }
 
 func (d *Document) errAt(off int, msg string) error {
-	line, col := lineCol(d.src, off)
+	line, col := lineCol(d.view, off)
 	return &ParseError{Path: d.path, Line: line, Column: col, Msg: msg}
 }
 
-// lineCol returns the 1-based line and character column of offset off.
+// lineCol returns the 1-based line and character column of offset off in
+// src (a line view: line breaks end with LF).
 func lineCol(src []byte, off int) (int, int) {
 	if off > len(src) {
 		off = len(src)
@@ -301,8 +371,13 @@ func lastMember(obj *hujson.Value, key string) (int, *hujson.Value) {
 	return -1, nil
 }
 
+// memberKey returns the name of m, unescaped (VS Code reads
+// "workbench\u002ecolorCustomizations" as workbench.colorCustomizations).
 func memberKey(m hujson.ObjectMember) string {
 	if lit, ok := m.Name.Value.(hujson.Literal); ok {
+		if len(lit) >= 2 && lit[0] == '"' && bytes.IndexByte(lit, '\\') < 0 {
+			return string(lit[1 : len(lit)-1]) // nothing to unescape
+		}
 		return lit.String()
 	}
 	return ""
@@ -387,6 +462,22 @@ func (d *Document) Warnings() []string {
 
 func (d *Document) findDuplicates() []Duplicate {
 	var out []Duplicate
+	// Line numbers of the duplicates, counted incrementally: the members
+	// of each object come in file order, and a file may hold many.
+	var breaks []int
+	for i, c := range d.view {
+		if c == '\n' {
+			breaks = append(breaks, i)
+		}
+	}
+	pos := func(off int) (int, int) {
+		n := sort.SearchInts(breaks, off) // line breaks before off
+		start := 0
+		if n > 0 {
+			start = breaks[n-1] + 1
+		}
+		return n + 1, 1 + utf8.RuneCount(d.view[start:off])
+	}
 	check := func(obj *hujson.Value, name string) {
 		if obj == nil {
 			return
@@ -395,7 +486,7 @@ func (d *Document) findDuplicates() []Duplicate {
 		for _, m := range obj.Value.(*hujson.Object).Members {
 			k := memberKey(m)
 			if seen[k] {
-				line, col := lineCol(d.src, m.Name.StartOffset)
+				line, col := pos(m.Name.StartOffset)
 				out = append(out, Duplicate{Key: k, Object: name, Line: line, Column: col})
 			}
 			seen[k] = true

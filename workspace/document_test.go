@@ -104,6 +104,26 @@ func TestDuplicates(t *testing.T) {
 	}
 }
 
+// TestDuplicatesManyLines checks the positions of many duplicates, with
+// every kind of line break (a lone CR included).
+func TestDuplicatesManyLines(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("{")
+	var want []Duplicate
+	breaks := []string{"\n", "\r\n", "\r"}
+	for i := 0; i < 3000; i++ {
+		sb.WriteString(breaks[i%3] + "  \"k\": 1,")
+		if i > 0 {
+			want = append(want, Duplicate{Key: "k", Object: "", Line: i + 2, Column: 3})
+		}
+	}
+	sb.WriteString("\n}\n")
+	d := mustParse(t, "settings.json", sb.String())
+	if got := d.DuplicateKeys(); !reflect.DeepEqual(got, want) {
+		t.Errorf("DuplicateKeys: %d, first %+v; want %d, first %+v", len(got), got[:2], len(want), want[:2])
+	}
+}
+
 func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		path, src, want string
@@ -116,6 +136,9 @@ func TestParseErrors(t *testing.T) {
 		{"w.code-workspace", "{\"settings\": []}", `workspace: w.code-workspace: line 1, column 14: "settings" is an array, not an object`},
 		{"w.code-workspace", "{\"settings\": {\"workbench.colorCustomizations\": \"#fff\"}}", `workspace: w.code-workspace: line 1, column 48: "workbench.colorCustomizations" is a string, not an object`},
 		{"s.json", "/* never closed", `workspace: s.json: line 1, column 1: invalid JSONC: unterminated block comment`},
+		// A lone CR ends a line, as in VS Code.
+		{"s.json", "{\r  \"a\": 1, // one\r  \"b\" 2\r}", `workspace: s.json: line 3, column 7: invalid JSONC: invalid character '2' after object name`},
+		{"s.json", "{\"a\": " + strings.Repeat("[", 10001) + strings.Repeat("]", 10001) + "}", `workspace: s.json: line 1, column 10006: objects and arrays nested more than 10000 deep`},
 	}
 	for _, tc := range tests {
 		_, err := Parse(tc.path, []byte(tc.src))
@@ -125,7 +148,7 @@ func TestParseErrors(t *testing.T) {
 	}
 	// Accepted: a line comment at the very end without a line break, and a
 	// "settings" in a settings.json (an ordinary setting there).
-	for _, src := range []string{"{} // end", "{\"settings\": 1}", "  \n", "/* c */ // d"} {
+	for _, src := range []string{"{} // end", "{\"settings\": 1}", "  \n", "/* c */ // d", "// c\r{}", "{\"a\": " + strings.Repeat("[", 9999) + strings.Repeat("]", 9999) + "}"} {
 		if _, err := Parse("settings.json", []byte(src)); err != nil {
 			t.Errorf("Parse(%q): %v", src, err)
 		}

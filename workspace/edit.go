@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/tailscale/hujson"
 )
@@ -38,6 +39,13 @@ func (d *Document) splice(edits ...edit) error {
 type getter func() (*hujson.Value, int)
 
 func (d *Document) rootGet() (*hujson.Value, int) { return d.root, -1 }
+
+func (d *Document) rootGet0() *hujson.Value { return d.root }
+
+func (d *Document) settingsGet0() *hujson.Value {
+	v, _ := d.settingsGet()
+	return v
+}
 
 func (d *Document) settingsGet() (*hujson.Value, int) {
 	if d.kind == KindSettings {
@@ -94,13 +102,44 @@ func (d *Document) colonFor(o object) string {
 	return ": "
 }
 
+// oneLineFor returns, for values written on one line in o, the text after
+// each comma and inside the brackets, from the members written on one
+// line in o, else in the settings object, else in the root object. With
+// nothing to go by, a space follows the comma when the key/value separator
+// has one.
+func (d *Document) oneLineFor(o object) (sep, pad string) {
+	objs := []func() *hujson.Value{d.settingsGet0, d.rootGet0}
+	sepOK, padOK := false, false
+	for i := -1; i < len(objs) && !(sepOK && padOK); i++ {
+		ob := o
+		if i >= 0 {
+			v := objs[i]()
+			if v == nil {
+				continue
+			}
+			ob = layout(d.view, v)
+		}
+		s, sok, p, pok := itemSepOf(d.view, ob)
+		if sok && !sepOK {
+			sep, sepOK = s, true
+		}
+		if pok && !padOK {
+			pad, padOK = p, true
+		}
+	}
+	if !sepOK && strings.ContainsAny(d.colonFor(o), " \t") {
+		sep = " "
+	}
+	return sep, pad
+}
+
 // removeMember removes member idx of the object get locates. A member on
 // lines of its own goes with its lines (a comment after it on its last line
 // included); otherwise only its text and the separator that goes with it.
 // The comma handling is the exact inverse of appendMember.
 func (d *Document) removeMember(get getter, idx int) error {
 	v, _ := get()
-	src := d.src
+	src := d.view
 	o := layout(src, v)
 	m := o.members[idx]
 	n := len(o.members)
@@ -110,11 +149,16 @@ func (d *Document) removeMember(get getter, idx int) error {
 		if e, ok := restOfLine(src, m.end(), false); ok {
 			own = true
 			ls := lineStart(src, m.nameStart)
+			// Comments on lines of their own inside the member (between
+			// its name and its comma) stay.
+			keep := ownLineComments(src, m.nameEnd, m.valStart)
+			keep = append(keep, ownLineComments(src, m.valEnd, m.end())...)
+			eol := eolOf(d.src)
 			switch {
 			case idx < n-1:
-				edits = append(edits, edit{ls, e + breakLen(src, e), ""})
+				edits = append(edits, edit{ls, e + breakLen(src, e), joinLines(d.src, keep, "", eol)})
 			default:
-				edits = append(edits, edit{prevBreakStart(src, ls), e, ""})
+				edits = append(edits, edit{prevBreakStart(src, ls), e, joinLines(d.src, keep, eol, "")})
 				if n >= 2 && m.comma < 0 {
 					p := o.members[idx-1].comma
 					edits = append(edits, edit{p, p + 1, ""})
@@ -146,6 +190,18 @@ func (d *Document) removeMember(get getter, idx int) error {
 		default:
 			edits = append(edits, edit{m.nameStart, m.end(), ""})
 		}
+		// Comments on lines of their own inside the member stay, on
+		// lines of their own.
+		keep := ownLineComments(src, m.nameEnd, m.valStart)
+		keep = append(keep, ownLineComments(src, m.valEnd, m.end())...)
+		if len(keep) > 0 {
+			eol := eolOf(d.src)
+			for i := range edits {
+				if edits[i].start <= m.nameStart && m.nameStart < edits[i].end {
+					edits[i].text = joinLines(d.src, keep, eol, "") + eol
+				}
+			}
+		}
 	}
 	if err := d.splice(edits...); err != nil {
 		return err
@@ -159,39 +215,90 @@ func (d *Document) removeMember(get getter, idx int) error {
 	return nil
 }
 
+// keyValue is a member to append: a key and a normalized value.
+type keyValue struct {
+	key   string
+	value any
+}
+
 // appendMember appends key: value (a normalized value) as the last member
 // of the object get locates, in the style of its neighbours.
 func (d *Document) appendMember(get getter, key string, value any) error {
+	return d.appendMembers(get, []keyValue{{key, value}})
+}
+
+// appendMembers appends members in order, as appendMember one after the
+// other would, in one splice when the object has members already.
+func (d *Document) appendMembers(get getter, kvs []keyValue) error {
+	if len(kvs) == 0 {
+		return nil
+	}
 	v, holder := get()
-	src := d.src
+	src := d.view
 	o := layout(src, v)
-	st := guessStyle(src, d.kind)
+	st := guessStyle(d.src, d.kind)
 	st.colon = d.colonFor(o)
 	n := len(o.members)
 	if n > 0 {
 		last := o.members[n-1]
-		if blankBefore(src, last.nameStart) {
-			if e, ok := restOfLine(src, last.end(), true); ok {
-				ind := string(src[lineStart(src, last.nameStart):last.nameStart])
-				text := st.eol + ind + quote(key) + st.colon + st.render(value, ind, true, "")
+		// join writes the members, each after before; with a comma after
+		// each when the last member has one, else between them (the
+		// last member then gets one at its value's end).
+		join := func(before func(kv keyValue) string) string {
+			var sb strings.Builder
+			for i, kv := range kvs {
+				if last.comma < 0 && i > 0 {
+					sb.WriteString(",")
+				}
+				sb.WriteString(before(kv))
 				if last.comma >= 0 {
-					return d.splice(edit{e, e, text + ","})
+					sb.WriteString(",")
+				}
+			}
+			return sb.String()
+		}
+		if startsLine(src, last.nameStart) {
+			// The last member starts a line (after comments, maybe): the
+			// new ones go on lines of their own, indented the same.
+			ind := leadingSpace(src, last.nameStart)
+			text := join(func(kv keyValue) string {
+				return st.eol + ind + quote(kv.key) + st.colon + st.render(kv.value, ind, true, "", "")
+			})
+			if e, ok := restOfLine(src, last.end(), true); ok {
+				// After the comments on the last member's line.
+				if last.comma >= 0 {
+					return d.splice(edit{e, e, text})
 				}
 				return d.splice(edit{e, e, text}, edit{last.valEnd, last.valEnd, ","})
 			}
+			// Something follows on that line (the closing brace): right
+			// after the last member's value or comma.
+			if last.comma >= 0 {
+				return d.splice(edit{last.comma + 1, last.comma + 1, text})
+			}
+			return d.splice(edit{last.valEnd, last.valEnd, "," + text})
 		}
-		sep := itemSepOf(src, o)
-		text := quote(key) + st.colon + st.render(value, "", false, sep)
+		sep, pad := d.oneLineFor(o)
+		text := join(func(kv keyValue) string {
+			return sep + quote(kv.key) + st.colon + st.render(kv.value, "", false, sep, pad)
+		})
 		if last.comma >= 0 {
-			return d.splice(edit{last.comma + 1, last.comma + 1, sep + text + ","})
+			return d.splice(edit{last.comma + 1, last.comma + 1, text})
 		}
-		return d.splice(edit{last.valEnd, last.valEnd, "," + sep + text})
+		return d.splice(edit{last.valEnd, last.valEnd, "," + text})
 	}
+	if len(kvs) > 1 {
+		if err := d.appendMembers(get, kvs[:1]); err != nil {
+			return err
+		}
+		return d.appendMembers(get, kvs[1:])
+	}
+	key, value := kvs[0].key, kvs[0].value
 
 	interior := src[o.open+1 : o.close]
 	closeInd := leadingSpace(src, o.open)
 	ind := closeInd + st.unit(closeInd)
-	multiText := quote(key) + st.colon + st.render(value, ind, true, "")
+	multiText := quote(key) + st.colon + st.render(value, ind, true, "", "")
 	if bytes.IndexByte(interior, '\n') >= 0 {
 		// An empty object over several lines, maybe holding comments: the
 		// member goes on a new line after the last comment.
@@ -210,13 +317,18 @@ func (d *Document) appendMember(get getter, key string, value any) error {
 	}
 	if holder < 0 || blankBefore(src, holder) {
 		// {} on the line of a member of its own: expand it.
-		if isSpace(interior) {
-			return d.splice(edit{o.open + 1, o.close, st.eol + ind + multiText + st.eol + closeInd})
+		// After the comments in it, if any ({ /* c */ }).
+		q := o.open + 1
+		for i := o.close - 1; i > o.open; i-- {
+			if c := src[i]; c != ' ' && c != '\t' {
+				q = i + 1
+				break
+			}
 		}
-		return d.splice(edit{o.close, o.close, st.eol + ind + multiText + st.eol + closeInd})
+		return d.splice(edit{q, o.close, st.eol + ind + multiText + st.eol + closeInd})
 	}
-	sep := itemSepOf(src, layout(src, d.root))
-	text := quote(key) + st.colon + st.render(value, "", false, sep)
+	sep, pad := d.oneLineFor(o)
+	text := quote(key) + st.colon + st.render(value, "", false, sep, pad)
 	if isSpace(interior) {
 		return d.splice(edit{o.open + 1, o.close, text})
 	}
@@ -226,13 +338,14 @@ func (d *Document) appendMember(get getter, key string, value any) error {
 // replaceValue replaces the value of member idx with value (normalized).
 func (d *Document) replaceValue(get getter, idx int, value any) error {
 	v, _ := get()
-	src := d.src
+	src := d.view
 	o := layout(src, v)
 	m := o.members[idx]
-	st := guessStyle(src, d.kind)
+	st := guessStyle(d.src, d.kind)
 	st.colon = d.colonFor(o)
-	multi := blankBefore(src, m.nameStart)
-	text := st.render(value, leadingSpace(src, m.nameStart), multi, itemSepOf(src, o))
+	multi := startsLine(src, m.nameStart)
+	sep, pad := d.oneLineFor(o)
+	text := st.render(value, leadingSpace(src, m.nameStart), multi, sep, pad)
 	return d.splice(edit{m.valStart, m.valEnd, text})
 }
 
@@ -244,11 +357,12 @@ func (d *Document) ensureRoot() error {
 	}
 	st := guessStyle(d.src, d.kind)
 	b := append([]byte(nil), d.src...)
-	if len(b) > 0 && b[len(b)-1] != '\n' {
+	endsLine := len(b) > 0 && (b[len(b)-1] == '\n' || b[len(b)-1] == '\r')
+	if len(b) > 0 && !endsLine {
 		b = append(b, st.eol...)
 	}
 	b = append(b, "{}"...)
-	if len(d.src) == 0 || d.src[len(d.src)-1] == '\n' {
+	if len(d.src) == 0 || endsLine {
 		b = append(b, st.eol...)
 	}
 	old := d.src
@@ -336,9 +450,8 @@ func (d *Document) ApplyColors(colors map[string]string, owned func(string) bool
 		_, keep := want[k]
 		return owned != nil && owned(k) && !excl[k] && !keep
 	}
-	if err := d.cleanColors(stale, len(want) == 0); err != nil {
-		return err
-	}
+	// Values first, then new keys, then stale keys: removing the last
+	// member before appending would move its neighbour's comma.
 	var missing []string
 	c, _ := d.colorsGet()
 	for k := range want {
@@ -360,22 +473,26 @@ func (d *Document) ApplyColors(colors map[string]string, owned func(string) bool
 		c, _ = d.colorsGet()
 	}
 	sort.Strings(missing)
-	if len(missing) == 0 {
-		return nil
-	}
-	if c == nil {
+	switch {
+	case len(missing) == 0:
+	case c == nil:
 		obj := map[string]any{}
 		for _, k := range missing {
 			obj[k] = want[k]
 		}
-		return d.SetSetting(ColorCustomizationsKey, obj)
-	}
-	for _, k := range missing {
-		if err := d.appendMember(d.colorsGet, k, want[k]); err != nil {
+		if err := d.SetSetting(ColorCustomizationsKey, obj); err != nil {
+			return err
+		}
+	default:
+		var kvs []keyValue
+		for _, k := range missing {
+			kvs = append(kvs, keyValue{k, want[k]})
+		}
+		if err := d.appendMembers(d.colorsGet, kvs); err != nil {
 			return err
 		}
 	}
-	return nil
+	return d.cleanColors(stale, len(want) == 0)
 }
 
 // cleanColors removes the members of workbench.colorCustomizations for which

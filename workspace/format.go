@@ -10,7 +10,7 @@ import (
 
 // style is how new text is written into a file.
 type style struct {
-	eol   string // "\n" or "\r\n", from the first line break
+	eol   string // "\n", "\r\n" or "\r", from the first line break
 	tabs  bool   // indentation with tabs (else spaces)
 	width int    // spaces per indentation level
 	colon string // between a key and its value, e.g. ": "
@@ -23,10 +23,8 @@ type style struct {
 // get tabs (VS Code creates them with tabs) and settings files 4 spaces (VS
 // Code's default).
 func guessStyle(src []byte, kind Kind) style {
-	st := style{eol: "\n", tabs: kind == KindWorkspace, width: 4, colon: ": "}
-	if i := bytes.IndexByte(src, '\n'); i > 0 && src[i-1] == '\r' {
-		st.eol = "\r\n"
-	}
+	st := style{eol: eolOf(src), tabs: kind == KindWorkspace, width: 4, colon: ": "}
+	src = lineView(src)
 	var tabLines, spaceLines int
 	var diffs [9]int
 	prev := -1 // leading spaces of the previous non-blank line, -1 if it had tabs
@@ -73,6 +71,19 @@ func guessStyle(src []byte, kind Kind) style {
 	return st
 }
 
+// eolOf returns the first line break of src ("\n", "\r\n" or a lone
+// "\r"), or "\n" when there is none.
+func eolOf(src []byte) string {
+	i := bytes.IndexAny(src, "\r\n")
+	switch {
+	case i < 0 || src[i] == '\n':
+		return "\n"
+	case i+1 < len(src) && src[i+1] == '\n':
+		return "\r\n"
+	}
+	return "\r"
+}
+
 // unit returns one indentation level to add below a line indented with ind.
 func (st style) unit(ind string) string {
 	switch {
@@ -101,8 +112,9 @@ func colonOf(src []byte, o object) string {
 }
 
 // itemSepOf returns the whitespace between members written on one line in
-// o: after a comma, or after the opening brace.
-func itemSepOf(src []byte, o object) string {
+// o, after a comma (sep), and after the opening brace (pad), each with
+// whether o shows it.
+func itemSepOf(src []byte, o object) (sep string, sepOK bool, pad string, padOK bool) {
 	for i := 1; i < len(o.members); i++ {
 		prev := o.members[i-1]
 		if prev.comma < 0 {
@@ -110,16 +122,17 @@ func itemSepOf(src []byte, o object) string {
 		}
 		gap := src[prev.comma+1 : o.members[i].nameStart]
 		if strings.Trim(string(gap), " \t") == "" {
-			return string(gap)
+			sep, sepOK = string(gap), true
+			break
 		}
 	}
 	if len(o.members) > 0 {
 		gap := src[o.open+1 : o.members[0].nameStart]
 		if strings.Trim(string(gap), " \t") == "" {
-			return string(gap)
+			pad, padOK = string(gap), true
 		}
 	}
-	return ""
+	return sep, sepOK, pad, padOK
 }
 
 // normalize turns any value into encoding/json's generic types (numbers as
@@ -156,8 +169,9 @@ func quote(s string) string {
 
 // render writes a normalized value. multi: objects and arrays one member per
 // line, indented from ind (the indentation of the line the value starts
-// on); else on one line, with sep after each comma and inside the brackets.
-func (st style) render(v any, ind string, multi bool, sep string) string {
+// on); else on one line, with sep after each comma and pad inside the
+// brackets.
+func (st style) render(v any, ind string, multi bool, sep, pad string) string {
 	var items []string
 	var open, close string
 	switch x := v.(type) {
@@ -170,13 +184,13 @@ func (st style) render(v any, ind string, multi bool, sep string) string {
 		sort.Strings(keys)
 		inner := ind + st.unit(ind)
 		for _, k := range keys {
-			items = append(items, quote(k)+st.colon+st.render(x[k], inner, multi, sep))
+			items = append(items, quote(k)+st.colon+st.render(x[k], inner, multi, sep, pad))
 		}
 	case []any:
 		open, close = "[", "]"
 		inner := ind + st.unit(ind)
 		for _, e := range x {
-			items = append(items, st.render(e, inner, multi, sep))
+			items = append(items, st.render(e, inner, multi, sep, pad))
 		}
 	case string:
 		return quote(x)
@@ -194,7 +208,7 @@ func (st style) render(v any, ind string, multi bool, sep string) string {
 		return open + close
 	}
 	if !multi {
-		return open + sep + strings.Join(items, ","+sep) + sep + close
+		return open + pad + strings.Join(items, ","+sep) + pad + close
 	}
 	inner := ind + st.unit(ind)
 	return open + st.eol + inner + strings.Join(items, ","+st.eol+inner) + st.eol + ind + close

@@ -111,8 +111,12 @@ func FuzzApply(f *testing.F) {
 		if err := resetAll(d2); err != nil {
 			t.Fatal(err)
 		}
-		if again := d2.Bytes(); !bytes.Equal(again, rt) {
-			t.Fatalf("apply+reset after reset is not a round trip:\n%s", Diff("fuzz", rt, again))
+		// (rt itself may be one of the documented exceptions, such as
+		// {/**/}, whose comment gets a line break after it.)
+		if drt, err := parseKind("fuzz", kind, rt); err == nil && exactRoundTrip(drt) {
+			if again := d2.Bytes(); !bytes.Equal(again, rt) {
+				t.Fatalf("apply+reset after reset is not a round trip:\n%s", Diff("fuzz", rt, again))
+			}
 		}
 	})
 }

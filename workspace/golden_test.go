@@ -111,6 +111,34 @@ var goldenCases = []struct {
 	{name: "empty-colors", op: func(d *Document) error { return d.ApplyColors(paletteB, owned, nil) }},
 	{name: "empty-colors-nothing", input: "empty-colors", op: func(d *Document) error { return d.ApplyColors(nil, owned, nil) }},
 	{name: "upper-case-value", op: applyA},
+	// Old Mac line breaks (a lone CR): VS Code ends lines and line
+	// comments there, and so does the edit.
+	{name: "cr-only", op: applyA},
+	{name: "cr-only-reset", input: "cr-only", op: resetAll},
+	{name: "cr-only-ws", op: applyA, roundTrip: "{\r\t\"folders\": [\r\t\t{ \"path\": \".\" } // here\r\t],\r\t\"settings\": {}\r}"},
+	// Comments on lines of their own inside a removed member stay.
+	{name: "reset-ownline-comment-inside", op: resetAll},
+	// A stale last member is removed after the new keys are appended, so
+	// its neighbour keeps its comma after its comment.
+	{name: "stale-after-comment", op: func(d *Document) error {
+		if err := d.ApplyColors(paletteB, owned, nil); err != nil {
+			return err
+		}
+		return d.SetSetting(ColorKey, "#42b883")
+	}},
+	// The closing brace on the last member's line: new members go on
+	// lines of their own before it.
+	{name: "close-same-line", op: applyA},
+	// A comment before the last member on its line.
+	{name: "comment-before-member", op: applyA},
+	// {} holding a comment on one line: no trailing space left behind.
+	{name: "empty-colors-comment-inline", op: applyA},
+	// One-line objects: a space after the comma when the colon has one.
+	{name: "oneline-colon-space", op: applyA},
+	{name: "ws-oneline-spaced", op: applyA},
+	// Keys spelled with escapes are the same keys to VS Code.
+	{name: "escaped-keys", op: applyA},
+	{name: "escaped-keys-reset", input: "escaped-keys", op: resetAll},
 
 	{name: "err-syntax", op: applyA},
 	{name: "err-root-array", op: applyA},
@@ -123,6 +151,7 @@ var goldenCases = []struct {
 	{name: "err-missing-brace", op: applyA},
 	{name: "err-utf16", op: applyA},
 	{name: "err-invalid-utf8", op: applyA},
+	{name: "err-too-deep", op: applyA},
 }
 
 // inputFile returns the input path and extension of a case.

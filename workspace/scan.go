@@ -3,6 +3,7 @@ package workspace
 import (
 	"bytes"
 	"errors"
+	"strings"
 
 	"github.com/tailscale/hujson"
 )
@@ -89,6 +90,82 @@ func blankBefore(src []byte, p int) bool {
 		}
 	}
 	return true
+}
+
+// startsLine reports whether only spaces, tabs and block comments that
+// start and end on p's line precede p on it.
+func startsLine(src []byte, p int) bool {
+	q := lineStart(src, p)
+	for q < p {
+		switch {
+		case src[q] == ' ' || src[q] == '\t':
+			q++
+		case bytes.HasPrefix(src[q:p], []byte("/*")):
+			i := bytes.Index(src[q+2:p], []byte("*/"))
+			if i < 0 || bytes.IndexByte(src[q:q+2+i], '\n') >= 0 {
+				return false
+			}
+			q += 2 + i + 2
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// ownLineComments returns the offsets (from, to) of the comments in
+// src[start:end], trivia between a member's tokens, that sit on lines of
+// their own, each with the indentation before it (a block comment may span
+// lines).
+func ownLineComments(src []byte, start, end int) [][2]int {
+	var out [][2]int
+	p := start
+	for p < end {
+		c := src[p]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ':' || c == ',':
+			p++
+			continue
+		case c != '/':
+			return out // not trivia: never in a member's gaps
+		}
+		var ce int // the comment's end
+		switch {
+		case bytes.HasPrefix(src[p:end], []byte("//")):
+			ce = lineEnd(src, p)
+		case bytes.HasPrefix(src[p:end], []byte("/*")):
+			i := bytes.Index(src[p+2:end], []byte("*/"))
+			if i < 0 {
+				return out
+			}
+			ce = p + 2 + i + 2
+		default:
+			return out
+		}
+		if blankBefore(src, p) {
+			r := ce
+			for r < end && (src[r] == ' ' || src[r] == '\t') {
+				r++
+			}
+			if r >= len(src) || src[r] == '\n' || src[r] == '\r' {
+				out = append(out, [2]int{lineStart(src, p), ce})
+			}
+		}
+		p = ce
+	}
+	return out
+}
+
+// joinLines returns the text of each span of src with before and after
+// around it.
+func joinLines(src []byte, spans [][2]int, before, after string) string {
+	var sb strings.Builder
+	for _, sp := range spans {
+		sb.WriteString(before)
+		sb.Write(src[sp[0]:sp[1]])
+		sb.WriteString(after)
+	}
+	return sb.String()
 }
 
 // leadingSpace returns the spaces and tabs that start p's line.
