@@ -1,6 +1,9 @@
 package palette
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // Peacock's fixed values (src/models/constants.ts).
 const (
@@ -250,18 +253,55 @@ func readableAccent(x Color) Color {
 	// depend on i done once.
 	hb, sb := bound01Num(h, 360), objectPercent(s)
 	lx := luminance8(x)
-	best, bestContrast := Color{R: 255, G: 255, B: 255, A: 1}, math.Inf(1)
-	for _, l := range shadeLightness {
-		r, g, b := hslToRGB(hb, sb, l)
-		ls := float64(0.2126*linearTable[round8(r)]) + float64(0.7152*linearTable[round8(g)]) + float64(0.0722*linearTable[round8(b)])
-		contrast := (max(ls, lx) + 0.05) / (min(ls, lx) + 0.05)
-		// Peacock stable-sorts by contrast and takes the first >= 2: the
-		// lowest qualifying contrast, the darkest shade on ties.
-		if contrast >= badgeRatio && contrast < bestContrast {
-			best, bestContrast = newColor(r, g, b, 1), contrast
-		}
+	var shades [accentShades]struct {
+		done         bool
+		r, g, b      float64
+		ls, contrast float64
 	}
-	return hexRound(best)
+	shade := func(i int) (ls, contrast float64) {
+		sh := &shades[i]
+		if !sh.done {
+			sh.r, sh.g, sh.b = hslToRGB(hb, sb, shadeLightness[i])
+			sh.ls = float64(0.2126*linearTable[round8(sh.r)]) + float64(0.7152*linearTable[round8(sh.g)]) + float64(0.0722*linearTable[round8(sh.b)])
+			sh.contrast = (max(sh.ls, lx) + 0.05) / (min(sh.ls, lx) + 0.05)
+			sh.done = true
+		}
+		return sh.ls, sh.contrast
+	}
+	// Peacock measures all 16 shades, stable-sorts them by contrast and
+	// takes the first >= 2: the lowest qualifying contrast, the darkest
+	// shade on ties. For fixed h and s every channel, so the luminance,
+	// grows with l. So the contrast falls while a shade is darker than x
+	// and rises after: the qualifying darker shades are a prefix, the
+	// qualifying lighter ones a suffix, and the answer is the last of the
+	// prefix or the first of the suffix. Binary search finds both with
+	// about half the shades measured (TestReadableAccentFastPath checks
+	// this against measuring all of them).
+	k := sort.Search(accentShades, func(i int) bool {
+		ls, c := shade(i)
+		return !(ls <= lx && c >= badgeRatio)
+	}) - 1
+	m := sort.Search(accentShades, func(i int) bool {
+		ls, c := shade(i)
+		return ls >= lx && c >= badgeRatio
+	})
+	pick := -1
+	switch {
+	case k >= 0 && m < accentShades:
+		pick = k // darker first: it wins ties
+		if shades[m].contrast < shades[k].contrast {
+			pick = m
+		}
+	case k >= 0:
+		pick = k
+	case m < accentShades:
+		pick = m
+	}
+	if pick < 0 {
+		return Color{R: 255, G: 255, B: 255, A: 1}
+	}
+	sh := shades[pick]
+	return hexRound(newColor(sh.r, sh.g, sh.b, 1))
 }
 
 // shadeLightness holds the lightness of accent shade i (i/16) after

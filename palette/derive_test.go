@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/quick"
 )
 
 // baseline is the Peacock test-suite baseline (spec §11): the default
@@ -429,5 +430,47 @@ func TestDeriveUnfused(t *testing.T) {
 	c := MustParse("#80abdfbf")
 	if got := Complement(c); got.G != 179.9908746252632 {
 		t.Errorf("Complement(#80abdfbf).G = %v, want 179.9908746252632 (tinycolor2 1.6.0)", got.G)
+	}
+}
+
+// readableAccentPlain is readableAccent without the early exit: every shade
+// is measured, exactly as Peacock sorts all 16.
+func readableAccentPlain(x Color) Color {
+	h, s, l := x.HSL()
+	h, s, l = FromHSL(jsMod(h+120, 360), s, l, 1).HSL()
+	if s == 0 {
+		h = 60 * math.Round(l*6)
+	}
+	if s < lowSaturation {
+		s = accentSaturation
+	}
+	lx := luminance8(x)
+	best, bestContrast := Color{R: 255, G: 255, B: 255, A: 1}, math.Inf(1)
+	for i := range accentShades {
+		c := hexRound(FromHSL(h, s, float64(i)/accentShades, 1))
+		ls := luminance8(c)
+		contrast := (max(ls, lx) + 0.05) / (min(ls, lx) + 0.05)
+		if contrast >= badgeRatio && contrast < bestContrast {
+			best, bestContrast = c, contrast
+		}
+	}
+	return best
+}
+
+// TestReadableAccentFastPath checks the early exit in readableAccent against
+// the plain search over every shade, on random and on gray colors.
+func TestReadableAccentFastPath(t *testing.T) {
+	check := func(r, g, b uint8) bool {
+		x := Color{R: float64(r), G: float64(g), B: float64(b), A: 1}
+		return readableAccent(x).Hex() == readableAccentPlain(x).Hex()
+	}
+	if err := quick.Check(check, &quick.Config{MaxCount: 200000}); err != nil {
+		t.Error(err)
+	}
+	for v := range 256 {
+		if !check(uint8(v), uint8(v), uint8(v)) {
+			t.Errorf("gray %d: fast %s, plain %s", v, readableAccent(Color{float64(v), float64(v), float64(v), 1}).Hex(),
+				readableAccentPlain(Color{float64(v), float64(v), float64(v), 1}).Hex())
+		}
 	}
 }
