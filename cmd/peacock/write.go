@@ -68,7 +68,17 @@ func (s *session) update(fn func(*workspace.Document) error, create bool) (works
 			return workspace.Result{}, err
 		}
 	}
-	return workspace.Update(s.Target.Path, workspace.UpdateOptions{Create: create, DryRun: s.g.DryRun}, fn)
+	var warnings []string
+	res, err := workspace.Update(s.Target.Path, workspace.UpdateOptions{Create: create, DryRun: s.g.DryRun}, func(d *workspace.Document) error {
+		warnings = d.Warnings()
+		return fn(d)
+	})
+	if err == nil && !s.g.Quiet {
+		for _, w := range warnings {
+			fmt.Fprintf(s.f.IO.ErrOut, "peacock: warning: %s\n", w)
+		}
+	}
+	return res, err
 }
 
 // report prints what a write did: the diff for --dry-run, JSON for --json,
