@@ -3,8 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/peacock-cli/peacock/palette"
@@ -61,13 +59,9 @@ func (s *session) writeColor(text string, remote bool, style palette.Style) (*ap
 }
 
 // update runs fn on the target under the file lock. create allows creating
-// a missing target (a new workspace file the way VS Code writes one).
+// a missing target (a new workspace file the way VS Code writes one, its
+// directory made only when there is something to write).
 func (s *session) update(fn func(*workspace.Document) error, create bool) (workspace.Result, error) {
-	if create && !s.g.DryRun {
-		if err := os.MkdirAll(filepath.Dir(s.Target.Path), 0o755); err != nil {
-			return workspace.Result{}, err
-		}
-	}
 	var warnings []string
 	res, err := workspace.Update(s.Target.Path, workspace.UpdateOptions{Create: create, DryRun: s.g.DryRun}, func(d *workspace.Document) error {
 		warnings = d.Warnings()
