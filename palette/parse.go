@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -126,7 +127,9 @@ func jsLower(s string) string {
 // ASCII only). Go's regexp picks the same leftmost-first match a
 // backtracking engine does, so the captures are tinycolor's. The trailing
 // `\s*\)?` of tinycolor's patterns always matches and is left out.
-var tinyRE = func() [6]*regexp.Regexp {
+// They are compiled on first use, not at start-up: most runs of the CLI
+// (and every hex color) never need them.
+var tinyRE = sync.OnceValue(func() [6]*regexp.Regexp {
 	const ws = `\t\n\v\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}`
 	const unit = `((?:[-+]?[0-9]*\.[0-9]+%?)|(?:[-+]?[0-9]+%?))`
 	const open = `[` + ws + `|(]+`
@@ -138,7 +141,7 @@ var tinyRE = func() [6]*regexp.Regexp {
 		regexp.MustCompile("hsl" + m3), regexp.MustCompile("hsla" + m4),
 		regexp.MustCompile("hsv" + m3), regexp.MustCompile("hsva" + m4),
 	}
-}()
+})
 
 // parseTiny is tinycolor(s) for a string s; ok is tinycolor's isValid.
 func parseTiny(s string) (Color, bool) {
@@ -157,7 +160,7 @@ func parseTiny(s string) (Color, bool) {
 	if !strings.Contains(s, "rgb") && !strings.Contains(s, "hs") {
 		return Color{}, false
 	}
-	for i, re := range tinyRE {
+	for i, re := range tinyRE() {
 		m := re.FindStringSubmatch(s)
 		if m == nil {
 			continue
