@@ -61,6 +61,9 @@ fail the check).`,
 			if doc == nil {
 				return fmt.Errorf("%s does not exist; nothing to check", name)
 			}
+			if err := s.colorTypeError(doc); err != nil {
+				return err
+			}
 			ps, err := s.settingsFor(doc)
 			if err != nil {
 				return err
@@ -70,7 +73,7 @@ fail the check).`,
 			var c palette.Color
 			if text != "" {
 				if c, err = palette.Parse(text); err != nil {
-					return fmt.Errorf("%s %s: %w", name, key, err)
+					return fmt.Errorf("%s: %s: %w", name, key, err)
 				}
 				want = palette.Derive(c, ps)
 			}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/spf13/cobra"
@@ -20,7 +21,7 @@ palette. N defaults to peacock.darkenLightenPercentage (5).`, map[string]string{
 		Example: fmt.Sprintf("  $ peacock %s\n  $ peacock %s --by 10", verb, verb),
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if cmd.Flags().Changed("by") && (by <= 0 || by > 100) {
+			if cmd.Flags().Changed("by") && (math.IsNaN(by) || by <= 0 || by > 100) {
 				return flagErrorf("%s: --by must be between 0 and 100, got %g", verb, by)
 			}
 			s, err := f.newSession(g)

@@ -91,6 +91,9 @@ func (s *session) diagnose() ([]finding, error) {
 				Message: fmt.Sprintf("%s: line %d, column %d: duplicate key %q (VS Code uses the last one)", name, d.Line, d.Column, d.Key),
 				Fix:     "delete the duplicates you do not want"})
 		}
+		if err := s.colorTypeError(doc); err != nil {
+			out = append(out, finding{Level: "problem", Message: err.Error(), Fix: "peacock set <color>"})
+		}
 		for _, k := range []string{"peacock.color", "peacock.remoteColor"} {
 			if v, ok := doc.Setting(k); ok {
 				text, _ := v.(string)

@@ -34,6 +34,9 @@ under the peacock.* settings that apply here (package defaults < user settings
 					return &flagError{err}
 				}
 			}
+			if strings.TrimSpace(args[0]) == "" {
+				return flagErrorf("palette: the color is empty")
+			}
 			s, err := f.newSessionNoTarget(g)
 			if err != nil {
 				return err

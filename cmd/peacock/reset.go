@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/peacock-cli/peacock/workspace"
 	"github.com/spf13/cobra"
@@ -72,12 +74,16 @@ A file that is already right is not touched.`,
 				if err != nil {
 					return err
 				}
-				text, _ = s.storedColor(d, remote)
+				if err := s.colorTypeError(d); err != nil {
+					return err
+				}
+				var key string
+				text, key = s.storedColor(d, remote)
 				colors = map[string]string{}
 				if text != "" {
 					c, err := palette.Parse(text)
 					if err != nil {
-						return err
+						return fmt.Errorf("%s: %s: %w", s.display(s.Target.Path), key, err)
 					}
 					colors = palette.Derive(c, ps)
 				}

@@ -133,6 +133,20 @@ from the current directory up to the repository root; or a new
 	root.SetErr(f.IO.ErrOut)
 	root.SetVersionTemplate("peacock {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &flagError{err} })
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		// An empty value would silently mean "not given" (a shell variable
+		// that is unset, say): refuse it instead.
+		for _, name := range []string{"workspace", "chdir", "editor", "user-settings"} {
+			if fl := cmd.Flags().Lookup(name); fl != nil && fl.Changed && strings.TrimSpace(fl.Value.String()) == "" {
+				flag := "--" + name
+				if fl.Shorthand != "" {
+					flag = "-" + fl.Shorthand
+				}
+				return flagErrorf("%s: the value is empty", flag)
+			}
+		}
+		return nil
+	}
 
 	pf := root.PersistentFlags()
 	pf.StringVar(&g.Workspace, "workspace", "", "target `file`: a *.code-workspace, or a settings.json")

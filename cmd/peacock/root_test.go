@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,6 +65,13 @@ func TestExitCodes(t *testing.T) {
 		{"bad -C", nil, []string{"-C", "nowhere", "show"}, exitFailure, "peacock: -C nowhere: no such file or directory\n"},
 		{"bad editor", nil, []string{"--editor", "vim", "show"}, exitUsage, `peacock: unknown editor "vim" (want one of: code, insiders, vscodium, cursor, windsurf)`},
 		{"bad scheme", nil, []string{"palette", "red", "--scheme", "plaid"}, exitUsage, `plaid`},
+		{"palette empty color", nil, []string{"palette", " "}, exitUsage, "peacock: palette: the color is empty\n"},
+		{"darken by NaN", nil, []string{"darken", "--by", "NaN"}, exitUsage, "peacock: darken: --by must be between 0 and 100, got NaN\n"},
+		{"empty --workspace", nil, []string{"--workspace", "", "set", "red"}, exitUsage, "peacock: --workspace: the value is empty\n"},
+		{"empty -C", nil, []string{"-C", " ", "show"}, exitUsage, "peacock: -C: the value is empty\n"},
+		{"favorites add empty color", nil, []string{"favorites", "add", "x", ""}, exitUsage, "peacock: favorites add: the color is empty\n"},
+		{"favorites add newline in name", nil, []string{"favorites", "add", "a\nb", "red"}, exitUsage, `a name cannot contain control characters such as '\n'`},
+		{"non-string color", map[string]string{"work.code-workspace": `{"settings": {"peacock.color": true}}`}, []string{"check"}, exitFailure, "peacock: work.code-workspace: peacock.color: want a color string, got a boolean\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -133,5 +142,49 @@ func TestNewSetCmd(t *testing.T) {
 				t.Errorf("options = %+v, want %+v", *got, tt.want)
 			}
 		})
+	}
+}
+
+// TestReadOnlyTarget checks that a read-only file is refused, not replaced
+// through the atomic rename (which the file's mode does not stop).
+func TestReadOnlyTarget(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can write any file")
+	}
+	f, work, _, errOut := testFactory(t)
+	path := filepath.Join(work, "work.code-workspace")
+	orig := []byte(`{"folders": [{"path": "."}]}`)
+	if err := os.WriteFile(path, orig, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if got := runWith(f, []string{"set", "red"}); got != exitFailure {
+		t.Fatalf("exit code = %d, want %d", got, exitFailure)
+	}
+	if want := "peacock: work.code-workspace: permission denied: the file is read-only; nothing written\n"; errOut.String() != want {
+		t.Errorf("stderr = %q, want %q", errOut.String(), want)
+	}
+	if data, _ := os.ReadFile(path); string(data) != string(orig) {
+		t.Errorf("the file changed:\n%s", data)
+	}
+	// A dry run still shows what would change.
+	errOut.Reset()
+	if got := runWith(f, []string{"set", "red", "--dry-run"}); got != exitOK {
+		t.Fatalf("dry run: exit code = %d, want 0 (stderr %q)", got, errOut.String())
+	}
+}
+
+func TestExplainWriteError(t *testing.T) {
+	f, work, _, _ := testFactory(t)
+	s := &session{f: f, g: &globalOptions{}, Dir: work}
+	s.Target.Path = filepath.Join(work, "work.code-workspace")
+	tmp := &fs.PathError{Op: "open", Path: filepath.Join(work, ".work.code-workspace.tmp123"), Err: fs.ErrPermission}
+	err := s.explainWriteError(fmt.Errorf("workspace: %w", tmp))
+	want := "work.code-workspace: permission denied: directory " + work + " is not writable; nothing written"
+	if err.Error() != want {
+		t.Errorf("err = %q, want %q", err, want)
+	}
+	other := fmt.Errorf("workspace: %w", &fs.PathError{Op: "mkdir", Path: work, Err: fs.ErrPermission})
+	if got := s.explainWriteError(other); got != other {
+		t.Errorf("a mkdir error was reworded: %v", got)
 	}
 }

@@ -188,6 +188,16 @@ func (s *session) settingsFor(doc *workspace.Document) (palette.Settings, error)
 	}
 	ps, err := palette.DefaultSettings().Merge(workspace.MergeSettings(layers...))
 	if err != nil {
+		// Name the file the bad value comes from: the target's own
+		// settings when they are wrong by themselves, else the user's.
+		if doc != nil {
+			if _, derr := palette.DefaultSettings().Merge(layers[1]); derr != nil {
+				return ps, fmt.Errorf("%s: %w", s.display(s.Target.Path), derr)
+			}
+		}
+		if s.UserSettingsPath != "" {
+			err = fmt.Errorf("%s: %w", s.display(s.UserSettingsPath), err)
+		}
 		return ps, err
 	}
 	if s.Editor != nil && s.Editor.ID == "cursor" {
@@ -272,6 +282,33 @@ func (s *session) storedColor(doc *workspace.Document, remote bool) (text, key s
 	return "", keys[0]
 }
 
+// colorTypeError reports a peacock.color or peacock.remoteColor in doc that
+// is not a string (VS Code ignores it; the extension cannot read it).
+func (s *session) colorTypeError(doc *workspace.Document) error {
+	if doc == nil {
+		return nil
+	}
+	for _, k := range []string{"peacock.color", "peacock.remoteColor"} {
+		v, ok := doc.Setting(k)
+		if _, isString := v.(string); !ok || isString {
+			continue
+		}
+		kind := "a number"
+		switch v.(type) {
+		case nil:
+			kind = "null"
+		case bool:
+			kind = "a boolean"
+		case map[string]any:
+			kind = "an object"
+		case []any:
+			kind = "an array"
+		}
+		return fmt.Errorf("%s: %s: want a color string, got %s", s.display(s.Target.Path), k, kind)
+	}
+	return nil
+}
+
 // newSessionNoTarget resolves the working directory and user settings only,
 // for commands that never touch a workspace file.
 func (f *factory) newSessionNoTarget(g *globalOptions) (*session, error) {
@@ -288,6 +325,9 @@ func (f *factory) newSessionNoTarget(g *globalOptions) (*session, error) {
 func (s *session) requireColor(remote bool) (*workspace.Document, string, string, palette.Color, error) {
 	doc, err := s.readTarget()
 	if err != nil {
+		return nil, "", "", palette.Color{}, err
+	}
+	if err := s.colorTypeError(doc); err != nil {
 		return nil, "", "", palette.Color{}, err
 	}
 	text, key := s.storedColor(doc, remote)
