@@ -145,6 +145,11 @@ func (s *session) loadUserSettings() error {
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(s.Dir, path)
 		}
+		// A file named on purpose must exist: a typo should not quietly
+		// mean "no user settings".
+		if _, err := os.Stat(path); err != nil {
+			return fmt.Errorf("user settings %s: %w", s.display(path), errors.Unwrap(err))
+		}
 	case s.Editor != nil:
 		path = s.userSettingsPathFor(*s.Editor)
 	default:
