@@ -236,9 +236,22 @@ func resolveLinks(path string) (string, error) {
 // resolve it first (Update does).
 func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 	dir := filepath.Dir(path)
+	// The rename would replace a file the user marked read-only (it needs
+	// only a writable directory): refuse what a plain write would refuse.
+	switch f, err := os.OpenFile(path, os.O_WRONLY, 0); {
+	case err == nil:
+		f.Close()
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("workspace: %s: permission denied: the file is read-only; nothing written", path)
+	case !errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("workspace: %w", err)
+	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
 	if err != nil {
-		return fmt.Errorf("workspace: %w", err)
+		if errors.Is(err, fs.ErrPermission) {
+			return fmt.Errorf("workspace: %s: permission denied: directory %s is not writable; nothing written", path, dir)
+		}
+		return fmt.Errorf("workspace: %s: %w", path, err)
 	}
 	tmp := f.Name()
 	fail := func(err error) error {

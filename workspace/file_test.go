@@ -366,3 +366,34 @@ func TestLockFile(t *testing.T) {
 		t.Errorf("files left behind: %v", names)
 	}
 }
+
+// TestWriteFileAtomicPermissions checks that a read-only file is refused,
+// not replaced through the rename (which the file's mode does not stop),
+// and that a directory that is not writable is named in the error.
+func TestWriteFileAtomicPermissions(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can write any file: run as a normal user to check permissions")
+	}
+	dir := t.TempDir()
+	ro := filepath.Join(dir, "ro.code-workspace")
+	if err := os.WriteFile(ro, []byte("{}"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFileAtomic(ro, []byte(`{"a": 1}`), 0o644)
+	if want := "workspace: " + ro + ": permission denied: the file is read-only; nothing written"; err == nil || err.Error() != want {
+		t.Errorf("read-only file: err = %v, want %q", err, want)
+	}
+	if data, _ := os.ReadFile(ro); string(data) != "{}" {
+		t.Errorf("read-only file changed: %q", data)
+	}
+
+	locked := filepath.Join(dir, "locked")
+	if err := os.Mkdir(locked, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(locked, "x.code-workspace")
+	err = WriteFileAtomic(target, []byte("{}"), 0o644)
+	if want := "workspace: " + target + ": permission denied: directory " + locked + " is not writable; nothing written"; err == nil || err.Error() != want {
+		t.Errorf("locked directory: err = %v, want %q", err, want)
+	}
+}

@@ -1,13 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/peacock-cli/peacock/palette"
@@ -70,56 +65,14 @@ func (s *session) update(fn func(*workspace.Document) error, create bool) (works
 	var warnings []string
 	res, err := workspace.Update(s.Target.Path, workspace.UpdateOptions{Create: create, DryRun: s.g.DryRun}, func(d *workspace.Document) error {
 		warnings = d.Warnings()
-		before := d.Bytes()
-		if err := fn(d); err != nil {
-			return err
-		}
-		if s.g.DryRun || bytes.Equal(before, d.Bytes()) {
-			return nil
-		}
-		return s.checkWritable()
+		return fn(d)
 	})
-	if err != nil {
-		err = s.explainWriteError(err)
-	}
 	if err == nil && !s.g.Quiet {
 		for _, w := range warnings {
 			fmt.Fprintf(s.f.IO.ErrOut, "peacock: warning: %s\n", w)
 		}
 	}
 	return res, err
-}
-
-// checkWritable refuses to replace a target the user cannot write: the
-// atomic rename would succeed even on a read-only file, so without this
-// check peacock would silently overwrite a file marked read-only.
-func (s *session) checkWritable() error {
-	f, err := os.OpenFile(s.Target.Path, os.O_WRONLY, 0)
-	switch {
-	case err == nil:
-		return f.Close()
-	case errors.Is(err, fs.ErrNotExist):
-		return nil
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("%s: permission denied: the file is read-only; nothing written", s.display(s.Target.Path))
-	}
-	return err
-}
-
-// explainWriteError rewords a permission error on the temporary file that
-// replaces the target (whose odd name would mean nothing to the user) as
-// what it is: the target's directory is not writable.
-func (s *session) explainWriteError(err error) error {
-	var pe *fs.PathError
-	if !errors.As(err, &pe) || !errors.Is(err, fs.ErrPermission) {
-		return err
-	}
-	base := filepath.Base(pe.Path)
-	if pe.Op == "open" && strings.HasPrefix(base, ".") && strings.Contains(base, ".tmp") {
-		return fmt.Errorf("%s: permission denied: directory %s is not writable; nothing written",
-			s.display(s.Target.Path), filepath.Dir(pe.Path))
-	}
-	return err
 }
 
 // report prints what a write did: the diff for --dry-run, JSON for --json,
