@@ -17,7 +17,17 @@ import (
 var ErrInvalidColor = errors.New("invalid color")
 
 func invalid(s, reason string) error {
-	return fmt.Errorf("palette: %w %q: %s", ErrInvalidColor, s, reason)
+	return fmt.Errorf("palette: %w %q: %s", ErrInvalidColor, shorten(s), reason)
+}
+
+// shorten keeps an error message readable when the input is long: at most
+// 64 characters of it, then an ellipsis.
+func shorten(s string) string {
+	const most = 64
+	if utf8.RuneCountInString(s) <= most {
+		return s
+	}
+	return string([]rune(s)[:most]) + "…"
 }
 
 const notAColor = "not a color name, hex, or rgb()/hsl()/hsv()/oklch() form"

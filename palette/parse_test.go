@@ -236,3 +236,12 @@ func TestParseCSS4RejectsNonCSS(t *testing.T) {
 		}
 	}
 }
+
+func TestParseErrorShortensLongInput(t *testing.T) {
+	long := strings.Repeat("x", 1000)
+	_, err := Parse(long)
+	want := `palette: invalid color "` + strings.Repeat("x", 64) + `…": ` + notAColor
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %q", err, want)
+	}
+}
