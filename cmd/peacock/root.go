@@ -180,9 +180,9 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		switch {
 		case len(args) < n:
-			return flagErrorf("%s: missing %s", cmd.CommandPath(), what)
+			return flagErrorf("%s: missing %s", commandName(cmd), what)
 		case len(args) > n:
-			return flagErrorf("%s: too many arguments (want %s, got %d)", cmd.CommandPath(), what, len(args))
+			return flagErrorf("%s: too many arguments (want %s, got %d)", commandName(cmd), what, len(args))
 		}
 		return nil
 	}
@@ -190,7 +190,13 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return flagErrorf("%s: unexpected argument %q", cmd.CommandPath(), args[0])
+		return flagErrorf("%s: unexpected argument %q", commandName(cmd), args[0])
 	}
 	return nil
+}
+
+// commandName is the command's path without the program name ("set",
+// "favorites add"): errors are already prefixed with "peacock: ".
+func commandName(cmd *cobra.Command) string {
+	return strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
 }

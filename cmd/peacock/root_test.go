@@ -55,7 +55,7 @@ func TestExitCodes(t *testing.T) {
 		{"apply missing file", nil, []string{"apply"}, exitOK, ""},
 		{"extra argument", nil, []string{"reset", "now"}, exitUsage, `unexpected argument "now"`},
 		{"bad color", nil, []string{"set", "nope"}, exitFailure, `peacock: palette: invalid color "nope"`},
-		{"missing arg", nil, []string{"set"}, exitUsage, "peacock: peacock set: missing <color>\nRun 'peacock --help' for usage.\n"},
+		{"missing arg", nil, []string{"set"}, exitUsage, "peacock: set: missing <color>\nRun 'peacock --help' for usage.\n"},
 		{"unknown flag", nil, []string{"set", "red", "--bogus"}, exitUsage, "peacock: unknown flag: --bogus\n"},
 		{"unknown command", nil, []string{"bogus"}, exitUsage, `peacock: unknown command "bogus" for "peacock"`},
 		{"bad style", nil, []string{"set", "red", "--style", "x"}, exitUsage, `peacock: invalid --style "x" (want peacock or accessible)`},
@@ -111,7 +111,7 @@ func TestNewSetCmd(t *testing.T) {
 		{"remote", []string{"red", "--remote"}, setOptions{Color: "red", Remote: true}, ""},
 		{"style", []string{"red", "--style", "accessible"}, setOptions{Color: "red", Style: "accessible"}, ""},
 		{"empty", []string{"  "}, setOptions{}, "set: the color is empty"},
-		{"none", []string{}, setOptions{}, "peacock set: missing <color>"},
+		{"none", []string{}, setOptions{}, "set: missing <color>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
