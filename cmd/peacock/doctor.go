@@ -1,10 +1,13 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/peacock-cli/peacock/workspace"
@@ -104,9 +107,24 @@ func (s *session) diagnose() ([]finding, error) {
 		}
 		hasColors := len(doc.ColorCustomizations()) > 0
 		if s.Target.Kind == workspace.KindWorkspace && hasColors {
-			out = append(out, finding{Level: "note",
-				Message: fmt.Sprintf("the colors live in %s: they show only when VS Code opens that file, not the folder (code .)", name),
-				Fix:     fmt.Sprintf("open it with: %s %s", s.editorCommand(), shellQuote(name))})
+			open := fmt.Sprintf("open it with: %s %s", s.editorCommand(), shellQuote(name))
+			folderOpened, fileOpened, known := s.openedAs(filepath.Dir(s.Target.Path), s.Target.Path)
+			switch {
+			case known && fileOpened:
+				// Opened as a workspace: the colors show.
+			case known && folderOpened:
+				folder := s.display(filepath.Dir(s.Target.Path))
+				if folder == "." {
+					folder = filepath.Base(s.Dir)
+				}
+				out = append(out, finding{Level: "problem",
+					Message: fmt.Sprintf("your editor has opened %s as a folder (code .) but never %s, so the colors in it do not show", folder, name),
+					Fix:     open})
+			default:
+				out = append(out, finding{Level: "note",
+					Message: fmt.Sprintf("the colors live in %s: they show only when VS Code opens that file, not the folder (code .)", name),
+					Fix:     open})
+			}
 		}
 	}
 	if s.Target.Kind == workspace.KindWorkspace {
@@ -139,4 +157,72 @@ func (s *session) diagnose() ([]finding, error) {
 		}
 	}
 	return out, nil
+}
+
+// openedAs tells, from the editor's own record of the windows it has opened
+// (User/globalStorage/storage.json beside the user settings), whether it
+// has opened folder as a folder and file as a workspace. known is false
+// when there is no such record.
+func (s *session) openedAs(folder, file string) (folderOpened, fileOpened, known bool) {
+	if s.UserSettingsPath == "" {
+		return false, false, false
+	}
+	data, err := os.ReadFile(filepath.Join(filepath.Dir(s.UserSettingsPath), "globalStorage", "storage.json"))
+	if err != nil {
+		return false, false, false
+	}
+	var v any
+	if json.Unmarshal(data, &v) != nil {
+		return false, false, false
+	}
+	same := func(a, b string) bool {
+		if s.f.GOOS == "windows" || s.f.GOOS == "darwin" {
+			return strings.EqualFold(a, b) // case-insensitive file systems by default
+		}
+		return a == b
+	}
+	for _, uri := range fileURIs(v, nil) {
+		p := uriPath(uri, s.f.GOOS)
+		folderOpened = folderOpened || same(p, folder)
+		fileOpened = fileOpened || same(p, file)
+	}
+	return folderOpened, fileOpened, true
+}
+
+// fileURIs collects every file:// URI among the keys and string values of
+// a decoded JSON value (storage.json keeps them in several places: window
+// state, backups, profile associations).
+func fileURIs(v any, out []string) []string {
+	switch v := v.(type) {
+	case string:
+		if strings.HasPrefix(v, "file://") {
+			out = append(out, v)
+		}
+	case []any:
+		for _, x := range v {
+			out = fileURIs(x, out)
+		}
+	case map[string]any:
+		for k, x := range v {
+			if strings.HasPrefix(k, "file://") {
+				out = append(out, k)
+			}
+			out = fileURIs(x, out)
+		}
+	}
+	return out
+}
+
+// uriPath turns a file:// URI into a clean local path ("" if it is not one).
+func uriPath(uri, goos string) string {
+	u, err := url.Parse(uri)
+	if err != nil || u.Scheme != "file" {
+		return ""
+	}
+	p := u.Path
+	if goos == "windows" {
+		p = strings.TrimPrefix(p, "/") // file:///c%3A/x -> c:/x
+		return filepath.Clean(strings.ReplaceAll(p, "/", `\`))
+	}
+	return filepath.Clean(p)
 }
