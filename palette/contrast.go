@@ -23,14 +23,6 @@ func IsLight(c Color) bool { return Brightness(c) >= 128 }
 // channels), so ratios match Peacock's to the bit, ties included.
 func Luminance(c Color) float64 { return luminance8(c) }
 
-func linear(v uint8) float64 {
-	s := float64(v) / 255
-	if s <= 0.03928 {
-		return s / 12.92
-	}
-	return math.Pow((s+0.055)/1.055, 2.4)
-}
-
 // Contrast returns the WCAG 2.x contrast ratio of a and b, from 1 to 21:
 // (lighter luminance + 0.05) / (darker luminance + 0.05). Both colors are
 // taken as opaque; blend a translucent color first (see Over).

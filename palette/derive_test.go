@@ -403,15 +403,7 @@ func TestKeyCount(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	c := MustParse("#42b883")
 	for range 2000 {
-		f := r.Uint32()
-		bit := func(i int) bool { return f&(1<<i) != 0 }
-		s := Settings{
-			AffectActivityBar: bit(0), AffectStatusBar: bit(1), AffectTitleBar: bit(2), AffectSashHover: bit(3),
-			AffectEditorGroupBorder: bit(4), AffectPanelBorder: bit(5), AffectSideBarBorder: bit(6),
-			AffectStatusAndTitleBorders: bit(7), AffectDebuggingStatusBar: bit(8), AffectTabActiveBorder: bit(9),
-			AffectTabActiveBackground: bit(10), AffectWindowBorder: bit(11), KeepForegroundColor: bit(12),
-			KeepBadgeColor: bit(13), SquigglyBeGone: bit(14), Cursor: bit(15),
-		}
+		s := flagSettings(r.Uint32())
 		if got, want := keyCount(s), len(Derive(c, s)); got != want {
 			t.Fatalf("keyCount(%+v) = %d, Derive wrote %d", s, got, want)
 		}
@@ -472,5 +464,29 @@ func TestReadableAccentFastPath(t *testing.T) {
 			t.Errorf("gray %d: fast %s, plain %s", v, readableAccent(Color{float64(v), float64(v), float64(v), 1}).Hex(),
 				readableAccentPlain(Color{float64(v), float64(v), float64(v), 1}).Hex())
 		}
+	}
+}
+
+// linear is WCAG 2.0's sRGB decoding of one 8-bit channel as tinycolor
+// writes it, computed with Go's math.Pow: the reference linearTable is
+// checked against (the two may differ only in the last bit).
+func linear(v uint8) float64 {
+	s := float64(v) / 255
+	if s <= 0.03928 {
+		return s / 12.92
+	}
+	return math.Pow((s+0.055)/1.055, 2.4)
+}
+
+// flagSettings sets every boolean of Settings from one bit of flags (bit 0
+// AffectActivityBar … bit 15 Cursor), for random and fuzzed settings.
+func flagSettings(flags uint32) Settings {
+	bit := func(i int) bool { return flags&(1<<i) != 0 }
+	return Settings{
+		AffectActivityBar: bit(0), AffectStatusBar: bit(1), AffectTitleBar: bit(2), AffectSashHover: bit(3),
+		AffectEditorGroupBorder: bit(4), AffectPanelBorder: bit(5), AffectSideBarBorder: bit(6),
+		AffectStatusAndTitleBorders: bit(7), AffectDebuggingStatusBar: bit(8), AffectTabActiveBorder: bit(9),
+		AffectTabActiveBackground: bit(10), AffectWindowBorder: bit(11), KeepForegroundColor: bit(12),
+		KeepBadgeColor: bit(13), SquigglyBeGone: bit(14), Cursor: bit(15),
 	}
 }

@@ -70,21 +70,15 @@ func FuzzDerive(f *testing.F) {
 		if err != nil {
 			return
 		}
-		bit := func(i int) bool { return flags&(1<<i) != 0 }
 		adjustment := func(v uint8) Adjustment {
 			return [...]Adjustment{AdjustNone, AdjustLighten, AdjustDarken, "other"}[v%4]
 		}
-		s := Settings{
-			AffectActivityBar: bit(0), AffectStatusBar: bit(1), AffectTitleBar: bit(2), AffectSashHover: bit(3),
-			AffectEditorGroupBorder: bit(4), AffectPanelBorder: bit(5), AffectSideBarBorder: bit(6),
-			AffectStatusAndTitleBorders: bit(7), AffectDebuggingStatusBar: bit(8), AffectTabActiveBorder: bit(9),
-			AffectTabActiveBackground: bit(10), AffectWindowBorder: bit(11), KeepForegroundColor: bit(12),
-			KeepBadgeColor: bit(13), SquigglyBeGone: bit(14), Cursor: bit(15),
-			ActivityBarAdjustment: adjustment(adj), StatusBarAdjustment: adjustment(adj >> 2),
-			TitleBarAdjustment:  adjustment(adj >> 4),
-			DarkForegroundColor: dark, LightForegroundColor: light,
-		}
-		if bit(16) {
+		s := flagSettings(flags)
+		s.ActivityBarAdjustment = adjustment(adj)
+		s.StatusBarAdjustment = adjustment(adj >> 2)
+		s.TitleBarAdjustment = adjustment(adj >> 4)
+		s.DarkForegroundColor, s.LightForegroundColor = dark, light
+		if flags&(1<<16) != 0 {
 			s.Style = StyleAccessible
 		}
 		for k, v := range Derive(c, s) {

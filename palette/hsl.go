@@ -165,19 +165,7 @@ func rgbToHSL(r, g, b float64) (h, s, l float64) {
 	} else {
 		s = d / (hi + lo)
 	}
-	switch hi {
-	case r:
-		h = (g - b) / d
-		if g < b {
-			h += 6
-		}
-	case g:
-		h = (b-r)/d + 2
-	default:
-		h = (r-g)/d + 4
-	}
-	h /= 6
-	return h, s, l
+	return hue(r, g, b, hi, d), s, l
 }
 
 // hslToRGB is tinycolor's hslToRgb after bound01: h, s, l in 0..1, channels
@@ -234,6 +222,13 @@ func rgbToHSV(r, g, b float64) (h, s, v float64) {
 	if hi == lo {
 		return 0, s, v
 	}
+	return hue(r, g, b, hi, d), s, v
+}
+
+// hue is the hue (in turns, 0..1) shared by mjijackson's rgbToHsl and
+// rgbToHsv: r, g, b in 0..1, hi their maximum, d = hi - min > 0.
+func hue(r, g, b, hi, d float64) float64 {
+	var h float64
 	switch hi {
 	case r:
 		h = (g - b) / d
@@ -245,7 +240,7 @@ func rgbToHSV(r, g, b float64) (h, s, v float64) {
 	default:
 		h = (r-g)/d + 4
 	}
-	return h / 6, s, v
+	return h / 6
 }
 
 // hsvToRGB is tinycolor's hsvToRgb after bound01: h, s, v in 0..1.
