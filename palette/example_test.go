@@ -21,7 +21,7 @@ func ExampleParse() {
 	// "hsl (0, 100%, .5)"  #ff0000
 	// "rgba 255 0 0 .5"    #ff000080
 	// "oklch(0.7 0.1 160)" #62b289
-	// palette: invalid color "bogus": not a color name, hex, or rgb()/hsl()/hsv()/oklch() form
+	// invalid color "bogus": not a color name, hex, or rgb()/hsl()/hsv()/oklch() form
 }
 
 func ExampleDerive() {

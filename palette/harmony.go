@@ -49,7 +49,7 @@ func ParseScheme(name string) (Scheme, error) {
 	for _, s := range Schemes() {
 		names = append(names, string(s))
 	}
-	return "", fmt.Errorf("palette: unknown harmony scheme %q (valid: %s)", name, strings.Join(names, ", "))
+	return "", fmt.Errorf("unknown harmony scheme %q (valid: %s)", name, strings.Join(names, ", "))
 }
 
 // monoStep is the OKLCH lightness distance between neighbouring colors of a

@@ -151,8 +151,8 @@ func TestParseScheme(t *testing.T) {
 		{name: "exact", in: "triadic", want: palette.Triadic},
 		{name: "case", in: "Split-Complementary", want: palette.SplitComplementary},
 		{name: "spaces", in: "  MONOCHROMATIC ", want: palette.Monochromatic},
-		{name: "unknown", in: "square", wantErr: `palette: unknown harmony scheme "square" (valid: complementary, analogous, triadic, split-complementary, tetradic, monochromatic)`},
-		{name: "empty", in: "", wantErr: `palette: unknown harmony scheme ""`},
+		{name: "unknown", in: "square", wantErr: `unknown harmony scheme "square" (valid: complementary, analogous, triadic, split-complementary, tetradic, monochromatic)`},
+		{name: "empty", in: "", wantErr: `unknown harmony scheme ""`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,7 +17,7 @@ import (
 var ErrInvalidColor = errors.New("invalid color")
 
 func invalid(s, reason string) error {
-	return fmt.Errorf("palette: %w %q: %s", ErrInvalidColor, shorten(s), reason)
+	return fmt.Errorf("%w %q: %s", ErrInvalidColor, shorten(s), reason)
 }
 
 // shorten keeps an error message readable when the input is long: at most

@@ -145,22 +145,22 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		in, msg string
 	}{
-		{"", `palette: invalid color "": empty string`},
-		{"   ", `palette: invalid color "   ": empty string`},
-		{"invalid", `palette: invalid color "invalid": not a color name, hex, or rgb()/hsl()/hsv()/oklch() form`},
-		{"foo", `palette: invalid color "foo": not a color name, hex, or rgb()/hsl()/hsv()/oklch() form`},
-		{"#12345", `palette: invalid color "#12345": hex color needs 3, 4, 6 or 8 digits, not 5`},
-		{"12345", `palette: invalid color "12345": hex color needs 3, 4, 6 or 8 digits, not 5`},
-		{"#", `palette: invalid color "#": hex color has no digits`},
-		{"#42b88g", `palette: invalid color "#42b88g": hex color has a character that is not a hex digit`},
-		{"oklch(0.5 0.1)", `palette: invalid color "oklch(0.5 0.1)": oklch() needs 3 values and an optional / alpha, got 2`},
-		{"oklch(0.5 0.1 20", `palette: invalid color "oklch(0.5 0.1 20": oklch() is missing its closing parenthesis`},
-		{"oklch(a b c)", `palette: invalid color "oklch(a b c)": oklch(): "a" is not a number`},
-		{"hsl(1 2)", `palette: invalid color "hsl(1 2)": hsl() needs 3 values and an optional / alpha, got 2`},
-		{"hsv(1, 2)", `palette: invalid color "hsv(1, 2)": hsv() needs three numbers, as in hsv(0, 100%, 100%)`},
-		{"lab(50 10 10)", `palette: invalid color "lab(50 10 10)": not a color name, hex, or rgb()/hsl()/hsv()/oklch() form`},
-		{"constructor", `palette: invalid color "constructor": not a color name, hex, or rgb()/hsl()/hsv()/oklch() form`},
-		{"\u0130ndigo", `palette: invalid color "İndigo": not a color name, hex, or rgb()/hsl()/hsv()/oklch() form`},
+		{"", `invalid color "": empty string`},
+		{"   ", `invalid color "   ": empty string`},
+		{"invalid", `invalid color "invalid": not a color name, hex, or rgb()/hsl()/hsv()/oklch() form`},
+		{"foo", `invalid color "foo": not a color name, hex, or rgb()/hsl()/hsv()/oklch() form`},
+		{"#12345", `invalid color "#12345": hex color needs 3, 4, 6 or 8 digits, not 5`},
+		{"12345", `invalid color "12345": hex color needs 3, 4, 6 or 8 digits, not 5`},
+		{"#", `invalid color "#": hex color has no digits`},
+		{"#42b88g", `invalid color "#42b88g": hex color has a character that is not a hex digit`},
+		{"oklch(0.5 0.1)", `invalid color "oklch(0.5 0.1)": oklch() needs 3 values and an optional / alpha, got 2`},
+		{"oklch(0.5 0.1 20", `invalid color "oklch(0.5 0.1 20": oklch() is missing its closing parenthesis`},
+		{"oklch(a b c)", `invalid color "oklch(a b c)": oklch(): "a" is not a number`},
+		{"hsl(1 2)", `invalid color "hsl(1 2)": hsl() needs 3 values and an optional / alpha, got 2`},
+		{"hsv(1, 2)", `invalid color "hsv(1, 2)": hsv() needs three numbers, as in hsv(0, 100%, 100%)`},
+		{"lab(50 10 10)", `invalid color "lab(50 10 10)": not a color name, hex, or rgb()/hsl()/hsv()/oklch() form`},
+		{"constructor", `invalid color "constructor": not a color name, hex, or rgb()/hsl()/hsv()/oklch() form`},
+		{"\u0130ndigo", `invalid color "İndigo": not a color name, hex, or rgb()/hsl()/hsv()/oklch() form`},
 	}
 	for _, tt := range tests {
 		c, err := Parse(tt.in)
@@ -240,7 +240,7 @@ func TestParseCSS4RejectsNonCSS(t *testing.T) {
 func TestParseErrorShortensLongInput(t *testing.T) {
 	long := strings.Repeat("x", 1000)
 	_, err := Parse(long)
-	want := `palette: invalid color "` + strings.Repeat("x", 64) + `…": ` + notAColor
+	want := `invalid color "` + strings.Repeat("x", 64) + `…": ` + notAColor
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
 	}

@@ -180,7 +180,7 @@ func (s Settings) Merge(values map[string]any) (Settings, error) {
 			case StylePeacock, StyleAccessible:
 				out.Style = Style(str)
 			default:
-				return s, fmt.Errorf("palette: setting %s: unknown style %q, want \"peacock\" or \"accessible\"", key, str)
+				return s, fmt.Errorf("setting %s: unknown style %q, want \"peacock\" or \"accessible\"", key, str)
 			}
 		}
 		if err != nil {
@@ -275,7 +275,7 @@ func stringList(key string, v any) ([]string, error) {
 }
 
 func typeError(key, want string, got any) error {
-	return fmt.Errorf("palette: setting %s: want %s, got %s", key, want, jsonType(got))
+	return fmt.Errorf("setting %s: want %s, got %s", key, want, jsonType(got))
 }
 
 // jsonType names the JSON type of a decoded value.

@@ -53,13 +53,13 @@ func TestMergeErrors(t *testing.T) {
 	}{
 		{map[string]any{"peacock.affectTitleBar": "yes"}, "palette: setting peacock.affectTitleBar: want a boolean, got string"},
 		{map[string]any{"peacock.elementAdjustments": "lighten"}, "palette: setting peacock.elementAdjustments: want an object, got string"},
-		{map[string]any{"peacock.elementAdjustments": map[string]any{"titleBar": true}}, `palette: setting peacock.elementAdjustments.titleBar: want "none", "lighten" or "darken", got boolean`},
+		{map[string]any{"peacock.elementAdjustments": map[string]any{"titleBar": true}}, `setting peacock.elementAdjustments.titleBar: want "none", "lighten" or "darken", got boolean`},
 		{map[string]any{"peacock.excludedSettings": []any{"a", 1.0}}, "palette: setting peacock.excludedSettings: want a list of strings, got array"},
 		{map[string]any{"peacock.excludedSettings": "a"}, "palette: setting peacock.excludedSettings: want a list of strings, got string"},
 		{map[string]any{"peacock.darkenLightenPercentage": "5"}, "palette: setting peacock.darkenLightenPercentage: want a number, got string"},
 		{map[string]any{"peacock.lightForegroundColor": 1.0}, "palette: setting peacock.lightForegroundColor: want a string, got number"},
-		{map[string]any{"peacock.style": "fancy"}, `palette: setting peacock.style: unknown style "fancy", want "peacock" or "accessible"`},
-		{map[string]any{"peacock.style": false}, `palette: setting peacock.style: want "peacock" or "accessible", got boolean`},
+		{map[string]any{"peacock.style": "fancy"}, `setting peacock.style: unknown style "fancy", want "peacock" or "accessible"`},
+		{map[string]any{"peacock.style": false}, `setting peacock.style: want "peacock" or "accessible", got boolean`},
 	}
 	for _, tt := range tests {
 		got, err := DefaultSettings().Merge(tt.values)

@@ -54,7 +54,7 @@ func TestExitCodes(t *testing.T) {
 		{"reset missing file", nil, []string{"reset"}, exitOK, ""},
 		{"apply missing file", nil, []string{"apply"}, exitOK, ""},
 		{"extra argument", nil, []string{"reset", "now"}, exitUsage, `unexpected argument "now"`},
-		{"bad color", nil, []string{"set", "nope"}, exitFailure, `peacock: palette: invalid color "nope"`},
+		{"bad color", nil, []string{"set", "nope"}, exitFailure, `peacock: invalid color "nope"`},
 		{"missing arg", nil, []string{"set"}, exitUsage, "peacock: set: missing <color>\nRun 'peacock --help' for usage.\n"},
 		{"unknown flag", nil, []string{"set", "red", "--bogus"}, exitUsage, "peacock: unknown flag: --bogus\n"},
 		{"unknown command", nil, []string{"bogus"}, exitUsage, `peacock: unknown command "bogus" for "peacock"`},
