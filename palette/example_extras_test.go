@@ -28,7 +28,7 @@ func ExampleParseScheme() {
 	fmt.Println(err)
 	// Output:
 	// split-complementary <nil>
-	// palette: unknown harmony scheme "square" (valid: complementary, analogous, triadic, split-complementary, tetradic, monochromatic)
+	// unknown harmony scheme "square" (valid: complementary, analogous, triadic, split-complementary, tetradic, monochromatic)
 }
 
 func ExampleFromOKLCH() {

@@ -51,13 +51,13 @@ func TestMergeErrors(t *testing.T) {
 		values map[string]any
 		msg    string
 	}{
-		{map[string]any{"peacock.affectTitleBar": "yes"}, "palette: setting peacock.affectTitleBar: want a boolean, got string"},
-		{map[string]any{"peacock.elementAdjustments": "lighten"}, "palette: setting peacock.elementAdjustments: want an object, got string"},
+		{map[string]any{"peacock.affectTitleBar": "yes"}, "setting peacock.affectTitleBar: want a boolean, got string"},
+		{map[string]any{"peacock.elementAdjustments": "lighten"}, "setting peacock.elementAdjustments: want an object, got string"},
 		{map[string]any{"peacock.elementAdjustments": map[string]any{"titleBar": true}}, `setting peacock.elementAdjustments.titleBar: want "none", "lighten" or "darken", got boolean`},
-		{map[string]any{"peacock.excludedSettings": []any{"a", 1.0}}, "palette: setting peacock.excludedSettings: want a list of strings, got array"},
-		{map[string]any{"peacock.excludedSettings": "a"}, "palette: setting peacock.excludedSettings: want a list of strings, got string"},
-		{map[string]any{"peacock.darkenLightenPercentage": "5"}, "palette: setting peacock.darkenLightenPercentage: want a number, got string"},
-		{map[string]any{"peacock.lightForegroundColor": 1.0}, "palette: setting peacock.lightForegroundColor: want a string, got number"},
+		{map[string]any{"peacock.excludedSettings": []any{"a", 1.0}}, "setting peacock.excludedSettings: want a list of strings, got array"},
+		{map[string]any{"peacock.excludedSettings": "a"}, "setting peacock.excludedSettings: want a list of strings, got string"},
+		{map[string]any{"peacock.darkenLightenPercentage": "5"}, "setting peacock.darkenLightenPercentage: want a number, got string"},
+		{map[string]any{"peacock.lightForegroundColor": 1.0}, "setting peacock.lightForegroundColor: want a string, got number"},
 		{map[string]any{"peacock.style": "fancy"}, `setting peacock.style: unknown style "fancy", want "peacock" or "accessible"`},
 		{map[string]any{"peacock.style": false}, `setting peacock.style: want "peacock" or "accessible", got boolean`},
 	}
