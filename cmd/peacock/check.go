@@ -2,121 +2,98 @@ package main
 
 import (
 	"fmt"
-	"slices"
+	"strings"
 
-	"github.com/peacock-cli/peacock/palette"
-	"github.com/peacock-cli/peacock/workspace"
+	"github.com/peacock-cli/peacock/project"
 	"github.com/spf13/cobra"
 )
 
-// drift is one owned key whose value differs from what the color derives.
-type drift struct {
-	Key  string `json:"key"`
-	Kind string `json:"kind"` // "changed", "missing", "stale"
-	Have string `json:"have,omitempty"`
-	Want string `json:"want,omitempty"`
+type checkOptions struct {
+	baseOptions
+	Remote bool
 }
 
-func (d drift) String() string {
-	switch d.Kind {
-	case "changed":
-		return fmt.Sprintf("%s is %s, want %s (edited by hand?)", d.Key, d.Have, d.Want)
-	case "missing":
-		return fmt.Sprintf("%s is missing, want %s", d.Key, d.Want)
-	default:
-		return fmt.Sprintf("%s = %s is stale: the color does not derive it", d.Key, d.Have)
-	}
-}
-
-// lowContrast is a background/foreground pair under 4.5:1.
-type lowContrast struct {
-	Background string  `json:"background"`
-	Foreground string  `json:"foreground"`
-	Ratio      float64 `json:"ratio"`
-}
-
-func newCheckCmd(f *factory, g *globalOptions) *cobra.Command {
-	var remote bool
+func newCheckCmd(f *factory, g *globalOptions, runF func(*checkOptions) error) *cobra.Command {
+	opts := &checkOptions{baseOptions: newBase(f, g)}
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Verify the colors match the stored color (for CI and pre-commit)",
 		Long: `Exit 0 when the target file parses, its stored color is valid and the owned
-keys in workbench.colorCustomizations equal what that color derives under the
-current settings; otherwise exit 1 and say what drifted. Foreground and
-background pairs below 4.5:1 contrast are reported as warnings (they do not
-fail the check).`,
+keys in workbench.colorCustomizations are what that color derives under the
+current settings, or differ only in a way the extension explains: the file was
+written under other peacock.* settings (element adjustments, foreground
+colors, keepForegroundColor, affect* flags), with the remote color, or by an
+older extension version. That is reported as "explained" with what explains
+it. Otherwise exit 1 and say what drifted. Foreground and background pairs
+below 4.5:1 contrast are reported as warnings (they do not fail the check).
+
+To make check agree in CI, commit the peacock.* settings the colors were
+derived with in the workspace file: CI has no user settings.`,
 		Example: `  $ peacock check
-  $ peacock check --json`,
+  $ peacock check --json | jq -r .status`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := f.newSession(g)
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(opts)
 			}
-			doc, err := s.readTarget()
-			if err != nil {
-				return err
-			}
-			name := s.display(s.Target.Path)
-			if doc == nil {
-				return fmt.Errorf("%s does not exist; nothing to check", name)
-			}
-			if err := s.colorTypeError(doc); err != nil {
-				return err
-			}
-			ps, err := s.settingsFor(doc)
-			if err != nil {
-				return err
-			}
-			text, key := s.storedColor(doc, remote)
-			want := map[string]string{}
-			var c palette.Color
-			if text != "" {
-				if c, err = palette.Parse(text); err != nil {
-					return fmt.Errorf("%s: %s: %w", name, key, err)
-				}
-				want = palette.Derive(c, ps)
-			}
-			drifts, warns := compare(doc.ColorCustomizations(), want, ps.ExcludedSettings)
-			if g.JSON {
-				out := map[string]any{
-					"file": s.Target.Path, "ok": len(drifts) == 0, "value": text,
-					"drift": nonNil(drifts), "lowContrast": nonNil(warns),
-				}
-				if text != "" {
-					out["color"] = c.Hex6()
-				}
-				if err := writeJSON(f.IO, out); err != nil {
-					return err
-				}
-			} else {
-				for _, d := range drifts {
-					fmt.Fprintf(f.IO.Out, "%s: drift: %s\n", name, d)
-				}
-				for _, w := range warns {
-					if g.Quiet {
-						break
-					}
-					fmt.Fprintf(f.IO.ErrOut, "%s: warning: %s on %s has contrast %.2f:1, below 4.5:1 (try --style accessible)\n",
-						name, w.Foreground, w.Background, w.Ratio)
-				}
-			}
-			if len(drifts) > 0 {
-				if !g.JSON && !g.Quiet {
-					fmt.Fprintf(f.IO.ErrOut, "%s: %d key(s) drifted; run 'peacock apply' to fix\n", name, len(drifts))
-				}
-				return errSilent
-			}
-			if text == "" {
-				s.status("%s: no peacock color set and no peacock keys: ok", name)
-			} else {
-				s.status("%s: colors match %s", name, text)
-			}
-			return nil
+			return runCheck(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&remote, "remote", false, "check against peacock.remoteColor (falling back to peacock.color)")
+	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "check against peacock.remoteColor (falling back to peacock.color)")
 	return cmd
+}
+
+func runCheck(opts *checkOptions) error {
+	p, o, err := opts.open(false)
+	if err != nil {
+		return err
+	}
+	r, err := p.Check(opts.Remote)
+	if err != nil {
+		return err
+	}
+	name := p.Display(p.Target.Path)
+	io := opts.IO
+	if opts.Global.JSON {
+		out := map[string]any{
+			"file": p.Target.Path, "ok": r.Status != project.StatusDrift, "status": r.Status, "value": r.Value,
+			"drift": nonNil(r.Drift), "lowContrast": nonNil(r.LowContrast),
+		}
+		if r.Value != "" {
+			out["color"] = r.Color.Hex6()
+		}
+		if r.Status == project.StatusExplained {
+			out["explained_by"] = r.ExplainedBy
+			out["explained"] = r.Explained
+		}
+		if err := o.json(out); err != nil {
+			return err
+		}
+	} else {
+		for _, d := range r.Drift {
+			fmt.Fprintf(io.Out, "%s: drift: %s\n", name, d)
+		}
+		if !opts.Global.Quiet {
+			for _, w := range r.LowContrast {
+				fmt.Fprintf(io.ErrOut, "%s: warning: %s on %s has contrast %.2f:1, below 4.5:1 (try --style accessible)\n",
+					name, w.Foreground, w.Background, w.Ratio)
+			}
+		}
+	}
+	switch {
+	case r.Status == project.StatusDrift:
+		if !opts.Global.JSON && !opts.Global.Quiet {
+			fmt.Fprintf(io.ErrOut, "%s: %d key(s) drifted; run 'peacock apply' to fix\n", name, len(r.Drift))
+		}
+		return errSilent
+	case r.Status == project.StatusExplained:
+		o.status("%s: colors match %s as the extension wrote them, derived with %s", name, r.Value, strings.Join(r.ExplainedBy, "; "))
+	case r.Value == "":
+		o.status("%s: no peacock color set and no peacock keys: ok", name)
+	default:
+		o.status("%s: colors match %s", name, r.Value)
+	}
+	return nil
 }
 
 func nonNil[T any](s []T) []T {
@@ -124,47 +101,4 @@ func nonNil[T any](s []T) []T {
 		return []T{}
 	}
 	return s
-}
-
-// compare lists owned keys in members that differ from want, and pairs in the
-// file's colors with low contrast. Excluded keys are never drift.
-func compare(members []workspace.Member, want map[string]string, excluded []string) ([]drift, []lowContrast) {
-	have := map[string]string{}
-	var drifts []drift
-	for _, m := range members {
-		if !palette.IsOwned(m.Key) || slices.Contains(excluded, m.Key) {
-			continue
-		}
-		v, _ := m.Value.(string)
-		have[m.Key] = v
-		w, ok := want[m.Key]
-		switch {
-		case !ok:
-			drifts = append(drifts, drift{Key: m.Key, Kind: "stale", Have: v})
-		case v != w:
-			drifts = append(drifts, drift{Key: m.Key, Kind: "changed", Have: v, Want: w})
-		}
-	}
-	for _, k := range palette.SortedKeys(want) {
-		if _, ok := have[k]; !ok && !slices.Contains(excluded, k) {
-			drifts = append(drifts, drift{Key: k, Kind: "missing", Want: want[k]})
-		}
-	}
-	var warns []lowContrast
-	for _, p := range palette.Pairs() {
-		bgText, ok1 := have[p[0]]
-		fgText, ok2 := have[p[1]]
-		if !ok1 || !ok2 {
-			continue
-		}
-		bg, err1 := palette.Parse(bgText)
-		fg, err2 := palette.Parse(fgText)
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		if r := palette.PairContrast(bg, fg); r < palette.MinContrast {
-			warns = append(warns, lowContrast{Background: p[0], Foreground: p[1], Ratio: float64(int(r*100)) / 100})
-		}
-	}
-	return drifts, warns
 }

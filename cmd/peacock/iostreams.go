@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/mattn/go-isatty"
 )
@@ -18,6 +20,12 @@ type ioStreams struct {
 
 	stdinTTY, stdoutTTY, stderrTTY bool
 	noColor                        bool
+	// trueColor: the terminal has 24-bit color (COLORTERM says so).
+	trueColor bool
+	// width is the terminal's width in columns (0: unknown).
+	width int
+	// tty is where terminal-only output (OSC 52) goes; nil off a terminal.
+	tty io.Writer
 }
 
 func systemStreams() *ioStreams {
@@ -28,11 +36,28 @@ func systemStreams() *ioStreams {
 	if os.Getenv("TERM") == "dumb" {
 		noColor = true
 	}
-	return &ioStreams{
+	s := &ioStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		stdinTTY: isTTY(os.Stdin), stdoutTTY: isTTY(os.Stdout), stderrTTY: isTTY(os.Stderr),
 		noColor: noColor,
 	}
+	ct := strings.ToLower(os.Getenv("COLORTERM"))
+	s.trueColor = ct == "truecolor" || ct == "24bit"
+	// Escapes need a console that reads them (Windows: virtual terminal
+	// processing); where that cannot be turned on, no color.
+	if s.stdoutTTY && !enableVT(os.Stdout) || s.stderrTTY && !enableVT(os.Stderr) {
+		s.noColor = true
+	}
+	switch {
+	case s.stdoutTTY:
+		s.width, s.tty = termWidth(os.Stdout), os.Stdout
+	case s.stderrTTY:
+		s.width, s.tty = termWidth(os.Stderr), os.Stderr
+	}
+	if s.width == 0 {
+		s.width, _ = strconv.Atoi(os.Getenv("COLUMNS"))
+	}
+	return s
 }
 
 // testStreams returns buffer-backed streams with every TTY flag off.
@@ -57,3 +82,19 @@ func (s *ioStreams) ColorEnabled() bool { return s.stdoutTTY && !s.noColor }
 
 // ErrColorEnabled is true when stderr is a terminal and NO_COLOR is not set.
 func (s *ioStreams) ErrColorEnabled() bool { return s.stderrTTY && !s.noColor }
+
+// painter returns the ANSI painter for the terminal's color depth.
+func (s *ioStreams) painter() painter { return painter{trueColor: s.trueColor} }
+
+// Width is the terminal's width in columns, 0 when unknown.
+func (s *ioStreams) Width() int { return s.width }
+
+// SetTrueColor and SetWidth are test overrides.
+func (s *ioStreams) SetTrueColor(v bool) { s.trueColor = v }
+func (s *ioStreams) SetWidth(w int)      { s.width = w }
+
+// SetTTY sets where terminal-only output goes (nil: not a terminal).
+func (s *ioStreams) SetTTY(w io.Writer) { s.tty = w }
+
+// TTY returns the terminal to write terminal-only output to, or nil.
+func (s *ioStreams) TTY() io.Writer { return s.tty }

@@ -2,79 +2,64 @@ package main
 
 import (
 	"fmt"
-	"strings"
+	"math/rand/v2"
 
-	"github.com/peacock-cli/peacock/palette"
 	"github.com/spf13/cobra"
 )
 
 type randomOptions struct {
+	baseOptions
+	NewRand   func(seed uint64) *rand.Rand
 	Favorites bool
 	Remote    bool
 	Seed      uint64
 }
 
 func newRandomCmd(f *factory, g *globalOptions, runF func(*randomOptions) error) *cobra.Command {
-	opts := &randomOptions{}
+	opts := &randomOptions{baseOptions: newBase(f, g), NewRand: f.NewRand}
 	cmd := &cobra.Command{
 		Use:   "random",
 		Short: "Color the workspace with a random color",
 		Long: `Pick a random color (uniform in RGB, as Peacock's "Surprise me") or, with
---favorites, a random favorite different from the current color, set it as the
-workspace color, and print it on stdout.`,
+--favorites or the peacock.surpriseMeFromFavoritesOnly setting, a random
+favorite different from the current color; set it as the workspace color and
+print it on stdout.`,
 		Example: `  $ peacock random
   $ peacock random --favorites
+  $ peacock random --seed 42
   $ c=$(peacock random --quiet)`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
 			}
-			return runRandom(f, g, opts)
+			return runRandom(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.Favorites, "favorites", false, "draw from the favorites instead of all colors")
+	cmd.Flags().BoolVar(&opts.Favorites, "favorites", false, "draw from the favorites (as peacock.surpriseMeFromFavoritesOnly does)")
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "store peacock.remoteColor instead of peacock.color")
-	cmd.Flags().Uint64Var(&opts.Seed, "seed", 0, "seed for a reproducible draw")
-	_ = cmd.Flags().MarkHidden("seed")
+	cmd.Flags().Uint64Var(&opts.Seed, "seed", 0, "seed for a reproducible draw (0: a different draw each time)")
 	return cmd
 }
 
-func runRandom(f *factory, g *globalOptions, opts *randomOptions) error {
-	s, err := f.newSession(g)
+func runRandom(opts *randomOptions) error {
+	p, o, err := opts.open(false)
 	if err != nil {
 		return err
 	}
-	r := f.NewRand(opts.Seed)
-	var text string
-	if opts.Favorites {
-		favs, err := s.favorites()
-		if err != nil {
-			return err
-		}
-		if len(favs) == 0 {
-			return fmt.Errorf("no favorites to choose from")
-		}
-		doc, err := s.readTarget()
-		if err != nil {
-			return err
-		}
-		current, _ := s.storedColor(doc, opts.Remote)
-		// As Peacock: draw again while the pick equals the current color.
-		for i := 0; i < 64; i++ {
-			text = favs[r.IntN(len(favs))].Value
-			if len(favs) == 1 || !strings.EqualFold(text, current) {
-				break
-			}
-		}
-	} else {
-		text = palette.Random(r).Hex()
-	}
-	if err := s.setAndReport(text, opts.Remote, ""); err != nil {
+	choice, err := p.RandomChoice(opts.NewRand(opts.Seed), opts.Favorites, opts.Remote)
+	if err != nil {
 		return err
 	}
-	if !g.JSON && !g.DryRun {
-		fmt.Fprintln(f.IO.Out, text)
+	c, err := p.Set(choice, opts.Remote, "", opts.writeOptions())
+	if err != nil {
+		return err
+	}
+	if err := reportSet(o, c); err != nil {
+		return err
+	}
+	if !opts.Global.JSON && !opts.Global.DryRun {
+		fmt.Fprintln(opts.IO.Out, c.Value)
 	}
 	return nil
 }

@@ -1,53 +1,75 @@
 package main
 
 import (
-	"fmt"
-
-	"github.com/peacock-cli/peacock/palette"
-	"github.com/peacock-cli/peacock/workspace"
 	"github.com/spf13/cobra"
 )
 
-func newResetCmd(f *factory, g *globalOptions) *cobra.Command {
-	return &cobra.Command{
+type resetOptions struct {
+	baseOptions
+	All bool
+}
+
+func newResetCmd(f *factory, g *globalOptions, runF func(*resetOptions) error) *cobra.Command {
+	opts := &resetOptions{baseOptions: newBase(f, g)}
+	cmd := &cobra.Command{
 		Use:   "reset",
 		Short: "Remove the workspace colors",
 		Long: `Remove every key peacock owns from workbench.colorCustomizations (keys in
 peacock.excludedSettings and keys you added yourself stay), remove the member
-when nothing else is left in it, and remove peacock.color and
-peacock.remoteColor. On a file that had no Peacock state before 'set', reset
-gives back the original bytes.`,
+when nothing else is left in it, and remove peacock.color,
+peacock.remoteColor and peacock.style. On a file that had no Peacock state
+before 'set', reset gives back the original bytes.
+
+--all also removes the user-level colors from your editor's user settings
+(peacock.color, peacock.remoteColor and the Live Share colors), as the
+extension's "Remove All Global and Workspace Colors".`,
 		Example: `  $ peacock reset
-  $ peacock reset --dry-run`,
+  $ peacock reset --dry-run
+  $ peacock reset --all`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := f.newSession(g)
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(opts)
 			}
-			if skip, err := s.skipMissing("reset"); skip || err != nil {
-				return err
-			}
-			res, err := s.update(func(d *workspace.Document) error {
-				ps, err := s.settingsFor(d)
-				if err != nil {
-					return err
-				}
-				if err := d.ResetColors(palette.IsOwned, ps.ExcludedSettings); err != nil {
-					return err
-				}
-				return d.RemoveSetting("peacock.style")
-			}, false)
-			if err != nil {
-				return err
-			}
-			return s.report(res, "removed the colors", nil)
+			return runReset(opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.All, "all", false, "also remove the user-level colors from the editor's user settings")
+	return cmd
 }
 
-func newApplyCmd(f *factory, g *globalOptions) *cobra.Command {
-	var remote bool
+func runReset(opts *resetOptions) error {
+	p, o, err := opts.open(false)
+	if err != nil {
+		return err
+	}
+	if opts.All {
+		// The user settings first: with --json, one object reports the
+		// workspace file.
+		res, err := p.ResetUser(opts.writeOptions())
+		if err != nil {
+			return err
+		}
+		if res != nil && !opts.Global.JSON {
+			if err := o.report(*res, "removed the user-level colors", nil); err != nil {
+				return err
+			}
+		}
+	}
+	c, err := p.Reset(opts.writeOptions())
+	if err != nil {
+		return err
+	}
+	return o.reportChange(c, "reset", "removed the colors", nil)
+}
+
+type applyOptions struct {
+	baseOptions
+	Remote bool
+}
+
+func newApplyCmd(f *factory, g *globalOptions, runF func(*applyOptions) error) *cobra.Command {
+	opts := &applyOptions{baseOptions: newBase(f, g)}
 	cmd := &cobra.Command{
 		Use:   "apply",
 		Short: "Re-derive the colors from the stored color and current settings",
@@ -60,48 +82,31 @@ A file that is already right is not touched.`,
   $ peacock apply --remote`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := f.newSession(g)
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(opts)
 			}
-			if skip, err := s.skipMissing("apply"); skip || err != nil {
-				return err
-			}
-			var text string
-			var colors map[string]string
-			res, err := s.update(func(d *workspace.Document) error {
-				ps, err := s.settingsFor(d)
-				if err != nil {
-					return err
-				}
-				if err := s.colorTypeError(d); err != nil {
-					return err
-				}
-				var key string
-				text, key = s.storedColor(d, remote)
-				colors = map[string]string{}
-				if text != "" {
-					c, err := palette.Parse(text)
-					if err != nil {
-						return fmt.Errorf("%s: %s: %w", s.display(s.Target.Path), key, err)
-					}
-					colors = palette.Derive(c, ps)
-				}
-				return d.ApplyColors(colors, palette.IsOwned, ps.ExcludedSettings)
-			}, false)
-			if err != nil {
-				return err
-			}
-			data := map[string]any{"value": text, "colors": colors}
-			status := "applied " + text
-			if text == "" {
-				status = "no stored color: removed the owned keys"
-			} else if c, err := palette.Parse(text); err == nil {
-				data["color"] = c.Hex6()
-			}
-			return s.report(res, status, data)
+			return runApply(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&remote, "remote", false, "use peacock.remoteColor (falling back to peacock.color)")
+	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "use peacock.remoteColor (falling back to peacock.color)")
 	return cmd
+}
+
+func runApply(opts *applyOptions) error {
+	p, o, err := opts.open(false)
+	if err != nil {
+		return err
+	}
+	c, err := p.Apply(opts.Remote, opts.writeOptions())
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"value": c.Value, "colors": c.Colors}
+	status := "applied " + c.Value
+	if c.Value == "" {
+		status = "no stored color: removed the owned keys"
+	} else {
+		data["color"] = c.Color.Hex6()
+	}
+	return o.reportChange(c, "apply", status, data)
 }

@@ -4,12 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
 
+	"github.com/peacock-cli/peacock/project"
+	"github.com/peacock-cli/peacock/workspace"
 	"github.com/spf13/cobra"
 )
 
@@ -63,6 +67,86 @@ type globalOptions struct {
 	UserSettings string // --user-settings PATH
 }
 
+// workDir returns the absolute directory the command acts in (-C applied).
+// A -C directory that does not exist is a usage error.
+func (f *factory) workDir(g *globalOptions) (string, error) {
+	wd, err := f.Getwd()
+	if err != nil {
+		return "", err
+	}
+	if g.Dir != "" {
+		d := absPath(f.GOOS, wd, g.Dir)
+		st, err := os.Stat(d)
+		if err != nil {
+			return "", flagErrorf("-C %s: %v", g.Dir, unwrapPathError(err))
+		}
+		if !st.IsDir() {
+			return "", flagErrorf("-C %s: not a directory", g.Dir)
+		}
+		wd = d
+	}
+	return filepath.Clean(wd), nil
+}
+
+// absPath joins p onto dir unless it is absolute. On Windows a rooted path
+// without a drive (\x) takes the drive of dir rather than being joined.
+func absPath(goos, dir, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	if goos == "windows" && (strings.HasPrefix(p, `\`) || strings.HasPrefix(p, "/")) {
+		return filepath.Join(filepath.VolumeName(dir), p)
+	}
+	return filepath.Join(dir, p)
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// openProject resolves the project for the global options: the working
+// directory, the target (unless noTarget), the editor and user settings.
+func (f *factory) openProject(g *globalOptions, noTarget bool) (*project.Project, error) {
+	dir, err := f.workDir(g)
+	if err != nil {
+		return nil, err
+	}
+	opts := project.Options{
+		Dir: dir, Workspace: g.Workspace, Editor: g.Editor, UserSettings: g.UserSettings,
+		GOOS: f.GOOS, Getenv: f.Getenv, NoTarget: noTarget,
+	}
+	if opts.Editor == "" {
+		opts.Editor = f.Getenv("PEACOCK_EDITOR")
+	}
+	if opts.UserSettings == "" {
+		opts.UserSettings = f.Getenv("PEACOCK_USER_SETTINGS")
+	}
+	if opts.Workspace != "" {
+		opts.Workspace = absPath(f.GOOS, dir, opts.Workspace)
+	}
+	if opts.UserSettings != "" {
+		opts.UserSettings = absPath(f.GOOS, dir, opts.UserSettings)
+	}
+	p, err := project.Open(opts)
+	var amb *workspace.AmbiguousError
+	if errors.As(err, &amb) {
+		return nil, fmt.Errorf("%s holds several workspace files (%s); choose one with --workspace", amb.Dir, strings.Join(baseNames(amb.Candidates), ", "))
+	}
+	return p, err
+}
+
+func baseNames(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = filepath.Base(p)
+	}
+	return out
+}
+
 // run executes the command line and returns the process exit code. It is the
 // only place where errors become exit codes and the only place they are printed.
 func run(args []string, io *ioStreams) int {
@@ -87,7 +171,8 @@ func exitCode(err error, io *ioStreams) int {
 		return exitCanceled
 	}
 	var fe *flagError
-	if errors.As(err, &fe) || isCobraUsageError(err) {
+	var ue *project.UsageError
+	if errors.As(err, &fe) || errors.As(err, &ue) || isCobraUsageError(err) {
 		fmt.Fprintf(io.ErrOut, "peacock: %s\n", err)
 		fmt.Fprintln(io.ErrOut, "Run 'peacock --help' for usage.")
 		return exitUsage
@@ -116,7 +201,8 @@ as the Peacock extension 4.3.4 would, while keeping every comment and byte of
 formatting outside the keys it owns.
 
 The target file is, in order: --workspace PATH; the nearest *.code-workspace
-from the current directory up to the repository root; or a new
+from the current directory up to the repository root; the project's
+.vscode/settings.json when it already holds Peacock state; or a new
 <repo>.code-workspace at the repository root.`,
 		Example: `  $ peacock set "#42b883"
   $ peacock set "Vue Green"
@@ -160,14 +246,15 @@ from the current directory up to the repository root; or a new
 	root.AddCommand(
 		newSetCmd(f, g, nil),
 		newRandomCmd(f, g, nil),
-		newDarkenCmd(f, g, "darken"),
-		newDarkenCmd(f, g, "lighten"),
-		newResetCmd(f, g),
-		newApplyCmd(f, g),
-		newShowCmd(f, g),
-		newPaletteCmd(f, g),
-		newCheckCmd(f, g),
-		newDoctorCmd(f, g),
+		newAdjustCmd(f, g, "darken", nil),
+		newAdjustCmd(f, g, "lighten", nil),
+		newResetCmd(f, g, nil),
+		newApplyCmd(f, g, nil),
+		newSideBarCmd(f, g, nil),
+		newShowCmd(f, g, nil),
+		newPaletteCmd(f, g, nil),
+		newCheckCmd(f, g, nil),
+		newDoctorCmd(f, g, nil),
 		newFavoritesCmd(f, g),
 		newCompletionCmd(f),
 	)

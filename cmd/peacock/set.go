@@ -1,21 +1,22 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/peacock-cli/peacock/palette"
+	"github.com/peacock-cli/peacock/project"
 	"github.com/spf13/cobra"
 )
 
 type setOptions struct {
+	baseOptions
 	Color  string
 	Remote bool
 	Style  string
 }
 
 func newSetCmd(f *factory, g *globalOptions, runF func(*setOptions) error) *cobra.Command {
-	opts := &setOptions{}
+	opts := &setOptions{baseOptions: newBase(f, g)}
 	cmd := &cobra.Command{
 		Use:   "set <color>",
 		Short: "Color the workspace",
@@ -42,7 +43,7 @@ and is remembered in the file (peacock.style), so later runs keep it;
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return favoriteNames(f, g), cobra.ShellCompDirectiveNoFileComp
+			return favoriteNames(opts.baseOptions), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Color = strings.TrimSpace(args[0])
@@ -55,7 +56,7 @@ and is remembered in the file (peacock.style), so later runs keep it;
 			if runF != nil {
 				return runF(opts)
 			}
-			return runSet(f, g, opts)
+			return runSet(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "store peacock.remoteColor (the color of remote windows) instead of peacock.color")
@@ -72,39 +73,39 @@ func checkStyle(style string) error {
 	return flagErrorf("invalid --style %q (want peacock or accessible)", style)
 }
 
-func runSet(f *factory, g *globalOptions, opts *setOptions) error {
-	s, err := f.newSession(g)
+func runSet(opts *setOptions) error {
+	p, o, err := opts.open(false)
 	if err != nil {
 		return err
 	}
-	text, err := s.resolveColor(opts.Color)
+	choice, err := p.Resolve(opts.Color)
 	if err != nil {
 		return err
 	}
-	return s.setAndReport(text, opts.Remote, palette.Style(opts.Style))
+	c, err := p.Set(choice, opts.Remote, palette.Style(opts.Style), opts.writeOptions())
+	if err != nil {
+		return err
+	}
+	return reportSet(o, c)
 }
 
-// setAndReport writes text as the workspace color and reports it.
-func (s *session) setAndReport(text string, remote bool, style palette.Style) error {
-	res, err := s.writeColor(text, remote, style)
-	if err != nil {
-		return err
-	}
-	return s.report(res.Result, fmt.Sprintf("set %s to %q", res.Key, res.Value), map[string]any{
-		"color":  res.Color.Hex6(),
-		"value":  res.Value,
-		"key":    res.Key,
-		"colors": res.Colors,
+// reportSet reports a color written by set, random, lighten or darken.
+func reportSet(o *out, c *project.Change) error {
+	return o.reportChange(c, "set", "set "+c.Key+" to "+quote(c.Value), map[string]any{
+		"color":  c.Color.Hex6(),
+		"value":  c.Value,
+		"key":    c.Key,
+		"colors": c.Colors,
 	})
 }
 
 // favoriteNames is the completion list for color arguments.
-func favoriteNames(f *factory, g *globalOptions) []string {
-	s, err := f.newSessionNoTarget(g)
+func favoriteNames(b baseOptions) []string {
+	p, err := b.Open(true)
 	if err != nil {
 		return nil
 	}
-	favs, err := s.favorites()
+	favs, err := p.Favorites()
 	if err != nil {
 		return nil
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"encoding/base64"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -9,72 +11,92 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func newShowCmd(f *factory, g *globalOptions) *cobra.Command {
-	var remote bool
+type showOptions struct {
+	baseOptions
+	Remote bool
+	Copy   bool
+}
+
+func newShowCmd(f *factory, g *globalOptions, runF func(*showOptions) error) *cobra.Command {
+	opts := &showOptions{baseOptions: newBase(f, g)}
 	cmd := &cobra.Command{
 		Use:   "show",
 		Short: "Show the workspace color, its file, and what it looks like",
 		Long: `Show the stored color, the file that holds it and the owned keys written.
-In a terminal, draw a small VS Code window in 24-bit color plus swatches;
-off a terminal (or with NO_COLOR), print plain tab-separated text.`,
+In a terminal, draw a small VS Code window plus swatches, in 24-bit color when
+COLORTERM says the terminal has it (truecolor or 24bit) and in 256 colors
+otherwise, as wide as the terminal allows; off a terminal (or with NO_COLOR),
+print plain tab-separated text.
+
+--copy puts the stored color on the clipboard with an OSC 52 escape, which
+works over SSH in terminals that allow it.`,
 		Example: `  $ peacock show
-  $ peacock show --json | jq -r .color`,
+  $ peacock show --json | jq -r .color
+  $ peacock show --copy`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := f.newSession(g)
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(opts)
 			}
-			doc, text, key, c, err := s.requireColor(remote)
-			if err != nil {
-				return err
-			}
-			colors := map[string]string{}
-			if doc != nil {
-				for _, m := range doc.ColorCustomizations() {
-					if v, ok := m.Value.(string); ok && palette.IsOwned(m.Key) {
-						colors[m.Key] = v
-					}
-				}
-			}
-			if g.JSON {
-				return writeJSON(f.IO, map[string]any{
-					"color":  c.Hex6(),
-					"value":  text,
-					"key":    key,
-					"file":   s.Target.Path,
-					"exists": doc != nil,
-					"colors": colors,
-				})
-			}
-			out := f.IO.Out
-			if !f.IO.ColorEnabled() {
-				fmt.Fprintf(out, "color\t%s\nvalue\t%s\nfile\t%s\n", c.Hex6(), text, s.Target.Path)
-				for _, k := range palette.SortedKeys(colors) {
-					fmt.Fprintf(out, "%s\t%s\n", k, colors[k])
-				}
-				return nil
-			}
-			fmt.Fprintf(out, "%s %s  %s (%s)\n\n", swatch(c, 4), c.Hex6(), key, text)
-			fmt.Fprint(out, mockWindow(colors, strings.TrimSuffix(filepath.Base(s.Target.Root), string(filepath.Separator))))
-			fmt.Fprintln(out)
-			printSwatches(f.IO, colors)
-			fmt.Fprintf(out, "\nfile: %s\n", s.Target.Path)
-			return nil
+			return runShow(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&remote, "remote", false, "show peacock.remoteColor (falling back to peacock.color)")
+	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "show peacock.remoteColor (falling back to peacock.color)")
+	cmd.Flags().BoolVar(&opts.Copy, "copy", false, "copy the stored color to the clipboard (OSC 52)")
 	return cmd
 }
 
-// printSwatches prints each key with a swatch of its value (TTY form).
-func printSwatches(io *ioStreams, colors map[string]string) {
-	for _, k := range palette.SortedKeys(colors) {
-		c, err := palette.Parse(colors[k])
-		if err != nil {
-			fmt.Fprintf(io.Out, "      %-34s %s\n", k, colors[k])
-			continue
-		}
-		fmt.Fprintf(io.Out, "%s  %-34s %s\n", swatch(c, 4), k, colors[k])
+func runShow(opts *showOptions) error {
+	p, o, err := opts.open(false)
+	if err != nil {
+		return err
 	}
+	s, err := p.Stored(opts.Remote)
+	if err != nil {
+		return noColorError(err)
+	}
+	io := opts.IO
+	if opts.Copy {
+		tty := io.TTY()
+		if tty == nil {
+			return errors.New("show --copy needs a terminal: it copies with an OSC 52 escape, which only a terminal reads")
+		}
+		fmt.Fprintf(tty, "\x1b]52;c;%s\a", base64.StdEncoding.EncodeToString([]byte(s.Text)))
+		o.status("copied %s to the clipboard (OSC 52: your terminal must allow it)", s.Text)
+		return nil
+	}
+	if opts.Global.JSON {
+		return o.json(map[string]any{
+			"color":  s.Color.Hex6(),
+			"value":  s.Text,
+			"key":    s.Key,
+			"file":   p.Target.Path,
+			"exists": s.Doc != nil,
+			"colors": s.Colors,
+		})
+	}
+	if !io.ColorEnabled() {
+		fmt.Fprintf(io.Out, "color\t%s\nvalue\t%s\nfile\t%s\n", s.Color.Hex6(), s.Text, p.Target.Path)
+		printSwatches(io, s.Colors)
+		return nil
+	}
+	pt := io.painter()
+	width := windowWidth
+	if w := io.Width(); w > 0 {
+		width = w
+	}
+	title := strings.TrimSuffix(filepath.Base(p.Target.Root), string(filepath.Separator))
+	fmt.Fprintf(io.Out, "%s %s  %s (%s)\n\n", pt.swatch(s.Color, 4), s.Color.Hex6(), s.Key, s.Text)
+	fmt.Fprint(io.Out, pt.mockWindow(s.Colors, title, width))
+	fmt.Fprintln(io.Out)
+	printSwatches(io, s.Colors)
+	fmt.Fprintf(io.Out, "\nfile: %s\n", p.Target.Path)
+	return nil
+}
+
+// colorOf parses a color the caller knows is valid (a favorite's value is
+// checked before it is listed; an invalid one shows as black).
+func colorOf(text string) palette.Color {
+	c, _ := palette.Parse(text)
+	return c
 }

@@ -1,4 +1,4 @@
-package main
+package project
 
 import "testing"
 
@@ -11,10 +11,12 @@ func TestURIPath(t *testing.T) {
 		{"file:///Users/me/proj/p.code-workspace", "darwin", "/Users/me/proj/p.code-workspace"},
 		{"vscode-remote://ssh-remote%2Bbox/home/me/proj", "linux", ""},
 		{"file:///c%3A/Users/me/proj", "windows", `c:\Users\me\proj`},
+		{"file://server/share/proj", "windows", `\\server\share\proj`},
+		{"file://server/share/proj", "linux", "//server/share/proj"},
 	}
 	for _, tt := range tests {
-		if got := uriPath(tt.uri, tt.goos); got != tt.want {
-			t.Errorf("uriPath(%q) = %q, want %q", tt.uri, got, tt.want)
+		if got := URIPath(tt.uri, tt.goos); got != tt.want {
+			t.Errorf("URIPath(%q) = %q, want %q", tt.uri, got, tt.want)
 		}
 	}
 }
@@ -26,10 +28,10 @@ func TestFileURIs(t *testing.T) {
 		"other":               "not a uri",
 	}
 	got := map[string]bool{}
-	for _, u := range fileURIs(v, nil) {
+	for _, u := range FileURIs(v, nil) {
 		got[u] = true
 	}
 	if len(got) != 2 || !got["file:///a"] || !got["file:///b"] {
-		t.Errorf("fileURIs = %v, want file:///a and file:///b", got)
+		t.Errorf("FileURIs = %v, want file:///a and file:///b", got)
 	}
 }

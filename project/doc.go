@@ -1,0 +1,51 @@
+// Package project is what a peacock command does to a project: open it,
+// resolve a color, and set, apply, reset, lighten, darken or check its
+// colors, diagnose why they might not show, and keep favorites.
+//
+// It sits between the CLI and the two libraries below it: palette (color
+// math, no I/O) and workspace (finding, parsing and editing settings files
+// byte for byte). Everything a command needs to decide lives here, so the
+// command line, the picker and the git hook all see the same target and
+// the same settings; cmd/peacock only parses flags and renders results.
+// The logic is a package of its own rather than part of workspace because
+// it joins both libraries: workspace knows files, not colors, and palette
+// knows colors, not files.
+//
+// # Opening a project
+//
+// Open takes plain Options: the working directory, an explicit target
+// file, the editor whose user settings apply, the operating system and an
+// environment lookup function (asked only for HOME, USERPROFILE, APPDATA
+// and XDG_CONFIG_HOME). The target is, in order: the explicit file; the
+// nearest *.code-workspace up to the repository root; the project's
+// .vscode/settings.json when it already holds Peacock state; a new
+// <repo>.code-workspace at the repository root. The peacock.* settings
+// merge as in VS Code: package defaults, then the user's, then the target
+// file's (SettingsFor).
+//
+// # Editing
+//
+// Resolve turns a color text or a favorite's name into a Choice (text and
+// parsed color) once; Set, Apply, Reset, Adjust, SideBar and RandomChoice
+// build on it. Every edit goes through workspace.Update: read and parse
+// once, edit, write atomically under the file's lock, and never write a
+// file that cannot be parsed. A Change reports what happened; nothing is
+// printed.
+//
+// # Checking
+//
+// Check compares the owned keys with what the stored color derives. When
+// they differ it looks for what explains the file: other peacock.*
+// settings, the remote color, or an older extension version. Only what
+// nothing explains is drift. Doctor lists Findings, each with advice or a
+// command line (as arguments, for the caller to quote).
+//
+// # Favorites
+//
+// Favorites live where the extension keeps them, in peacock.favoriteColors
+// of the editor's user settings, so the two share one list; peacock's own
+// config file holds them only when no editor is found (FavoritesStore).
+//
+// The package never prints, exits, prompts or reads the environment
+// directly.
+package project

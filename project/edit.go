@@ -1,0 +1,319 @@
+package project
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"strings"
+
+	"github.com/peacock-cli/peacock/palette"
+	"github.com/peacock-cli/peacock/workspace"
+)
+
+// WriteOptions controls how an edit is written.
+type WriteOptions struct {
+	// DryRun computes the edit and writes nothing.
+	DryRun bool
+}
+
+func (wo WriteOptions) update(create bool) workspace.UpdateOptions {
+	return workspace.UpdateOptions{Create: create, DryRun: wo.DryRun}
+}
+
+// Change is what an edit of the target did.
+type Change struct {
+	workspace.Result
+	// Key is the setting holding the color (peacock.color or
+	// peacock.remoteColor) and Value the color text stored or applied (""
+	// when there was none).
+	Key, Value string
+	// Color is Value parsed (zero when Value is "").
+	Color palette.Color
+	// Colors is the derived palette that was merged (empty for a strip or
+	// a reset).
+	Colors map[string]string
+	// Warnings are notes about the file, such as duplicate keys.
+	Warnings []string
+	// Skipped reports that the target does not exist and the edit, which
+	// only changes existing files, did nothing.
+	Skipped bool
+}
+
+// update runs fn on the target under its file lock and collects the
+// document's warnings.
+func (p *Project) update(wo WriteOptions, create bool, out *Change, fn func(*workspace.Document) error) error {
+	res, err := workspace.Update(p.Target.Path, wo.update(create), func(d *workspace.Document) error {
+		out.Warnings = d.Warnings()
+		return fn(d)
+	})
+	if err != nil {
+		return err
+	}
+	out.Result = res
+	return nil
+}
+
+// skipMissing fills out for a target that does not exist.
+func (p *Project) skipMissing(out *Change) bool {
+	if p.Target.Exists {
+		return false
+	}
+	out.Path, out.Skipped = p.Target.Path, true
+	return true
+}
+
+// Set derives the palette for c and merges it into the target (created
+// when missing, as VS Code writes a new workspace file), storing c.Text in
+// peacock.color, or peacock.remoteColor with remote. A non-empty style is
+// remembered in the file as peacock.style (StylePeacock removes it).
+func (p *Project) Set(c Choice, remote bool, style palette.Style, wo WriteOptions) (*Change, error) {
+	out := &Change{Key: ColorKeyFor(remote), Value: c.Text, Color: c.Color}
+	err := p.update(wo, true, out, func(d *workspace.Document) error {
+		ps, err := p.SettingsFor(d)
+		if err != nil {
+			return err
+		}
+		if style != "" {
+			ps.Style = style
+		}
+		out.Colors = palette.Derive(c.Color, ps)
+		if err := d.ApplyColors(out.Colors, palette.IsOwned, ps.ExcludedSettings); err != nil {
+			return err
+		}
+		if err := d.SetSetting(out.Key, c.Text); err != nil {
+			return err
+		}
+		switch style {
+		case palette.StylePeacock:
+			return d.RemoveSetting(StyleKey)
+		case "":
+			return nil
+		default:
+			return d.SetSetting(StyleKey, string(style))
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Apply does what the extension does when a window opens: derive the
+// palette from the stored color (with remote, peacock.remoteColor falling
+// back to peacock.color) and the current settings and merge it into the
+// target; without a stored color, strip the owned keys. A missing target
+// is skipped.
+func (p *Project) Apply(remote bool, wo WriteOptions) (*Change, error) {
+	out := &Change{Key: ColorKeyFor(remote), Colors: map[string]string{}}
+	if p.skipMissing(out) {
+		return out, nil
+	}
+	err := p.update(wo, false, out, func(d *workspace.Document) error {
+		if err := p.colorTypeError(d); err != nil {
+			return err
+		}
+		ps, err := p.SettingsFor(d)
+		if err != nil {
+			return err
+		}
+		out.Value, out.Key = p.StoredColor(d, remote)
+		out.Colors = map[string]string{}
+		if out.Value != "" {
+			c, err := palette.Parse(out.Value)
+			if err != nil {
+				return fmt.Errorf("%s: %s: %w", p.Display(p.Target.Path), out.Key, err)
+			}
+			out.Color = c
+			out.Colors = palette.Derive(c, ps)
+		}
+		return d.ApplyColors(out.Colors, palette.IsOwned, ps.ExcludedSettings)
+	})
+	return out, mapMissing(err, out)
+}
+
+// mapMissing turns a target that vanished between Open and the edit into a
+// skip.
+func mapMissing(err error, out *Change) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		out.Skipped = true
+		return nil
+	}
+	return err
+}
+
+// Reset removes the owned keys (except excluded ones) from
+// workbench.colorCustomizations, the member itself when nothing else is
+// left in it, and peacock.color, peacock.remoteColor and peacock.style. A
+// missing target is skipped.
+func (p *Project) Reset(wo WriteOptions) (*Change, error) {
+	out := &Change{Key: ColorKey, Colors: map[string]string{}}
+	if p.skipMissing(out) {
+		return out, nil
+	}
+	err := p.update(wo, false, out, func(d *workspace.Document) error {
+		ps, err := p.SettingsFor(d)
+		if err != nil {
+			return err
+		}
+		if err := d.ResetColors(palette.IsOwned, ps.ExcludedSettings); err != nil {
+			return err
+		}
+		return d.RemoveSetting(StyleKey)
+	})
+	return out, mapMissing(err, out)
+}
+
+// ResetUser removes the user-level Peacock colors from the editor's user
+// settings: peacock.color, peacock.remoteColor and the Live Share colors
+// (the extension's "Remove All Global and Workspace Colors" together with
+// Reset). It edits only those members, byte-preserving; with no user
+// settings file it does nothing and returns nil.
+func (p *Project) ResetUser(wo WriteOptions) (*workspace.Result, error) {
+	if p.UserSettingsPath == "" {
+		return nil, nil
+	}
+	res, err := workspace.Update(p.UserSettingsPath, wo.update(false), func(d *workspace.Document) error {
+		for _, k := range []string{ColorKey, RemoteColorKey, shareColorKey, joinColorKey} {
+			if err := d.RemoveSetting(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &res, nil
+}
+
+// Adjust lightens (or, with darken, darkens) the stored color by percent of
+// HSL lightness, as the extension's commands do, and stores the result as
+// hex. percent 0 means peacock.darkenLightenPercentage.
+func (p *Project) Adjust(darken bool, percent float64, remote bool, wo WriteOptions) (*Change, error) {
+	s, err := p.Stored(remote)
+	if err != nil {
+		return nil, err
+	}
+	if percent == 0 {
+		ps, err := p.SettingsFor(s.Doc)
+		if err != nil {
+			return nil, err
+		}
+		percent = ps.DarkenLightenPercentage
+	}
+	c := palette.Lighten(s.Color, percent)
+	if darken {
+		c = palette.Darken(s.Color, percent)
+	}
+	return p.Set(Choice{Text: c.Hex(), Color: c}, remote, "", wo)
+}
+
+// ErrNoFavorites is returned by Random when it must draw from favorites
+// and there are none.
+var ErrNoFavorites = errors.New("no favorites to choose from")
+
+// RandomChoice draws a color: with favoritesOnly (or the
+// peacock.surpriseMeFromFavoritesOnly setting), a favorite whose value
+// differs from the current color when there is more than one (the
+// extension's rule); else a uniform RGB color, as the extension's "Surprise
+// me".
+func (p *Project) RandomChoice(r *rand.Rand, favoritesOnly, remote bool) (Choice, error) {
+	doc, err := p.Read()
+	if err != nil {
+		return Choice{}, err
+	}
+	if !favoritesOnly {
+		favoritesOnly, _ = p.merged(doc)[FavoritesOnlyKey].(bool)
+	}
+	if !favoritesOnly {
+		c := palette.Random(r)
+		return Choice{Text: c.Hex(), Color: c}, nil
+	}
+	favs, err := p.Favorites()
+	if err != nil {
+		return Choice{}, err
+	}
+	var valid []Favorite
+	for _, f := range favs {
+		if _, err := palette.Parse(f.Value); err == nil {
+			valid = append(valid, f)
+		}
+	}
+	if len(valid) == 0 {
+		return Choice{}, ErrNoFavorites
+	}
+	current, _ := p.StoredColor(doc, remote)
+	var pick Favorite
+	// As the extension: draw again while the pick equals the current color.
+	for i := 0; i < 64; i++ {
+		pick = valid[r.IntN(len(valid))]
+		if len(valid) == 1 || !strings.EqualFold(pick.Value, current) {
+			break
+		}
+	}
+	c, _ := palette.Parse(pick.Value)
+	return Choice{Text: pick.Value, Color: c, Favorite: pick.Name}, nil
+}
+
+// SideBarLevel is a darkness level of the extension's "Set SideBar Darkness
+// Level": the number of times the color is darkened by 10; 0 removes the
+// side bar color.
+type SideBarLevel int
+
+// The side bar levels.
+const (
+	SideBarRemove  SideBarLevel = 0
+	SideBarDark    SideBarLevel = 1
+	SideBarDarker  SideBarLevel = 2
+	SideBarDarkest SideBarLevel = 3
+)
+
+// ParseSideBarLevel reads "dark", "darker", "darkest" or "remove".
+func ParseSideBarLevel(s string) (SideBarLevel, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "dark":
+		return SideBarDark, nil
+	case "darker":
+		return SideBarDarker, nil
+	case "darkest":
+		return SideBarDarkest, nil
+	case "remove", "none":
+		return SideBarRemove, nil
+	}
+	return 0, &UsageError{fmt.Sprintf("unknown side bar level %q (want dark, darker, darkest or remove)", s)}
+}
+
+// SideBar writes sideBar.background as the extension does: the stored color
+// darkened by 10 once, twice or three times (hex after each step). It is
+// not an owned key, so Reset and Apply leave it alone. SideBarRemove
+// removes it (and workbench.colorCustomizations if nothing else is left).
+func (p *Project) SideBar(level SideBarLevel, remote bool, wo WriteOptions) (*Change, error) {
+	out := &Change{Key: SideBarKey, Colors: map[string]string{}}
+	if level == SideBarRemove {
+		if p.skipMissing(out) {
+			return out, nil
+		}
+		err := p.update(wo, false, out, func(d *workspace.Document) error {
+			return d.ApplyColors(nil, func(k string) bool { return k == SideBarKey }, nil)
+		})
+		return out, mapMissing(err, out)
+	}
+	s, err := p.Stored(remote)
+	if err != nil {
+		return nil, err
+	}
+	c := s.Color
+	for i := 0; i < int(level); i++ {
+		c = palette.MustParse(palette.Darken(c, 10).Hex())
+	}
+	out.Value, out.Color = c.Hex(), c
+	out.Colors[SideBarKey] = out.Value
+	err = p.update(wo, false, out, func(d *workspace.Document) error {
+		return d.ApplyColors(out.Colors, func(string) bool { return false }, nil)
+	})
+	return out, err
+}

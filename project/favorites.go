@@ -1,0 +1,356 @@
+package project
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"github.com/peacock-cli/peacock/palette"
+	"github.com/peacock-cli/peacock/workspace"
+)
+
+// Favorite sources.
+const (
+	SourceUser    = "user"    // peacock.favoriteColors in the editor's user settings
+	SourceConfig  = "config"  // peacock's own config file
+	SourceStarter = "starter" // Peacock's starter set
+)
+
+// Favorite is a named color and where it comes from.
+type Favorite struct {
+	Name   string `json:"name"`
+	Value  string `json:"value"`
+	Source string `json:"source"`
+}
+
+// configFavoritesKey is the member of peacock's config file that holds
+// favorites.
+const configFavoritesKey = "favorites"
+
+// FavoritesStore is the file favorites are read from and saved to.
+type FavoritesStore struct {
+	// Path is the file; Key the member holding the list.
+	Path, Key string
+	// Source is SourceUser (the editor's user settings, shared with the
+	// extension) or SourceConfig (peacock's own config file, used only
+	// when no editor is found).
+	Source string
+}
+
+// ConfigPath returns peacock's own config file:
+// $XDG_CONFIG_HOME/peacock/config.json when XDG_CONFIG_HOME is absolute,
+// else the OS config directory (~/.config, ~/Library/Application Support,
+// %APPDATA%, falling back to %USERPROFILE%\AppData\Roaming).
+func (p *Project) ConfigPath() string {
+	base := xdgConfigHome(p.opts.Getenv)
+	if base == "" {
+		switch p.opts.GOOS {
+		case "windows":
+			base = p.opts.Getenv("APPDATA")
+			if !filepath.IsAbs(base) {
+				base = filepath.Join(p.Home, "AppData", "Roaming")
+			}
+		case "darwin":
+			base = filepath.Join(p.Home, "Library", "Application Support")
+		default:
+			base = filepath.Join(p.Home, ".config")
+		}
+	}
+	return filepath.Join(base, "peacock", "config.json")
+}
+
+// FavoritesStore returns where favorites live: the editor's user settings
+// (peacock.favoriteColors, where the extension keeps them) when an editor
+// or a user settings file applies, else peacock's own config file.
+func (p *Project) FavoritesStore() FavoritesStore {
+	if p.UserSettingsPath != "" {
+		return FavoritesStore{Path: p.UserSettingsPath, Key: FavoritesKey, Source: SourceUser}
+	}
+	return FavoritesStore{Path: p.ConfigPath(), Key: configFavoritesKey, Source: SourceConfig}
+}
+
+// starters returns Peacock's starter favorites.
+func starters() []Favorite {
+	var out []Favorite
+	for _, f := range palette.Starters() {
+		out = append(out, Favorite{f.Name, f.Value, SourceStarter})
+	}
+	return out
+}
+
+// decodeFavorites reads a favorites list as JSON decodes it: a list of
+// {"name": "...", "value": "..."} objects. Entries with an empty name or
+// value are skipped, as the extension skips them; an entry of the wrong
+// shape is an error naming its index.
+func decodeFavorites(v any, source string) ([]Favorite, error) {
+	list, ok := v.([]any)
+	if !ok {
+		return nil, fmt.Errorf(": want a list of {\"name\", \"value\"} objects, got %s", jsonKind(v))
+	}
+	var out []Favorite
+	for i, item := range list {
+		m, ok := item.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("[%d]: want an object, got %s", i, jsonKind(item))
+		}
+		for _, k := range []string{"name", "value"} {
+			if _, ok := m[k].(string); !ok && m[k] != nil {
+				return nil, fmt.Errorf("[%d].%s: want a string, got %s", i, k, jsonKind(m[k]))
+			}
+		}
+		name, _ := m["name"].(string)
+		value, _ := m["value"].(string)
+		if name != "" && value != "" {
+			out = append(out, Favorite{name, value, source})
+		}
+	}
+	return out, nil
+}
+
+// storedFavorites returns the list in the store's document and whether
+// the member is present.
+func (p *Project) storedFavorites(st FavoritesStore, doc *workspace.Document) ([]Favorite, bool, error) {
+	if doc == nil {
+		return nil, false, nil
+	}
+	v, ok := doc.Setting(st.Key)
+	if !ok || v == nil {
+		return nil, false, nil
+	}
+	favs, err := decodeFavorites(v, st.Source)
+	if err != nil {
+		return nil, true, fmt.Errorf("%s: %s%w", p.Display(st.Path), st.Key, err)
+	}
+	return favs, true, nil
+}
+
+// Favorites lists the favorites in lookup order, each name once (the first
+// wins, compared case-insensitively). From the editor's user settings:
+// peacock.favoriteColors, or Peacock's starter set when the setting is
+// absent (the extension's default). From peacock's config file: its
+// favorites, then the starters whose names it does not shadow.
+func (p *Project) Favorites() ([]Favorite, error) {
+	st := p.FavoritesStore()
+	var list []Favorite
+	if st.Source == SourceUser {
+		v, ok := p.User[FavoritesKey]
+		if ok && v != nil {
+			favs, err := decodeFavorites(v, SourceUser)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %s%w", p.Display(st.Path), FavoritesKey, err)
+			}
+			list = favs
+		} else {
+			list = starters()
+		}
+	} else {
+		doc, err := readDoc(st.Path)
+		if err != nil {
+			return nil, err
+		}
+		favs, _, err := p.storedFavorites(st, doc)
+		if err != nil {
+			return nil, err
+		}
+		list = append(favs, starters()...)
+	}
+	return dedupe(list), nil
+}
+
+// dedupe keeps the first favorite of each name (case-insensitive).
+func dedupe(list []Favorite) []Favorite {
+	seen := map[string]bool{}
+	var out []Favorite
+	for _, f := range list {
+		k := strings.ToLower(f.Name)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// CheckFavoriteName refuses names that cannot round-trip through the
+// tab-separated listing or Peacock's menu ("name -> value"), and names that
+// are themselves colors (a favorite named "red" could never be chosen by
+// name: the color wins).
+func CheckFavoriteName(name string) error {
+	if name == "" {
+		return &UsageError{"the name is empty"}
+	}
+	if strings.Contains(name, "->") {
+		return &UsageError{fmt.Sprintf("a name cannot contain %q (Peacock's menu separator)", "->")}
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) {
+			return &UsageError{fmt.Sprintf("a name cannot contain control characters such as %q", r)}
+		}
+	}
+	if c, err := palette.Parse(name); err == nil {
+		return &UsageError{fmt.Sprintf("%q is itself a color (%s), so it cannot name a favorite; choose another name, such as %q", name, c.Hex(), name+" favorite")}
+	}
+	return nil
+}
+
+// FavoriteChange is what AddFavorite or RemoveFavorite did.
+type FavoriteChange struct {
+	workspace.Result
+	// Verb is "add", "update" or "remove".
+	Verb string
+	// Favorite is the entry added, updated or removed (Value is empty for
+	// a removal).
+	Favorite Favorite
+	// Store is the file edited.
+	Store FavoritesStore
+}
+
+// editFavorites edits the store's list under its file lock. fn gets the
+// current list (for the editor store, the starters when the setting is
+// absent, as the extension materializes them on its first save) and
+// returns the new one.
+func (p *Project) editFavorites(wo WriteOptions, fn func([]Favorite) ([]Favorite, error)) (workspace.Result, FavoritesStore, error) {
+	st := p.FavoritesStore()
+	res, err := workspace.Update(st.Path, wo.update(true), func(d *workspace.Document) error {
+		list, present, err := p.storedFavorites(st, d)
+		if err != nil {
+			return err
+		}
+		if !present && st.Source == SourceUser {
+			list = starters()
+		}
+		list, err = fn(list)
+		if err != nil {
+			return err
+		}
+		v := make([]any, 0, len(list))
+		for _, f := range list {
+			v = append(v, map[string]any{"name": f.Name, "value": f.Value})
+		}
+		return d.SetSetting(st.Key, v)
+	})
+	return res, st, err
+}
+
+// AddFavorite adds name = value to the favorites store, or updates the
+// value of an entry of that name (compared case-insensitively).
+func (p *Project) AddFavorite(name, value string, wo WriteOptions) (*FavoriteChange, error) {
+	name, value = strings.TrimSpace(name), strings.TrimSpace(value)
+	if err := CheckFavoriteName(name); err != nil {
+		return nil, err
+	}
+	if _, err := palette.Parse(value); err != nil {
+		return nil, err
+	}
+	out := &FavoriteChange{Verb: "add", Favorite: Favorite{name, value, ""}}
+	res, st, err := p.editFavorites(wo, func(list []Favorite) ([]Favorite, error) {
+		out.Verb = "add"
+		for i, f := range list {
+			if strings.EqualFold(f.Name, name) {
+				list[i].Value = value
+				out.Verb = "update"
+			}
+		}
+		if out.Verb == "add" {
+			list = append(list, Favorite{Name: name, Value: value})
+		}
+		return list, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out.Result, out.Store, out.Favorite.Source = res, st, st.Source
+	return out, nil
+}
+
+// AddCurrentFavorite saves the project's current color (see Stored) under
+// name: the extension's "Save Current Color to Favorites".
+func (p *Project) AddCurrentFavorite(name string, remote bool, wo WriteOptions) (*FavoriteChange, error) {
+	if err := CheckFavoriteName(strings.TrimSpace(name)); err != nil {
+		return nil, err
+	}
+	s, err := p.Stored(remote)
+	if err != nil {
+		return nil, err
+	}
+	return p.AddFavorite(name, s.Text, wo)
+}
+
+// AddRecommended puts Peacock's starter set first in the favorites,
+// followed by the existing ones, each name once, the first occurrence
+// winning: the extension's "Add the Recommended Favorites".
+func (p *Project) AddRecommended(wo WriteOptions) (*FavoriteChange, error) {
+	out := &FavoriteChange{Verb: "add", Favorite: Favorite{Name: "the recommended favorites"}}
+	res, st, err := p.editFavorites(wo, func(list []Favorite) ([]Favorite, error) {
+		return dedupe(append(starters(), list...)), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out.Result, out.Store = res, st
+	return out, nil
+}
+
+// RemoveFavorite removes every favorite named name (case-insensitive) from
+// the store. Removing a name the store does not hold is an error.
+func (p *Project) RemoveFavorite(name string, wo WriteOptions) (*FavoriteChange, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return nil, &UsageError{"the name is empty"}
+	}
+	out := &FavoriteChange{Verb: "remove", Favorite: Favorite{Name: name}}
+	res, st, err := p.editFavorites(wo, func(list []Favorite) ([]Favorite, error) {
+		var kept []Favorite
+		for _, f := range list {
+			if !strings.EqualFold(f.Name, name) {
+				kept = append(kept, f)
+			}
+		}
+		if len(kept) == len(list) {
+			return nil, fmt.Errorf("no favorite named %q in %s", name, p.Display(p.FavoritesStore().Path))
+		}
+		return kept, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out.Result, out.Store, out.Favorite.Source = res, st, st.Source
+	return out, nil
+}
+
+// Choice is a color text resolved once: what to store and what it means.
+type Choice struct {
+	// Text is what gets stored in peacock.color: the color text as typed
+	// (trimmed), or the value of the favorite it names.
+	Text string
+	// Color is Text parsed.
+	Color palette.Color
+	// Favorite names the favorite the input named ("" for a color text).
+	Favorite string
+}
+
+// Resolve turns what the user typed into the color to store: any color
+// palette.Parse reads (so a CSS name always wins), else a favorite's value
+// by name, case-insensitively.
+func (p *Project) Resolve(input string) (Choice, error) {
+	text := strings.TrimSpace(input)
+	c, perr := palette.Parse(text)
+	if perr == nil {
+		return Choice{Text: text, Color: c}, nil
+	}
+	favs, err := p.Favorites()
+	if err != nil {
+		return Choice{}, err
+	}
+	for _, f := range favs {
+		if strings.EqualFold(f.Name, text) {
+			c, err := palette.Parse(f.Value)
+			if err != nil {
+				return Choice{}, fmt.Errorf("favorite %q (%s): %w", f.Name, f.Source, err)
+			}
+			return Choice{Text: f.Value, Color: c, Favorite: f.Name}, nil
+		}
+	}
+	return Choice{}, fmt.Errorf("%w (nor a favorite name: see 'peacock favorites')", perr)
+}

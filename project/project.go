@@ -1,0 +1,489 @@
+package project
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/peacock-cli/peacock/palette"
+	"github.com/peacock-cli/peacock/workspace"
+)
+
+// Setting keys with a meaning to this package. peacock.color and
+// peacock.remoteColor are workspace's; they are repeated here so that
+// callers need one import.
+const (
+	ColorKey          = workspace.ColorKey
+	RemoteColorKey    = workspace.RemoteColorKey
+	StyleKey          = "peacock.style"
+	FavoritesKey      = "peacock.favoriteColors"
+	FavoritesOnlyKey  = "peacock.surpriseMeFromFavoritesOnly"
+	SideBarKey        = "sideBar.background"
+	titleBarStyleKey  = "window.titleBarStyle"
+	nativeTabsKey     = "window.nativeTabs"
+	shareColorKey     = "peacock.vslsShareColor"
+	joinColorKey      = "peacock.vslsJoinColor"
+	peacockPrefix     = "peacock."
+	defaultEditorName = "code"
+)
+
+// ColorKeyFor returns the setting that holds the color: peacock.remoteColor
+// for remote windows, else peacock.color.
+func ColorKeyFor(remote bool) string {
+	if remote {
+		return RemoteColorKey
+	}
+	return ColorKey
+}
+
+// Options tells Open where the project is and whose settings apply. The
+// library reads no environment variable itself: Getenv is asked for HOME,
+// USERPROFILE, APPDATA and XDG_CONFIG_HOME only.
+type Options struct {
+	// Dir is the working directory, absolute.
+	Dir string
+	// Workspace is a target file named by the user, absolute or relative
+	// to Dir; "" to search for one.
+	Workspace string
+	// Editor is an editor id or name (code, insiders, vscodium, cursor,
+	// windsurf) whose user settings apply; "" for the first installed.
+	Editor string
+	// UserSettings is a user settings file to read instead of the
+	// editor's; it must exist.
+	UserSettings string
+	// GOOS is the operating system (runtime.GOOS values).
+	GOOS string
+	// Getenv looks up an environment variable.
+	Getenv func(string) string
+	// NoTarget skips the search for a target file: for commands that use
+	// only the user's settings (favorites, completion).
+	NoTarget bool
+}
+
+// Project is what a command resolved about where it runs: the working
+// directory, the target file, and whose user settings apply. Opening one
+// reads a few small files and never writes.
+type Project struct {
+	// Dir is the working directory and Home the user's home directory.
+	Dir, Home string
+	// Target is the settings file the commands read and edit (zero when
+	// opened with NoTarget).
+	Target workspace.Target
+	// Editor is the editor whose user settings apply; nil when none is
+	// installed and none was named.
+	Editor *workspace.Editor
+	// UserSettingsPath is the user settings file read ("" when none) and
+	// User its decoded content (never nil).
+	UserSettingsPath string
+	User             map[string]any
+
+	opts Options
+}
+
+// UsageError is an error in what the caller asked for (an unknown editor
+// name, say), as opposed to a problem met on disk. Callers may report it as
+// a usage error.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+// Open resolves the target file, the editor and the user settings for
+// opts. The target is, in order: opts.Workspace; the nearest
+// *.code-workspace from Dir up to the repository root (see workspace.Find);
+// the project's .vscode/settings.json when it already holds Peacock state;
+// a new <repo>.code-workspace at the repository root.
+func Open(opts Options) (*Project, error) {
+	if opts.Getenv == nil {
+		opts.Getenv = func(string) string { return "" }
+	}
+	p := &Project{Dir: filepath.Clean(opts.Dir), Home: home(opts), User: map[string]any{}, opts: opts}
+	if !opts.NoTarget {
+		if err := p.findTarget(); err != nil {
+			return nil, err
+		}
+	}
+	if err := p.loadUserSettings(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+func home(opts Options) string {
+	if opts.GOOS == "windows" {
+		if h := opts.Getenv("USERPROFILE"); h != "" {
+			return h
+		}
+	}
+	return opts.Getenv("HOME")
+}
+
+func (p *Project) findTarget() error {
+	t, err := workspace.Find(workspace.FindOptions{Dir: p.Dir, Home: p.Home, Explicit: p.opts.Workspace})
+	if err != nil {
+		return err
+	}
+	p.Target = t
+	if p.opts.Workspace != "" {
+		if !t.Exists {
+			// A typo must not create directories: the file may be new, its
+			// directory may not, except the .vscode folder of an existing
+			// one, which VS Code itself creates for folder settings.
+			dir := filepath.Dir(t.Path)
+			if filepath.Base(dir) == ".vscode" && filepath.Base(t.Path) == "settings.json" {
+				dir = filepath.Dir(dir)
+			}
+			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+				return fmt.Errorf("%s: the directory %s does not exist", p.Display(t.Path), p.Display(dir))
+			}
+		}
+		return nil
+	}
+	if !t.Exists {
+		p.preferFolderSettings()
+	}
+	return nil
+}
+
+// preferFolderSettings switches a target that would be created to the
+// project's .vscode/settings.json when that file already holds Peacock
+// state: a team that uses the extension on the folder keeps its file.
+func (p *Project) preferFolderSettings() {
+	path := workspace.FolderSettingsPath(p.Target.Root)
+	data, err := workspace.ReadFile(path)
+	if err != nil {
+		return
+	}
+	doc, err := workspace.Parse(path, data)
+	if err != nil {
+		return
+	}
+	_, hasColor := doc.Setting(ColorKey)
+	_, hasRemote := doc.Setting(RemoteColorKey)
+	if hasColor || hasRemote || len(doc.ColorCustomizations()) > 0 {
+		p.Target = workspace.Target{Path: path, Kind: workspace.KindSettings, Exists: true, Root: p.Target.Root}
+	}
+}
+
+// EditorByID finds an editor by its id (code, insiders, vscodium, cursor,
+// windsurf) or its name, case-insensitively.
+func EditorByID(id string) (workspace.Editor, bool) {
+	for _, e := range workspace.Editors() {
+		if strings.EqualFold(e.ID, id) || strings.EqualFold(e.Name, id) {
+			return e, true
+		}
+	}
+	return workspace.Editor{}, false
+}
+
+// EditorIDs lists the editor ids, VS Code first.
+func EditorIDs() []string {
+	var ids []string
+	for _, e := range workspace.Editors() {
+		ids = append(ids, e.ID)
+	}
+	return ids
+}
+
+func (p *Project) userSettingsPathFor(e workspace.Editor) string {
+	return workspace.UserSettingsPath(e, p.opts.GOOS, p.Home, p.opts.Getenv("APPDATA"), xdgConfigHome(p.opts.Getenv))
+}
+
+// xdgConfigHome returns $XDG_CONFIG_HOME when it is absolute; the XDG spec
+// says a relative one is invalid and to be ignored.
+func xdgConfigHome(getenv func(string) string) string {
+	if v := getenv("XDG_CONFIG_HOME"); filepath.IsAbs(v) {
+		return v
+	}
+	return ""
+}
+
+// editorInstalled reports that an editor's user directory holds its
+// settings, or its record of opened windows (a user who never changed a
+// setting has no settings.json).
+func editorInstalled(settingsPath string) bool {
+	if _, err := os.Stat(settingsPath); err == nil {
+		return true
+	}
+	_, err := os.Stat(storagePath(settingsPath))
+	return err == nil
+}
+
+// storagePath is the editor's record of opened windows beside its user
+// settings.
+func storagePath(userSettings string) string {
+	return filepath.Join(filepath.Dir(userSettings), "globalStorage", "storage.json")
+}
+
+func (p *Project) loadUserSettings() error {
+	if id := p.opts.Editor; id != "" {
+		e, ok := EditorByID(id)
+		if !ok {
+			return &UsageError{fmt.Sprintf("unknown editor %q (want one of: %s)", id, strings.Join(EditorIDs(), ", "))}
+		}
+		p.Editor = &e
+	}
+	path := p.opts.UserSettings
+	switch {
+	case path != "":
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(p.Dir, path)
+		}
+		// A file named on purpose must exist: a typo should not quietly
+		// mean "no user settings".
+		if _, err := os.Stat(path); err != nil {
+			return fmt.Errorf("user settings %s: %w", p.Display(path), unwrapPath(err))
+		}
+	case p.Editor != nil:
+		path = p.userSettingsPathFor(*p.Editor)
+	default:
+		for _, e := range workspace.Editors() {
+			if sp := p.userSettingsPathFor(e); editorInstalled(sp) {
+				p.Editor, path = &e, sp
+				break
+			}
+		}
+	}
+	if path == "" {
+		return nil
+	}
+	m, err := workspace.LoadSettingsFile(path)
+	if err != nil {
+		return err
+	}
+	p.UserSettingsPath, p.User = path, m
+	return nil
+}
+
+// unwrapPath drops the operation and path of a *fs.PathError (the caller
+// names the file itself).
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Display returns how to show path in messages: relative to the working
+// directory when it lies in the working directory or the project, else
+// under ~ when it lies in the home directory, else absolute.
+func (p *Project) Display(path string) string {
+	within := func(root string) bool {
+		rel, err := filepath.Rel(root, path)
+		return root != "" && err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	}
+	if within(p.Dir) || within(p.Target.Root) {
+		if rel, err := filepath.Rel(p.Dir, path); err == nil {
+			return rel
+		}
+	}
+	if within(p.Home) {
+		rel, _ := filepath.Rel(p.Home, path)
+		return "~" + string(filepath.Separator) + rel
+	}
+	return path
+}
+
+// Runnable returns path as it should appear in a command meant to be run:
+// as Display does, relative to the working directory when it lies in the
+// working directory or the project, else absolute. It never uses ~, which
+// a shell does not expand inside quotes.
+func (p *Project) Runnable(path string) string {
+	if d := p.Display(path); !strings.HasPrefix(d, "~") {
+		return d
+	}
+	return path
+}
+
+// EditorCommand is the command that opens a file in the project's editor.
+func (p *Project) EditorCommand() string {
+	if p.Editor == nil {
+		return defaultEditorName
+	}
+	switch p.Editor.ID {
+	case "insiders":
+		return "code-insiders"
+	case "vscodium":
+		return "codium"
+	default:
+		return p.Editor.ID
+	}
+}
+
+// Read parses the target file; nil and no error when it does not exist.
+func (p *Project) Read() (*workspace.Document, error) {
+	return readDoc(p.Target.Path)
+}
+
+func readDoc(path string) (*workspace.Document, error) {
+	data, err := workspace.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return workspace.Parse(path, data)
+}
+
+// peacockValues keeps the peacock.* members of a settings map.
+func peacockValues(m map[string]any) map[string]any {
+	out := map[string]any{}
+	for k, v := range m {
+		if strings.HasPrefix(k, peacockPrefix) {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// docPeacock returns the peacock.* settings of doc (none for nil).
+func docPeacock(doc *workspace.Document) map[string]any {
+	if doc == nil {
+		return map[string]any{}
+	}
+	return peacockValues(doc.Settings())
+}
+
+// SettingsFor merges package defaults < user settings < doc's own settings,
+// as VS Code does, and returns the derivation settings. doc may be nil (no
+// target file). A bad value is an error naming the file it comes from.
+func (p *Project) SettingsFor(doc *workspace.Document) (palette.Settings, error) {
+	user := peacockValues(p.User)
+	own := docPeacock(doc)
+	ps, err := palette.DefaultSettings().Merge(workspace.MergeSettings(user, own))
+	if err != nil {
+		// Name the file the bad value comes from: the target's own
+		// settings when they are wrong by themselves, else the user's.
+		if _, derr := palette.DefaultSettings().Merge(own); derr != nil {
+			return ps, fmt.Errorf("%s: %w", p.Display(p.Target.Path), derr)
+		}
+		if p.UserSettingsPath != "" {
+			err = fmt.Errorf("%s: %w", p.Display(p.UserSettingsPath), err)
+		}
+		return ps, err
+	}
+	if p.Editor != nil && p.Editor.ID == "cursor" {
+		ps.Cursor = true
+	}
+	return ps, nil
+}
+
+// Settings returns the derivation settings that apply to the target (see
+// SettingsFor), reading the target file.
+func (p *Project) Settings() (palette.Settings, error) {
+	doc, err := p.Read()
+	if err != nil {
+		return palette.Settings{}, err
+	}
+	return p.SettingsFor(doc)
+}
+
+// merged returns the user settings overlaid with doc's peacock settings.
+func (p *Project) merged(doc *workspace.Document) map[string]any {
+	return workspace.MergeSettings(peacockValues(p.User), docPeacock(doc))
+}
+
+// StoredColor returns the color text that applies to doc and the setting
+// it comes from: with remote, peacock.remoteColor falling back to
+// peacock.color (as the extension does at activation). User-level values
+// apply when the file has none. text is "" when no color is set; key is
+// then the setting that would hold one.
+func (p *Project) StoredColor(doc *workspace.Document, remote bool) (text, key string) {
+	merged := p.merged(doc)
+	keys := []string{ColorKey}
+	if remote {
+		keys = []string{RemoteColorKey, ColorKey}
+	}
+	for _, k := range keys {
+		if v, ok := merged[k].(string); ok && strings.TrimSpace(v) != "" {
+			return v, k
+		}
+	}
+	return "", keys[0]
+}
+
+// colorTypeError reports a peacock.color or peacock.remoteColor in doc that
+// is not a string (VS Code ignores it; the extension cannot read it).
+func (p *Project) colorTypeError(doc *workspace.Document) error {
+	if doc == nil {
+		return nil
+	}
+	for _, k := range []string{ColorKey, RemoteColorKey} {
+		v, ok := doc.Setting(k)
+		if _, isString := v.(string); !ok || isString {
+			continue
+		}
+		return fmt.Errorf("%s: %s: want a color string, got %s", p.Display(p.Target.Path), k, jsonKind(v))
+	}
+	return nil
+}
+
+func jsonKind(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "a boolean"
+	case map[string]any:
+		return "an object"
+	case []any:
+		return "an array"
+	case string:
+		return "a string"
+	}
+	return "a number"
+}
+
+// Stored is a project's stored color, read and parsed.
+type Stored struct {
+	// Doc is the parsed target (nil when the file does not exist).
+	Doc *workspace.Document
+	// Text is the stored color text and Key the setting holding it.
+	Text, Key string
+	// Color is Text parsed.
+	Color palette.Color
+	// Colors are the owned keys the file holds, with their values.
+	Colors map[string]string
+}
+
+// NoColorError is returned when a command needs a stored color and the
+// project has none.
+type NoColorError struct {
+	// Key is the setting looked for and File the target, as displayed.
+	Key, File string
+}
+
+func (e *NoColorError) Error() string { return fmt.Sprintf("no %s in %s", e.Key, e.File) }
+
+// Stored reads the target and returns its env-aware stored color (see
+// StoredColor), parsed. It is a *NoColorError when there is none.
+func (p *Project) Stored(remote bool) (*Stored, error) {
+	doc, err := p.Read()
+	if err != nil {
+		return nil, err
+	}
+	if err := p.colorTypeError(doc); err != nil {
+		return nil, err
+	}
+	text, key := p.StoredColor(doc, remote)
+	if text == "" {
+		return nil, &NoColorError{Key: key, File: p.Display(p.Target.Path)}
+	}
+	c, err := palette.Parse(text)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %w", p.Display(p.Target.Path), key, err)
+	}
+	s := &Stored{Doc: doc, Text: text, Key: key, Color: c, Colors: map[string]string{}}
+	if doc != nil {
+		for _, m := range doc.ColorCustomizations() {
+			if v, ok := m.Value.(string); ok && palette.IsOwned(m.Key) {
+				s.Colors[m.Key] = v
+			}
+		}
+	}
+	return s, nil
+}
