@@ -72,4 +72,3 @@ func runDoctor(opts *doctorOptions) error {
 	}
 	return nil
 }
-
