@@ -173,25 +173,28 @@ func lowContrast(have map[string]string) []LowContrast {
 	return warns
 }
 
-// Keys that older extension versions did not write: a file written by one
-// of them lacks them (and gains them on the next apply).
-var laterKeys = map[string]string{
-	"activityBarTop.activeBackground":   "4.2",
-	"activityBarTop.background":         "4.2",
-	"activityBarTop.foreground":         "4.2",
-	"activityBarTop.inactiveForeground": "4.2",
-	"commandCenter.border":              "4.2",
-	"commandCenter.foreground":          "4.2",
-	"statusBar.debuggingBackground":     "4.3.0",
-	"statusBar.debuggingForeground":     "4.3.0",
-	"statusBarItem.remoteBackground":    "4.0",
-	"statusBarItem.remoteForeground":    "4.0",
-	"statusBarItem.hoverBackground":     "3.7",
-	"sash.hoverBorder":                  "3.9",
-	"activityBar.activeBackground":      "3.5",
-	"titleBar.inactiveBackground":       "2.0",
-	"titleBar.inactiveForeground":       "2.0",
-	"activityBar.inactiveForeground":    "2.0",
+// laterKeys are keys that older extension versions did not write yet (a
+// file written by one of them lacks them and gains them on the next
+// apply): the activity bar on top (#538), the command center (#584), the
+// debugging status bar written always (4.3.0, #572), the remote item
+// (#473), the hover and sash keys, the active and inactive variants.
+var laterKeys = map[string]bool{
+	"activityBarTop.activeBackground":   true,
+	"activityBarTop.background":         true,
+	"activityBarTop.foreground":         true,
+	"activityBarTop.inactiveForeground": true,
+	"commandCenter.border":              true,
+	"commandCenter.foreground":          true,
+	"statusBar.debuggingBackground":     true,
+	"statusBar.debuggingForeground":     true,
+	"statusBarItem.remoteBackground":    true,
+	"statusBarItem.remoteForeground":    true,
+	"statusBarItem.hoverBackground":     true,
+	"sash.hoverBorder":                  true,
+	"activityBar.activeBackground":      true,
+	"activityBar.inactiveForeground":    true,
+	"titleBar.inactiveBackground":       true,
+	"titleBar.inactiveForeground":       true,
 }
 
 // explain searches for settings, a color and an extension version under
@@ -216,7 +219,7 @@ func (p *Project) explain(doc *workspace.Document, have map[string]string, ps pa
 		inferred := infer(c, have, ps)
 		want := palette.Derive(c, inferred)
 		rest := compare(have, want, ps.ExcludedSettings)
-		versions, ok := explainByVersion(rest, want, have)
+		versions, ok := explainByVersion(rest, have)
 		if !ok {
 			continue
 		}
@@ -233,46 +236,30 @@ func (p *Project) explain(doc *workspace.Document, have map[string]string, ps pa
 	return nil, false
 }
 
-// explainByVersion accepts differences an older extension version leaves
-// behind: keys added later missing, and the remote item painted with the
-// status bar color (before 4.3.0).
-func explainByVersion(rest []Drift, want, have map[string]string) ([]string, bool) {
-	oldest := ""
+// explainByVersion accepts the differences an older extension version
+// leaves behind: keys added later missing, and (before 4.3.0) the remote
+// item painted with the status bar color.
+func explainByVersion(rest []Drift, have map[string]string) ([]string, bool) {
+	var missing []string
+	oldRemote := false
 	for _, d := range rest {
 		switch {
-		case d.Kind == "missing" && laterKeys[d.Key] != "":
-			if v := laterKeys[d.Key]; oldest == "" || versionLess(v, oldest) {
-				oldest = v
-			}
+		case d.Kind == "missing" && laterKeys[d.Key]:
+			missing = append(missing, d.Key)
 		case d.Key == "statusBarItem.remoteBackground" && d.Kind == "changed" && strings.EqualFold(d.Have, have["statusBar.background"]):
-			if oldest == "" || versionLess("4.3.0", oldest) {
-				oldest = "4.3.0"
-			}
+			oldRemote = true
 		default:
 			return nil, false
 		}
 	}
-	if oldest == "" {
-		return nil, true
+	var why []string
+	if len(missing) > 0 {
+		why = append(why, "an older Peacock extension, which did not write "+strings.Join(missing, ", ")+" yet")
 	}
-	return []string{"written by a Peacock extension older than " + oldest + " (keys it did not write yet differ)"}, true
-}
-
-func versionLess(a, b string) bool {
-	as, bs := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < max(len(as), len(bs)); i++ {
-		var x, y int
-		if i < len(as) {
-			fmt.Sscan(as[i], &x)
-		}
-		if i < len(bs) {
-			fmt.Sscan(bs[i], &y)
-		}
-		if x != y {
-			return x < y
-		}
+	if oldRemote {
+		why = append(why, "a Peacock extension before 4.3.0, which gave statusBarItem.remoteBackground the status bar color")
 	}
-	return false
+	return why, true
 }
 
 // infer returns ps changed to what the file says about the settings it
@@ -291,7 +278,9 @@ func infer(c palette.Color, have map[string]string, ps palette.Settings) palette
 	s.AffectActivityBar = present("activityBar.background", "activityBar.activeBackground", "activityBarTop.background", "activityBar.foreground", "activityBarBadge.background")
 	s.AffectStatusBar = present("statusBar.background", "statusBar.foreground", "statusBarItem.hoverBackground", "statusBarItem.remoteBackground")
 	s.AffectTitleBar = present("titleBar.activeBackground", "titleBar.activeForeground", "titleBar.inactiveBackground")
-	s.AffectSashHover = present("sash.hoverBorder")
+	// A missing key the extension added later says nothing about a flag
+	// that defaults to true: the version explains it.
+	s.AffectSashHover = present("sash.hoverBorder") || ps.AffectSashHover
 	s.AffectEditorGroupBorder = present("editorGroup.border")
 	s.AffectPanelBorder = present("panel.border")
 	s.AffectSideBarBorder = present("sideBar.border")
