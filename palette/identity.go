@@ -30,9 +30,9 @@ const DistinctCandidates = 64
 // Lightness and chroma ranges of identity colors in OKLCH. Each candidate is
 // either dark, under Peacock's light #e7e7e7 text, or light, under its dark
 // #15202b text; mid lightness is avoided because neither reads well on it
-// (see AccessibleForeground). The dark tier sits lower than the light one is
-// high because Peacock lightens the activity bar by 10 HSL points, which a
-// dark color must survive. Within a tier, L and C vary so that candidates
+// (see AccessibleForeground). The dark tier ends lower than the base color
+// alone would need because Peacock lightens the activity bar by 10 HSL
+// points, and the bar's text must still read. Within a tier, L and C vary so that candidates
 // differ in more than hue, which DistinctColor needs to keep two dozen
 // projects apart. The ranges were chosen, among a few tried, for the largest
 // smallest CIEDE2000 distance among 24 DistinctColor picks once every
@@ -77,9 +77,10 @@ func IdentityColor(identity string) Color {
 // which are the color itself, and the activity bar, which is the color
 // lightened by 10 (Lighten). The inactive foregrounds (the same colors at
 // alpha 0x99) are not held to it: WCAG 1.4.3 exempts inactive components,
-// and reaching 4.5:1 through alpha 0x99 would leave little more than black
-// and white. Black and white are always readable (black's activity bar is
-// #1a1a1a, 13.5:1 under #e7e7e7), so the search ends. n ≤ 0 gives nil.
+// and no light color could pass (#15202b at alpha 0x99 reaches only 4.40:1
+// even on white), while a dark one would need an activity bar no lighter
+// than #383838, so a near-black color. Black and white are always
+// readable, so the search ends. n ≤ 0 gives nil.
 func IdentityCandidates(identity string, n int) []Color {
 	if n <= 0 {
 		return nil

@@ -3,8 +3,8 @@ package project
 import "strings"
 
 // NormalizeIdentity turns a git remote URL or a folder into the identity
-// string that palette.IdentityColor hashes, so that every spelling of one remote
-// gives one color:
+// string that palette.IdentityColor hashes, so that every spelling of one
+// remote gives one color:
 //
 //	https://github.com/o/r.git             → github.com/o/r
 //	git@github.com:o/r.git                 → github.com/o/r
