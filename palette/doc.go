@@ -35,7 +35,8 @@
 // [Contrast] and [PairContrast] follow WCAG 2.x; [MakeAccessible] (the
 // [StyleAccessible] style) nudges foregrounds until every pair in [Pairs]
 // reaches [MinContrast]. [IdentityColor] maps a project identity (see
-// [NormalizeIdentity]) to a color, frozen under [IdentityVersion], and
-// [DistinctColor] picks the candidate farthest in CIEDE2000 ([DeltaE00])
-// from colors already in use.
+// project.NormalizeIdentity) to a color whose title, activity and status
+// bar text all reach [MinContrast] in the palette Peacock derives from it,
+// frozen under [IdentityVersion], and [DistinctColor] picks the candidate
+// farthest in CIEDE2000 ([DeltaE00]) from colors already in use.
 package palette

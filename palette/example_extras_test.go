@@ -79,28 +79,14 @@ func ExampleAccessibleForeground() {
 	// #0c1721 on #808080: 4.58:1
 }
 
-func ExampleNormalizeIdentity() {
-	for _, remote := range []string{
-		"https://github.com/Peacock-CLI/peacock.git",
-		"git@github.com:peacock-cli/peacock.git",
-		"ssh://git@github.com:22/peacock-cli/peacock",
-		"/home/me/src/Peacock/",
-	} {
-		fmt.Println(palette.NormalizeIdentity(remote))
-	}
-	// Output:
-	// github.com/peacock-cli/peacock
-	// github.com/peacock-cli/peacock
-	// github.com/peacock-cli/peacock
-	// /home/me/src/Peacock
-}
-
 func ExampleIdentityColor() {
-	id := palette.NormalizeIdentity("git@github.com:peacock-cli/peacock.git")
+	// The identity of git@github.com:peacock-cli/peacock.git, as
+	// project.NormalizeIdentity gives it.
+	id := "github.com/peacock-cli/peacock"
 	c := palette.IdentityColor(id)
 	fmt.Println(id, c.Hex())
 	// Output:
-	// github.com/peacock-cli/peacock #e492ff
+	// github.com/peacock-cli/peacock #e38bff
 }
 
 func ExampleDistinctColor() {
@@ -113,8 +99,8 @@ func ExampleDistinctColor() {
 	}
 	fmt.Printf("ΔE00 api-web %.1f\n", palette.DeltaE00(used[0], used[1]))
 	// Output:
-	// github.com/acme/api #66e0ad
-	// github.com/acme/web #7b0053
-	// github.com/acme/docs #ffa08e
-	// ΔE00 api-web 88.2
+	// github.com/acme/api #51e4aa
+	// github.com/acme/web #6b0048
+	// github.com/acme/docs #fab4d3
+	// ΔE00 api-web 92.4
 }
