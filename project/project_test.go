@@ -1,0 +1,382 @@
+package project
+
+import (
+	"bufio"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/peacock-cli/peacock/palette"
+	"github.com/peacock-cli/peacock/workspace"
+)
+
+// testProject writes files (relative to a fresh directory; "home/..." goes
+// to the isolated home) and opens the project in work/.
+func testProject(t *testing.T, files map[string]string, opts Options) *Project {
+	t.Helper()
+	root := t.TempDir()
+	home := filepath.Join(root, "home")
+	work := filepath.Join(root, "work")
+	for _, d := range []string{home, work} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, content := range files {
+		path := filepath.Join(work, name)
+		if rest, ok := strings.CutPrefix(name, "home/"); ok {
+			path = filepath.Join(home, rest)
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := map[string]string{"HOME": home}
+	opts.Dir = work
+	if opts.GOOS == "" {
+		opts.GOOS = "linux"
+	}
+	if opts.Getenv == nil {
+		opts.Getenv = func(k string) string { return env[k] }
+	}
+	p, err := Open(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// derived returns a settings.json body holding what color derives under
+// settings changed by edit, plus extra members.
+func derived(t *testing.T, color string, edit func(*palette.Settings), drop []string, extra string) string {
+	t.Helper()
+	ps := palette.DefaultSettings()
+	if edit != nil {
+		edit(&ps)
+	}
+	colors := palette.Derive(palette.MustParse(color), ps)
+	for _, k := range drop {
+		delete(colors, k)
+	}
+	var b strings.Builder
+	b.WriteString("{\n  \"workbench.colorCustomizations\": {\n")
+	for i, k := range palette.SortedKeys(colors) {
+		sep := ","
+		if i == len(colors)-1 {
+			sep = ""
+		}
+		fmt.Fprintf(&b, "    %q: %q%s\n", k, colors[k], sep)
+	}
+	fmt.Fprintf(&b, "  },\n  \"peacock.color\": %q%s\n}\n", color, extra)
+	return b.String()
+}
+
+func TestCheckExplains(t *testing.T) {
+	const c = "#42b883"
+	tests := []struct {
+		name       string
+		file       string
+		user       string
+		wantStatus string
+		wantWhy    []string // substrings of ExplainedBy
+		wantDrift  []string // keys
+	}{
+		{name: "ok", file: derived(t, c, nil, nil, ""), wantStatus: StatusOK},
+		{name: "adjustments none", file: derived(t, c, func(s *palette.Settings) { s.ActivityBarAdjustment = palette.AdjustNone }, nil, ""),
+			wantStatus: StatusExplained, wantWhy: []string{"peacock.elementAdjustments activityBar: none (yours: lighten)"}},
+		{name: "your settings differ from the file's", file: derived(t, c, nil, nil, ""),
+			user:       `{"peacock.elementAdjustments": {"statusBar": "darken"}}`,
+			wantStatus: StatusExplained, wantWhy: []string{"peacock.elementAdjustments statusBar: none (yours: darken)"}},
+		{name: "keep foreground", file: derived(t, c, func(s *palette.Settings) { s.KeepForegroundColor = true }, nil, ""),
+			wantStatus: StatusExplained, wantWhy: []string{"peacock.keepForegroundColor: true (yours: false)"}},
+		{name: "dark foreground", file: derived(t, c, func(s *palette.Settings) { s.DarkForegroundColor = "#000000" }, nil, ""),
+			wantStatus: StatusExplained, wantWhy: []string{"peacock.darkForegroundColor: #000000 (yours: #15202b)"}},
+		{name: "border flags", file: derived(t, c, func(s *palette.Settings) { s.AffectPanelBorder, s.AffectStatusAndTitleBorders = true, true }, nil, ""),
+			wantStatus: StatusExplained, wantWhy: []string{"peacock.affectPanelBorder: true", "peacock.affectStatusAndTitleBorders: true"}},
+		{name: "cursor", file: derived(t, c, func(s *palette.Settings) { s.Cursor = true }, nil, ""),
+			wantStatus: StatusExplained, wantWhy: []string{"written in Cursor"}},
+		{name: "remote color", file: strings.Replace(derived(t, "#007fff", nil, nil, ""), `"peacock.color": "#007fff"`, `"peacock.color": "#42b883", "peacock.remoteColor": "#007fff"`, 1),
+			wantStatus: StatusExplained, wantWhy: []string{"derived from peacock.remoteColor #007fff, not peacock.color"}},
+		{name: "older version", file: derived(t, c, nil, []string{"activityBarTop.background", "activityBarTop.activeBackground", "activityBarTop.foreground", "activityBarTop.inactiveForeground", "commandCenter.border", "commandCenter.foreground"}, ""),
+			wantStatus: StatusExplained, wantWhy: []string{"an older Peacock extension, which did not write activityBarTop.activeBackground"}},
+		{name: "remote item before 4.3.0", file: strings.Replace(derived(t, c, nil, nil, ""), `"statusBarItem.remoteBackground": "#f0e8f7"`, `"statusBarItem.remoteBackground": "#42b883"`, 1),
+			wantStatus: StatusExplained, wantWhy: []string{"before 4.3.0"}},
+		{name: "hand edit", file: strings.Replace(derived(t, c, nil, nil, ""), `"statusBar.background": "#42b883"`, `"statusBar.background": "#000000"`, 1),
+			wantStatus: StatusDrift, wantDrift: []string{"statusBar.background"}},
+		{name: "hand edit among explained", file: strings.Replace(derived(t, c, func(s *palette.Settings) { s.ActivityBarAdjustment = palette.AdjustNone }, nil, ""), `"titleBar.activeForeground": "#15202b"`, `"titleBar.activeForeground": "#ff0000"`, 1),
+			wantStatus: StatusDrift, wantDrift: []string{"activityBar.activeBackground", "titleBar.activeForeground"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{".vscode/settings.json": tt.file}
+			if tt.user != "" {
+				files["home/.config/Code/User/settings.json"] = tt.user
+			}
+			p := testProject(t, files, Options{})
+			r, err := p.Check(false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Status != tt.wantStatus {
+				t.Fatalf("status = %s, want %s (drift %v, explained by %q)", r.Status, tt.wantStatus, r.Drift, r.ExplainedBy)
+			}
+			why := strings.Join(r.ExplainedBy, "\n")
+			for _, w := range tt.wantWhy {
+				if !strings.Contains(why, w) {
+					t.Errorf("explained by %q, want it to contain %q", r.ExplainedBy, w)
+				}
+			}
+			var keys []string
+			for _, d := range r.Drift {
+				keys = append(keys, d.Key)
+			}
+			for _, k := range tt.wantDrift {
+				if !slices.Contains(keys, k) {
+					t.Errorf("drift %v lacks %s", keys, k)
+				}
+			}
+		})
+	}
+}
+
+// TestCheckRealWorld checks that no file the Peacock extension wrote, among
+// the shared real-world files, is taken for a hand edit.
+func TestCheckRealWorld(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "testdata", "real-world")
+	index, err := os.Open(filepath.Join(dir, "INDEX.tsv"))
+	if err != nil {
+		t.Skipf("shared real-world files not found (%v); skipping", err)
+	}
+	defer index.Close()
+	sc := bufio.NewScanner(index)
+	n := 0
+	for sc.Scan() {
+		fields := strings.Split(sc.Text(), "\t")
+		if len(fields) < 5 || fields[4] != "peacock" {
+			continue
+		}
+		n++
+		name := fields[0]
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			target := ".vscode/settings.json"
+			if !strings.HasSuffix(name, ".json") {
+				target = "x.code-workspace"
+			}
+			p := testProject(t, map[string]string{target: string(data)}, Options{})
+			r, err := p.Check(false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Status == StatusDrift {
+				t.Errorf("status drift: %v", r.Drift)
+			}
+			t.Logf("%s: %s %q", name, r.Status, r.ExplainedBy)
+		})
+	}
+	if n < 10 {
+		t.Fatalf("only %d Peacock-written files in the index", n)
+	}
+}
+
+func TestOneTargetForEveryCommand(t *testing.T) {
+	// A project whose .vscode/settings.json holds its Peacock state and
+	// turns the title bar off: set and palette see the same settings.
+	p := testProject(t, map[string]string{
+		".git/HEAD":             "ref: refs/heads/main\n",
+		".vscode/settings.json": `{"peacock.color": "blue", "peacock.affectTitleBar": false}`,
+	}, Options{})
+	if got := filepath.Base(filepath.Dir(p.Target.Path)) + "/" + filepath.Base(p.Target.Path); got != ".vscode/settings.json" {
+		t.Fatalf("target = %s", p.Target.Path)
+	}
+	ps, err := p.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps.AffectTitleBar {
+		t.Error("Settings: affectTitleBar = true, want the file's false")
+	}
+	c, err := p.Set(Choice{Text: "red", Color: palette.MustParse("red")}, false, "", WriteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := range c.Colors {
+		if strings.HasPrefix(k, "titleBar.") {
+			t.Errorf("set wrote %s", k)
+		}
+	}
+}
+
+func TestRandomHonoursFavoritesOnly(t *testing.T) {
+	p := testProject(t, map[string]string{
+		"home/.config/Code/User/settings.json": `{"peacock.surpriseMeFromFavoritesOnly": true,
+			"peacock.favoriteColors": [{"name": "A", "value": "#111111"}, {"name": "B", "value": "#222222"}]}`,
+		"w.code-workspace": `{"settings": {"peacock.color": "#111111"}}`,
+	}, Options{})
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20 {
+		ch, err := p.RandomChoice(r, false, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Two favorites: never the current one.
+		if ch.Text != "#222222" || ch.Favorite != "B" {
+			t.Fatalf("RandomChoice = %+v, want favorite B", ch)
+		}
+	}
+}
+
+func TestEditorFoundFromStorageAlone(t *testing.T) {
+	// A user who never changed a setting has no settings.json, only the
+	// editor's record of opened windows.
+	p := testProject(t, map[string]string{
+		"home/.config/Cursor/User/globalStorage/storage.json": `{}`,
+	}, Options{})
+	if p.Editor == nil || p.Editor.ID != "cursor" {
+		t.Fatalf("editor = %v, want cursor", p.Editor)
+	}
+}
+
+func TestRelativeXDGConfigHomeIgnored(t *testing.T) {
+	env := map[string]string{}
+	p := testProject(t, nil, Options{Getenv: func(k string) string { return env[k] }})
+	env["HOME"] = p.Home
+	env["XDG_CONFIG_HOME"] = "relative/dir"
+	p.opts.Getenv = func(k string) string { return env[k] }
+	if got, want := p.ConfigPath(), filepath.Join(p.Home, ".config", "peacock", "config.json"); got != want {
+		t.Errorf("ConfigPath = %s, want %s", got, want)
+	}
+	env["XDG_CONFIG_HOME"] = "/abs/conf"
+	if got := p.ConfigPath(); got != filepath.Join("/abs/conf", "peacock", "config.json") {
+		t.Errorf("ConfigPath = %s with an absolute XDG_CONFIG_HOME", got)
+	}
+}
+
+func TestConfigPathWindowsWithoutAppData(t *testing.T) {
+	env := map[string]string{"USERPROFILE": `C:\Users\bob`}
+	p := &Project{Home: `C:\Users\bob`, opts: Options{GOOS: "windows", Getenv: func(k string) string { return env[k] }}}
+	got := p.ConfigPath()
+	if !strings.HasPrefix(got, `C:\Users\bob`) || !strings.Contains(got, "AppData") || !strings.Contains(got, "Roaming") {
+		t.Errorf("ConfigPath = %q, want it under %%USERPROFILE%%\\AppData\\Roaming", got)
+	}
+}
+
+// TestConcurrentFavorites adds 20 favorites at once: the lock keeps every
+// one.
+func TestConcurrentFavorites(t *testing.T) {
+	for _, tt := range []struct{ name, file string }{
+		{"editor settings", "home/.config/Code/User/settings.json"},
+		{"own config", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{}
+			if tt.file != "" {
+				files[tt.file] = "{\n\t\"peacock.favoriteColors\": []\n}\n"
+			}
+			p := testProject(t, files, Options{NoTarget: true})
+			var wg sync.WaitGroup
+			errs := make(chan error, 20)
+			for i := range 20 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					_, err := p.AddFavorite(fmt.Sprintf("Fav %d", i), fmt.Sprintf("#0000%02x", i), WriteOptions{})
+					errs <- err
+				}()
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			p2, err := Open(p.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			favs, err := p2.Favorites()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := 0
+			for _, f := range favs {
+				if strings.HasPrefix(f.Name, "Fav ") {
+					got++
+				}
+			}
+			if got != 20 {
+				t.Errorf("%d of 20 favorites kept", got)
+			}
+		})
+	}
+}
+
+func TestSideBar(t *testing.T) {
+	p := testProject(t, map[string]string{"w.code-workspace": `{"settings": {"peacock.color": "#42b883"}}`}, Options{})
+	for _, tt := range []struct {
+		level SideBarLevel
+		want  string
+	}{{SideBarDark, "#359268"}, {SideBarDarker, "#276d4d"}, {SideBarDarkest, "#1a4732"}} {
+		c, err := p.SideBar(tt.level, false, WriteOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Value != tt.want {
+			t.Errorf("level %d: %s, want %s (spec §11 #29)", tt.level, c.Value, tt.want)
+		}
+	}
+	// Reset leaves it alone: it is not an owned key.
+	if _, err := p.Reset(WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := p.Read()
+	if m := doc.ColorCustomizations(); len(m) != 1 || m[0].Key != SideBarKey {
+		t.Fatalf("after reset: %v", m)
+	}
+	if _, err := p.SideBar(SideBarRemove, false, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	doc, _ = p.Read()
+	if _, ok := doc.Setting(workspace.ColorCustomizationsKey); ok {
+		t.Errorf("remove left workbench.colorCustomizations: %s", doc.Bytes())
+	}
+}
+
+func TestResetUser(t *testing.T) {
+	user := "{\n\t// mine\n\t\"editor.fontSize\": 14,\n\t\"peacock.color\": \"red\",\n\t\"peacock.vslsShareColor\": \"blue\"\n}\n"
+	p := testProject(t, map[string]string{"home/.config/Code/User/settings.json": user}, Options{NoTarget: true})
+	res, err := p.ResetUser(WriteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "{\n\t// mine\n\t\"editor.fontSize\": 14\n}\n"; string(res.After) != want {
+		t.Errorf("after = %q, want %q", res.After, want)
+	}
+}
+
+func TestCheckFavoriteName(t *testing.T) {
+	for name, want := range map[string]string{
+		"":           "the name is empty",
+		"a -> b":     `a name cannot contain "->"`,
+		"red":        `"red" is itself a color (#ff0000)`,
+		"Deep Sea":   "",
+		"Vue Green!": "",
+	} {
+		err := CheckFavoriteName(name)
+		if want == "" && err != nil || want != "" && (err == nil || !strings.Contains(err.Error(), want)) {
+			t.Errorf("CheckFavoriteName(%q) = %v, want %q", name, err, want)
+		}
+	}
+}
