@@ -197,7 +197,7 @@ func CheckFavoriteName(name string) error {
 // FavoriteChange is what AddFavorite or RemoveFavorite did.
 type FavoriteChange struct {
 	workspace.Result
-	// Verb is "add", "update" or "remove".
+	// Verb is "add", "update", "remove" or "recommended".
 	Verb string
 	// Favorite is the entry added, updated or removed (Value is empty for
 	// a removal).
@@ -281,7 +281,7 @@ func (p *Project) AddCurrentFavorite(name string, remote bool, wo WriteOptions) 
 // followed by the existing ones, each name once, the first occurrence
 // winning: the extension's "Add the Recommended Favorites".
 func (p *Project) AddRecommended(wo WriteOptions) (*FavoriteChange, error) {
-	out := &FavoriteChange{Verb: "add", Favorite: Favorite{Name: "the recommended favorites"}}
+	out := &FavoriteChange{Verb: "recommended"}
 	res, st, err := p.editFavorites(wo, func(list []Favorite) ([]Favorite, error) {
 		return dedupe(append(starters(), list...)), nil
 	})

@@ -45,6 +45,9 @@ func ColorKeyFor(remote bool) string {
 type Options struct {
 	// Dir is the working directory, absolute.
 	Dir string
+	// Chdir is a directory to work in instead (-C), absolute or relative
+	// to Dir; it must exist (a *UsageError otherwise).
+	Chdir string
 	// Workspace is a target file named by the user, absolute or relative
 	// to Dir; "" to search for one.
 	Workspace string
@@ -99,6 +102,22 @@ func Open(opts Options) (*Project, error) {
 	if opts.Getenv == nil {
 		opts.Getenv = func(string) string { return "" }
 	}
+	if opts.Chdir != "" {
+		d := absPath(opts.GOOS, opts.Dir, opts.Chdir)
+		st, err := os.Stat(d)
+		if err != nil {
+			return nil, &UsageError{fmt.Sprintf("-C %s: %v", opts.Chdir, unwrapPath(err))}
+		}
+		if !st.IsDir() {
+			return nil, &UsageError{fmt.Sprintf("-C %s: not a directory", opts.Chdir)}
+		}
+		opts.Dir = d
+	}
+	for _, p := range []*string{&opts.Workspace, &opts.UserSettings} {
+		if *p != "" {
+			*p = absPath(opts.GOOS, opts.Dir, *p)
+		}
+	}
 	p := &Project{Dir: filepath.Clean(opts.Dir), Home: home(opts), User: map[string]any{}, opts: opts}
 	if !opts.NoTarget {
 		if err := p.findTarget(); err != nil {
@@ -109,6 +128,19 @@ func Open(opts Options) (*Project, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// absPath joins path onto dir unless it is absolute. On Windows a rooted
+// path without a drive (\x) takes the drive of dir rather than being
+// joined.
+func absPath(goos, dir, path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	if goos == "windows" && (strings.HasPrefix(path, `\`) || strings.HasPrefix(path, "/")) {
+		return filepath.VolumeName(dir) + path
+	}
+	return filepath.Join(dir, path)
 }
 
 func home(opts Options) string {
@@ -228,9 +260,6 @@ func (p *Project) loadUserSettings() error {
 	path := p.opts.UserSettings
 	switch {
 	case path != "":
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(p.Dir, path)
-		}
 		// A file named on purpose must exist: a typo should not quietly
 		// mean "no user settings".
 		if _, err := os.Stat(path); err != nil {

@@ -380,3 +380,17 @@ func TestCheckFavoriteName(t *testing.T) {
 		}
 	}
 }
+
+func TestAbsPath(t *testing.T) {
+	tests := []struct{ goos, dir, in, want string }{
+		{"linux", "/w", "x/y", "/w/x/y"},
+		{"linux", "/w", "/abs", "/abs"},
+		{"windows", `C:\work`, `\x\y.code-workspace`, `C:\x\y.code-workspace`},
+		{"windows", `D:\work`, `/x`, `D:/x`},
+	}
+	for _, tt := range tests {
+		if got := absPath(tt.goos, tt.dir, tt.in); got != tt.want {
+			t.Errorf("absPath(%s, %q, %q) = %q, want %q", tt.goos, tt.dir, tt.in, got, tt.want)
+		}
+	}
+}

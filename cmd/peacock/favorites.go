@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/peacock-cli/peacock/project"
-	"github.com/peacock-cli/peacock/workspace"
 	"github.com/spf13/cobra"
 )
 
@@ -154,44 +153,20 @@ func listFavorites(opts *favoritesOptions, p *project.Project) error {
 	return nil
 }
 
-// reportFavorite prints what a favorites edit did: a diff under --dry-run,
-// JSON under --json, and a status line on stderr.
+// reportFavorite prints what a favorites edit did (see out.report).
 func reportFavorite(o *out, c *project.FavoriteChange) error {
-	path := o.P.Display(c.Path)
-	if o.G.JSON {
-		data := map[string]any{"name": c.Favorite.Name, "file": c.Path, "changed": c.Changed,
-			"created": c.Created, "dryRun": o.G.DryRun, "source": c.Store.Source}
-		if c.Favorite.Value != "" {
-			data["value"] = c.Favorite.Value
-		}
-		if o.G.DryRun {
-			data["diff"] = workspace.Diff(path, c.Before, c.After)
-		}
-		if err := o.json(data); err != nil {
-			return err
-		}
-	} else if o.G.DryRun {
-		fmt.Fprint(o.IO.Out, workspace.Diff(path, c.Before, c.After))
-	}
 	what := fmt.Sprintf("favorite %q", c.Favorite.Name)
-	if c.Favorite.Name == "the recommended favorites" {
-		what = c.Favorite.Name
+	if c.Verb == "recommended" {
+		what = "the recommended favorites"
 	}
+	data := map[string]any{"name": c.Favorite.Name, "source": c.Store.Source}
 	if c.Favorite.Value != "" {
 		what += " = " + c.Favorite.Value
+		data["value"] = c.Favorite.Value
 	}
-	prep := "in"
+	status := map[string]string{"add": "added ", "update": "updated ", "recommended": "added "}[c.Verb] + what
 	if c.Verb == "remove" {
-		prep = "from"
+		status = "removed " + what + " from %s"
 	}
-	switch {
-	case !c.Changed:
-		o.status("%s is already in %s; nothing to change", what, path)
-	case o.G.DryRun:
-		o.status("dry run: would %s %s %s %s; nothing written", c.Verb, what, prep, path)
-	default:
-		past := map[string]string{"add": "added", "update": "updated", "remove": "removed"}[c.Verb]
-		o.status("%s %s %s %s", past, what, prep, path)
-	}
-	return nil
+	return o.report(c.Result, status, data)
 }

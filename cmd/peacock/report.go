@@ -56,7 +56,8 @@ func writeJSON(io *ioStreams, v any) error {
 }
 
 // report prints what a write did: the diff for --dry-run, JSON for --json,
-// and a status line on stderr unless --quiet. data is the JSON object.
+// and a status line on stderr unless --quiet: status followed by " in
+// FILE", or with FILE in place of a %s in status. data is the JSON object.
 func (o *out) report(res workspace.Result, status string, data map[string]any) error {
 	name := o.P.Display(res.Path)
 	if o.G.DryRun && !o.G.JSON {
@@ -84,6 +85,8 @@ func (o *out) report(res workspace.Result, status string, data map[string]any) e
 		o.status("dry run: %s would not change", name)
 	case !res.Changed:
 		o.status("%s is up to date; nothing to change", name)
+	case strings.Contains(status, "%s"):
+		o.status(status, name)
 	default:
 		o.status("%s in %s", status, name)
 		if res.Created && strings.HasSuffix(res.Path, ".code-workspace") {

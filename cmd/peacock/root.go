@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -67,56 +66,15 @@ type globalOptions struct {
 	UserSettings string // --user-settings PATH
 }
 
-// workDir returns the absolute directory the command acts in (-C applied).
-// A -C directory that does not exist is a usage error.
-func (f *factory) workDir(g *globalOptions) (string, error) {
-	wd, err := f.Getwd()
-	if err != nil {
-		return "", err
-	}
-	if g.Dir != "" {
-		d := absPath(f.GOOS, wd, g.Dir)
-		st, err := os.Stat(d)
-		if err != nil {
-			return "", flagErrorf("-C %s: %v", g.Dir, unwrapPathError(err))
-		}
-		if !st.IsDir() {
-			return "", flagErrorf("-C %s: not a directory", g.Dir)
-		}
-		wd = d
-	}
-	return filepath.Clean(wd), nil
-}
-
-// absPath joins p onto dir unless it is absolute. On Windows a rooted path
-// without a drive (\x) takes the drive of dir rather than being joined.
-func absPath(goos, dir, p string) string {
-	if filepath.IsAbs(p) {
-		return p
-	}
-	if goos == "windows" && (strings.HasPrefix(p, `\`) || strings.HasPrefix(p, "/")) {
-		return filepath.Join(filepath.VolumeName(dir), p)
-	}
-	return filepath.Join(dir, p)
-}
-
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
 // openProject resolves the project for the global options: the working
 // directory, the target (unless noTarget), the editor and user settings.
 func (f *factory) openProject(g *globalOptions, noTarget bool) (*project.Project, error) {
-	dir, err := f.workDir(g)
+	dir, err := f.Getwd()
 	if err != nil {
 		return nil, err
 	}
 	opts := project.Options{
-		Dir: dir, Workspace: g.Workspace, Editor: g.Editor, UserSettings: g.UserSettings,
+		Dir: dir, Chdir: g.Dir, Workspace: g.Workspace, Editor: g.Editor, UserSettings: g.UserSettings,
 		GOOS: f.GOOS, Getenv: f.Getenv, NoTarget: noTarget,
 	}
 	if opts.Editor == "" {
@@ -124,12 +82,6 @@ func (f *factory) openProject(g *globalOptions, noTarget bool) (*project.Project
 	}
 	if opts.UserSettings == "" {
 		opts.UserSettings = f.Getenv("PEACOCK_USER_SETTINGS")
-	}
-	if opts.Workspace != "" {
-		opts.Workspace = absPath(f.GOOS, dir, opts.Workspace)
-	}
-	if opts.UserSettings != "" {
-		opts.UserSettings = absPath(f.GOOS, dir, opts.UserSettings)
 	}
 	p, err := project.Open(opts)
 	var amb *workspace.AmbiguousError
