@@ -134,11 +134,15 @@ func Open(opts Options) (*Project, error) {
 // path without a drive (\x) takes the drive of dir rather than being
 // joined.
 func absPath(goos, dir, path string) string {
+	if goos == "windows" && (strings.HasPrefix(path, "\\") || strings.HasPrefix(path, "/")) && !strings.HasPrefix(path, `\\`) {
+		vol := filepath.VolumeName(dir)
+		if len(dir) >= 2 && dir[1] == ':' {
+			vol = dir[:2] // a drive letter, also when tested on another OS
+		}
+		return vol + path
+	}
 	if filepath.IsAbs(path) {
 		return path
-	}
-	if goos == "windows" && (strings.HasPrefix(path, `\`) || strings.HasPrefix(path, "/")) {
-		return filepath.VolumeName(dir) + path
 	}
 	return filepath.Join(dir, path)
 }
