@@ -322,10 +322,15 @@ func (p *parser) skip() {
 
 // str reads a string value; label names it in errors.
 func (p *parser) str(label string) (int, string, error) {
+	return p.strf(func() string { return label })
+}
+
+// strf is str with a label built only for an error.
+func (p *parser) strf(label func() string) (int, string, error) {
 	off, tok := p.next()
 	s, ok := tok.(string)
 	if !ok {
-		return off, "", p.errAt(off, label+": want a string, got "+kind(tok), nil)
+		return off, "", p.errAt(off, label()+": want a string, got "+kind(tok), nil)
 	}
 	return off, s, nil
 }
@@ -395,16 +400,16 @@ func (p *parser) color(i, objOff int) (Color, int, error) {
 		}
 		seenKeys[key] = true
 		var err error
-		field := fmt.Sprintf(`"colors"[%d].%s`, i, key)
+		field := func() string { return fmt.Sprintf(`"colors"[%d].%s`, i, key) }
 		switch key {
 		case "name":
-			nameOff, c.Name, err = p.str(field)
+			nameOff, c.Name, err = p.strf(field)
 			haveName = true
 		case "value":
-			valueOff, c.Value, err = p.str(field)
+			valueOff, c.Value, err = p.strf(field)
 			haveValue = true
 		case "source":
-			_, c.Source, err = p.str(field)
+			_, c.Source, err = p.strf(field)
 		default:
 			p.skip()
 		}
