@@ -78,6 +78,8 @@ func Window(colors map[string]string, title string) []byte {
 
 	var b bytes.Buffer
 	open(&b, w, h, title)
+	// The window's own background, over which translucent bars blend.
+	fmt.Fprintf(&b, `<rect x="0" y="0" width="%d" height="%d" fill="%s"/>`+"\n", w, h, editorBG)
 
 	// Title bar, with the three window buttons and the centered title.
 	fmt.Fprintf(&b, `<rect x="0" y="0" width="%d" height="%d" %s/>`+"\n", w, titleH, paint(keyTitleBG))
@@ -200,17 +202,20 @@ func Swatches(title string, items []Swatch) []byte {
 				fg = palette.AccessibleForeground(palette.Over(bg, palette.MustParse("#ffffff")))
 			}
 		}
+		// Each line is cut to what fits in the swatch's 150 pixels at
+		// its size.
 		lines := []struct {
 			s      string
 			size   int
 			weight string
-		}{{s.Name, 14, ` font-weight="bold"`}, {s.Hex, 12, ""}, {s.Label, 11, ""}}
+			most   int
+		}{{s.Name, 14, ` font-weight="bold"`, 17}, {s.Hex, 12, "", 21}, {s.Label, 11, "", 24}}
 		for j, l := range lines {
 			if l.s == "" {
 				continue
 			}
 			fmt.Fprintf(&b, `<text x="%d" y="%d" font-family="%s" font-size="%d"%s %s>`, x+10, y+26+22*j, fontFamily, l.size, l.weight, fill(fg))
-			text(&b, truncate(l.s, 22))
+			text(&b, truncate(l.s, l.most))
 			b.WriteString("</text>\n")
 		}
 	}

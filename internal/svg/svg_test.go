@@ -201,7 +201,7 @@ func TestSwatches(t *testing.T) {
 			t.Errorf("output lacks %s", w)
 		}
 	}
-	for _, w := range []string{"peacock <&> themes", "Angular Red", "#dd0531", "A very long name that…", "not a color"} {
+	for _, w := range []string{"peacock <&> themes", "Angular Red", "#dd0531", "A very long name…", "not a color"} {
 		if !strings.Contains(texts, w) {
 			t.Errorf("texts lack %q", w)
 		}
