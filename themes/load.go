@@ -197,9 +197,9 @@ var utf8BOM = []byte("\ufeff")
 
 // parseTheme parses and validates one theme file; path is used in errors
 // only. The error is a *LoadError.
-func parseTheme(src []byte, path string) (parsed, error) {
+func parseTheme(src []byte, path string) (res parsed, err error) {
 	p := &parser{path: path, src: bytes.TrimPrefix(src, utf8BOM)}
-	res := parsed{parser: p}
+	res.parser = p
 	// The standard decoder's Token method gives unreliable offsets for
 	// syntax errors, so check the syntax first with Unmarshal, whose
 	// SyntaxError.Offset is one past the offending byte. After that, the
@@ -217,6 +217,16 @@ func parseTheme(src []byte, path string) (parsed, error) {
 		return res, p.errAt(off, "syntax error: "+se.Error(), err)
 	}
 	p.dec = json.NewDecoder(bytes.NewReader(p.src))
+	p.dec.UseNumber()
+	defer func() {
+		if r := recover(); r != nil {
+			te, ok := r.(tokenError)
+			if !ok {
+				panic(r)
+			}
+			err = p.errAt(te.off, errText(te.err), te.err)
+		}
+	}()
 
 	objOff, tok := p.next()
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
@@ -274,14 +284,21 @@ func parseTheme(src []byte, path string) (parsed, error) {
 }
 
 // next returns the next token and the offset at which it starts. The
-// input is well-formed, so Token cannot fail.
+// input is well-formed and numbers stay text (UseNumber), so Token should
+// not fail; if it does, next panics with a tokenError, which parseTheme
+// turns into a *LoadError, the way encoding/json's decoder unwinds.
 func (p *parser) next() (int, json.Token) {
 	off := p.tokenStart(int(p.dec.InputOffset()))
 	tok, err := p.dec.Token()
 	if err != nil {
-		panic("themes: token after validation: " + err.Error()) // unreachable
+		panic(tokenError{off, err})
 	}
 	return off, tok
+}
+
+type tokenError struct {
+	off int
+	err error
 }
 
 // tokenStart skips the white space and the one ':' or ',' that the decoder
@@ -458,7 +475,7 @@ func kind(tok json.Token) string {
 		return "an array"
 	case string:
 		return "a string"
-	case float64:
+	case float64, json.Number:
 		return "a number"
 	case bool:
 		return "a boolean"
