@@ -56,6 +56,27 @@ func TestBuiltin(t *testing.T) {
 	}
 }
 
+// TestBuiltinBareNames checks that every built-in color is reachable by its
+// bare name, unless palette.Parse takes that name (as CSS "red"): built-in
+// data never makes a name ambiguous for the CLI.
+func TestBuiltinBareNames(t *testing.T) {
+	all, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, th := range all {
+		for _, c := range th.Colors {
+			if _, err := palette.Parse(c.Name); err == nil {
+				continue
+			}
+			m, err := Resolve(all, c.Name)
+			if err != nil || m.Parsed.Hex() != c.Value {
+				t.Errorf("Resolve(%q) = %s %s, %v; want %s/%s", c.Name, m, m.Parsed.Hex(), err, th.Name, c.Name)
+			}
+		}
+	}
+}
+
 func isHexWord(s string) bool {
 	s = strings.TrimPrefix(s, "#")
 	switch len(s) {
