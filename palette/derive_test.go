@@ -386,18 +386,6 @@ func TestLinearTable(t *testing.T) {
 	}
 }
 
-func TestStarters(t *testing.T) {
-	s := Starters()
-	if len(s) != 9 || s[0] != (Favorite{"Angular Red", "#dd0531"}) || s[8] != (Favorite{"Vue Green", "#42b883"}) {
-		t.Errorf("Starters = %v", s)
-	}
-	for _, f := range s {
-		m := Derive(MustParse(f.Value), DefaultSettings())
-		if m["statusBar.background"] != f.Value {
-			t.Errorf("%s: statusBar.background %s", f.Name, m["statusBar.background"])
-		}
-	}
-}
 
 func TestKeyCount(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))

@@ -296,26 +296,3 @@ func jsonType(v any) string {
 	}
 	return fmt.Sprintf("%T", v)
 }
-
-// Favorite is one entry of peacock.favoriteColors.
-type Favorite struct {
-	Name  string `json:"name"`
-	Value string `json:"value"`
-}
-
-// Starters returns Peacock's nine starter favorites, the package default of
-// peacock.favoriteColors, in Peacock's (alphabetical) order. The slice is a
-// fresh copy.
-func Starters() []Favorite {
-	return []Favorite{
-		{"Angular Red", "#dd0531"},
-		{"Azure Blue", "#007fff"},
-		{"JavaScript Yellow", "#f9e64f"},
-		{"Mandalorian Blue", "#1857a4"},
-		{"Node Green", "#215732"},
-		{"React Blue", "#61dafb"},
-		{"Something Different", "#832561"},
-		{"Svelte Orange", "#ff3d00"},
-		{"Vue Green", "#42b883"},
-	}
-}

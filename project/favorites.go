@@ -70,15 +70,6 @@ func (p *Project) FavoritesStore() FavoritesStore {
 	return FavoritesStore{Path: p.ConfigPath(), Key: configFavoritesKey, Source: SourceConfig}
 }
 
-// starters returns Peacock's starter favorites.
-func starters() []Favorite {
-	var out []Favorite
-	for _, f := range palette.Starters() {
-		out = append(out, Favorite{f.Name, f.Value, SourceStarter})
-	}
-	return out
-}
-
 // decodeFavorites reads a favorites list as JSON decodes it: a list of
 // {"name": "...", "value": "..."} objects. Entries with an empty name or
 // value are skipped, as the extension skips them; an entry of the wrong
@@ -322,35 +313,11 @@ func (p *Project) RemoveFavorite(name string, wo WriteOptions) (*FavoriteChange,
 // Choice is a color text resolved once: what to store and what it means.
 type Choice struct {
 	// Text is what gets stored in peacock.color: the color text as typed
-	// (trimmed), or the value of the favorite it names.
+	// (trimmed), or the value of the favorite or theme color it names.
 	Text string
 	// Color is Text parsed.
 	Color palette.Color
-	// Favorite names the favorite the input named ("" for a color text).
-	Favorite string
-}
-
-// Resolve turns what the user typed into the color to store: any color
-// palette.Parse reads (so a CSS name always wins), else a favorite's value
-// by name, case-insensitively.
-func (p *Project) Resolve(input string) (Choice, error) {
-	text := strings.TrimSpace(input)
-	c, perr := palette.Parse(text)
-	if perr == nil {
-		return Choice{Text: text, Color: c}, nil
-	}
-	favs, err := p.Favorites()
-	if err != nil {
-		return Choice{}, err
-	}
-	for _, f := range favs {
-		if strings.EqualFold(f.Name, text) {
-			c, err := palette.Parse(f.Value)
-			if err != nil {
-				return Choice{}, fmt.Errorf("favorite %q (%s): %w", f.Name, f.Source, err)
-			}
-			return Choice{Text: f.Value, Color: c, Favorite: f.Name}, nil
-		}
-	}
-	return Choice{}, fmt.Errorf("%w (nor a favorite name: see 'peacock favorites')", perr)
+	// Favorite is the name of the favorite or theme color the input named
+	// ("" for a color text), and Theme the theme holding it.
+	Favorite, Theme string
 }

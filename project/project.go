@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/peacock-cli/peacock/palette"
+	"github.com/peacock-cli/peacock/themes"
 	"github.com/peacock-cli/peacock/workspace"
 )
 
@@ -64,6 +65,9 @@ type Options struct {
 	// NoTarget skips the search for a target file: for commands that use
 	// only the user's settings (favorites, completion).
 	NoTarget bool
+	// Warn, when set, is told about problems that do not stop a command,
+	// such as a user theme file that cannot be read.
+	Warn func(msg string)
 }
 
 // Project is what a command resolved about where it runs: the working
@@ -83,7 +87,8 @@ type Project struct {
 	UserSettingsPath string
 	User             map[string]any
 
-	opts Options
+	opts   Options
+	themes []themes.Theme // loaded by Themes
 }
 
 // UsageError is an error in what the caller asked for (an unknown editor

@@ -103,8 +103,9 @@ func TestBuiltinFiles(t *testing.T) {
 	}
 }
 
-// TestBuiltinPeacock checks that the "peacock" theme is palette.Starters.
-// (When palette's copy goes, this test goes with it.)
+// TestBuiltinPeacock checks that the "peacock" theme is the extension's
+// nine starter favorites (spec §10), in its order, each the status bar color
+// Peacock derives for it.
 func TestBuiltinPeacock(t *testing.T) {
 	all, err := Builtin()
 	if err != nil {
@@ -113,11 +114,19 @@ func TestBuiltinPeacock(t *testing.T) {
 	if all[0].Name != "peacock" {
 		t.Fatalf("first theme %q, want peacock", all[0].Name)
 	}
-	var got []palette.Favorite
+	var got [][2]string
 	for _, c := range all[0].Colors {
-		got = append(got, palette.Favorite{Name: c.Name, Value: c.Value})
+		got = append(got, [2]string{c.Name, c.Value})
+		if m := palette.Derive(palette.MustParse(c.Value), palette.DefaultSettings()); m["statusBar.background"] != c.Value {
+			t.Errorf("%s: statusBar.background %s", c.Name, m["statusBar.background"])
+		}
 	}
-	if want := palette.Starters(); !reflect.DeepEqual(got, want) {
+	want := [][2]string{
+		{"Angular Red", "#dd0531"}, {"Azure Blue", "#007fff"}, {"JavaScript Yellow", "#f9e64f"},
+		{"Mandalorian Blue", "#1857a4"}, {"Node Green", "#215732"}, {"React Blue", "#61dafb"},
+		{"Something Different", "#832561"}, {"Svelte Orange", "#ff3d00"}, {"Vue Green", "#42b883"},
+	}
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("peacock theme\n got %v\nwant %v", got, want)
 	}
 }

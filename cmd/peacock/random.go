@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 
+	"github.com/peacock-cli/peacock/project"
 	"github.com/spf13/cobra"
 )
 
@@ -11,6 +12,7 @@ type randomOptions struct {
 	baseOptions
 	NewRand   func(seed uint64) *rand.Rand
 	Favorites bool
+	Theme     string
 	Remote    bool
 	Seed      uint64
 }
@@ -26,10 +28,14 @@ favorite different from the current color; set it as the workspace color and
 print it on stdout.`,
 		Example: `  $ peacock random
   $ peacock random --favorites
+  $ peacock random --theme okabe-ito
   $ peacock random --seed 42
   $ c=$(peacock random --quiet)`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Favorites && opts.Theme != "" {
+				return flagErrorf("random: --favorites and --theme exclude each other")
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -37,6 +43,10 @@ print it on stdout.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Favorites, "favorites", false, "draw from the favorites (as peacock.surpriseMeFromFavoritesOnly does)")
+	cmd.Flags().StringVar(&opts.Theme, "theme", "", "draw from one theme (see 'peacock themes')")
+	_ = cmd.RegisterFlagCompletionFunc("theme", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return themeNames(opts.baseOptions), cobra.ShellCompDirectiveNoFileComp
+	})
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "store peacock.remoteColor instead of peacock.color")
 	cmd.Flags().Uint64Var(&opts.Seed, "seed", 0, "seed for a reproducible draw (0: a different draw each time)")
 	return cmd
@@ -47,7 +57,13 @@ func runRandom(opts *randomOptions) error {
 	if err != nil {
 		return err
 	}
-	choice, err := p.RandomChoice(opts.NewRand(opts.Seed), opts.Favorites, opts.Remote)
+	r := opts.NewRand(opts.Seed)
+	var choice project.Choice
+	if opts.Theme != "" {
+		choice, err = p.RandomFromTheme(r, opts.Theme, opts.Remote)
+	} else {
+		choice, err = p.RandomChoice(r, opts.Favorites, opts.Remote)
+	}
 	if err != nil {
 		return err
 	}

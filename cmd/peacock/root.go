@@ -76,6 +76,11 @@ func (f *factory) openProject(g *globalOptions, noTarget bool) (*project.Project
 	opts := project.Options{
 		Dir: dir, Chdir: g.Dir, Workspace: g.Workspace, Editor: g.Editor, UserSettings: g.UserSettings,
 		GOOS: f.GOOS, Getenv: f.Getenv, NoTarget: noTarget,
+		Warn: func(msg string) {
+			if !g.Quiet {
+				fmt.Fprintf(f.IO.ErrOut, "peacock: warning: %s\n", msg)
+			}
+		},
 	}
 	if opts.Editor == "" {
 		opts.Editor = f.Getenv("PEACOCK_EDITOR")
@@ -208,6 +213,7 @@ from the current directory up to the repository root; the project's
 		newCheckCmd(f, g, nil),
 		newDoctorCmd(f, g, nil),
 		newFavoritesCmd(f, g),
+		newThemesCmd(f, g, nil),
 		newCompletionCmd(f),
 	)
 	return root

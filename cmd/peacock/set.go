@@ -26,15 +26,19 @@ in peacock.color (or peacock.remoteColor with --remote).
 
 <color> is anything Peacock accepts (a CSS name, #rgb, #rrggbb, #rrggbbaa,
 rgb(), hsl(), hsv() in their loose forms), CSS Color 4 forms Peacock has no
-meaning for, such as oklch(70% 0.12 160), oklab() or hwb(), or the name of a
-favorite. Where Peacock does read a text, its reading wins, so the extension
-and peacock write the same file: rgb(66 184 131 / 60%) is opaque #42b883.
+meaning for, such as oklch(70% 0.12 160), oklab() or hwb(), the name of a
+favorite, or the name of a theme color ("go blue", or "languages/go-blue"
+when several themes have one; see 'peacock themes'). Names ignore case, and
+spaces, dashes and underscores are alike. Where Peacock does read a text,
+its reading wins, so the extension and peacock write the same file:
+rgb(66 184 131 / 60%) is opaque #42b883, and "red" is CSS red.
 
 --style accessible picks foregrounds that reach a 4.5:1 contrast on every bar
 and is remembered in the file (peacock.style), so later runs keep it;
 --style peacock goes back to the extension's exact output.`,
 		Example: `  $ peacock set "#42b883"
   $ peacock set "Vue Green"
+  $ peacock set dracula/purple
   $ peacock set "hsl(210, 60%, 40%)" --style accessible
   $ peacock set teal --remote
   $ peacock set navy --dry-run`,
@@ -43,7 +47,7 @@ and is remembered in the file (peacock.style), so later runs keep it;
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return favoriteNames(opts.baseOptions), cobra.ShellCompDirectiveNoFileComp
+			return colorNames(opts.baseOptions), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Color = strings.TrimSpace(args[0])
@@ -99,7 +103,17 @@ func reportSet(o *out, c *project.Change) error {
 	})
 }
 
-// favoriteNames is the completion list for color arguments.
+// colorNames is the completion list for color arguments: favorites and
+// theme colors.
+func colorNames(b baseOptions) []string {
+	p, err := b.Open(true)
+	if err != nil {
+		return nil
+	}
+	return append(favoriteNames(b), p.ThemeColorNames()...)
+}
+
+// favoriteNames is the completion list for favorite names, with values.
 func favoriteNames(b baseOptions) []string {
 	p, err := b.Open(true)
 	if err != nil {

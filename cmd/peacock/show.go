@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/peacock-cli/peacock/internal/svg"
 	"github.com/peacock-cli/peacock/palette"
+	"github.com/peacock-cli/peacock/workspace"
 	"github.com/spf13/cobra"
 )
 
@@ -15,6 +17,7 @@ type showOptions struct {
 	baseOptions
 	Remote bool
 	Copy   bool
+	SVG    string
 }
 
 func newShowCmd(f *factory, g *globalOptions, runF func(*showOptions) error) *cobra.Command {
@@ -29,10 +32,12 @@ otherwise, as wide as the terminal allows; off a terminal (or with NO_COLOR),
 print plain tab-separated text.
 
 --copy puts the stored color on the clipboard with an OSC 52 escape, which
-works over SSH in terminals that allow it.`,
+works over SSH in terminals that allow it. --svg FILE writes the picture of
+the window as an SVG file.`,
 		Example: `  $ peacock show
   $ peacock show --json | jq -r .color
-  $ peacock show --copy`,
+  $ peacock show --copy
+  $ peacock show --svg window.svg`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -43,6 +48,7 @@ works over SSH in terminals that allow it.`,
 	}
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "show peacock.remoteColor (falling back to peacock.color)")
 	cmd.Flags().BoolVar(&opts.Copy, "copy", false, "copy the stored color to the clipboard (OSC 52)")
+	cmd.Flags().StringVar(&opts.SVG, "svg", "", "write the window picture to `file` (SVG)")
 	return cmd
 }
 
@@ -65,6 +71,14 @@ func runShow(opts *showOptions) error {
 		o.status("copied %s to the clipboard (OSC 52: your terminal must allow it)", s.Text)
 		return nil
 	}
+	title := strings.TrimSuffix(filepath.Base(p.Target.Root), string(filepath.Separator))
+	if opts.SVG != "" {
+		if err := workspace.WriteFileAtomic(opts.SVG, svg.Window(s.Colors, title), 0o644); err != nil {
+			return err
+		}
+		o.status("wrote %s", opts.SVG)
+		return nil
+	}
 	if opts.Global.JSON {
 		return o.json(map[string]any{
 			"color":  s.Color.Hex6(),
@@ -85,7 +99,6 @@ func runShow(opts *showOptions) error {
 	if w := io.Width(); w > 0 {
 		width = w
 	}
-	title := strings.TrimSuffix(filepath.Base(p.Target.Root), string(filepath.Separator))
 	fmt.Fprintf(io.Out, "%s %s  %s (%s)\n\n", pt.swatch(s.Color, 4), s.Color.Hex6(), s.Key, s.Text)
 	fmt.Fprint(io.Out, pt.mockWindow(s.Colors, title, width))
 	fmt.Fprintln(io.Out)
