@@ -386,7 +386,6 @@ func TestLinearTable(t *testing.T) {
 	}
 }
 
-
 func TestKeyCount(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	c := MustParse("#42b883")
