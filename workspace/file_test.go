@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -195,16 +196,18 @@ func TestUpdateSymlink(t *testing.T) {
 		t.Errorf("files left behind: %v", names)
 	}
 
-	// A dangling link: the target is created.
+	// A dangling link is an error naming the missing target, even with
+	// Create: nothing is created at its end.
 	dangling := filepath.Join(dir, "proj", "settings.json")
 	if err := os.Symlink("../dotfiles/new.json", dangling); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Update(dangling, UpdateOptions{Create: true}, setColor("#abcdef")); err != nil {
-		t.Fatal(err)
+	_, err := Update(dangling, UpdateOptions{Create: true}, setColor("#abcdef"))
+	if want := "workspace: " + dangling + " is a symbolic link to " + filepath.Join(dir, "dotfiles", "new.json") + ", which does not exist"; err == nil || err.Error() != want {
+		t.Errorf("dangling link: err = %v, want %q", err, want)
 	}
-	if got := readString(t, filepath.Join(dir, "dotfiles", "new.json")); got != "{\n    \"peacock.color\": \"#abcdef\"\n}\n" {
-		t.Errorf("dangling target = %q", got)
+	if _, err := os.Lstat(filepath.Join(dir, "dotfiles", "new.json")); !os.IsNotExist(err) {
+		t.Errorf("the dangling link's target was created")
 	}
 }
 
@@ -333,7 +336,7 @@ func TestLockFile(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			unlock, err := lockFile(dir, file)
+			unlock, err := lockFile(testWaiter(), dir, file)
 			if err != nil {
 				t.Error(err)
 				return
@@ -357,7 +360,7 @@ func TestLockFile(t *testing.T) {
 	if err := os.Chtimes(stale, old, old); err != nil {
 		t.Fatal(err)
 	}
-	unlock, err := lockFile(dir, file)
+	unlock, err := lockFile(testWaiter(), dir, file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -396,4 +399,9 @@ func TestWriteFileAtomicPermissions(t *testing.T) {
 	if want := "workspace: " + target + ": permission denied: directory " + locked + " is not writable; nothing written"; err == nil || err.Error() != want {
 		t.Errorf("locked directory: err = %v, want %q", err, want)
 	}
+}
+
+// testWaiter returns a waiter as Update makes one.
+func testWaiter() *waiter {
+	return &waiter{ctx: context.Background(), path: "test", deadline: time.Now().Add(lockTimeout)}
 }
