@@ -314,8 +314,20 @@ func linkedError(path, target string, err error) error {
 	if !strings.Contains(err.Error(), target) {
 		return err
 	}
-	return fmt.Errorf("workspace: %s links to %s: %w", path, target, err)
+	return &linkError{path: path, target: target, err: err}
 }
+
+// linkError is an error about the target of the symbolic link path.
+type linkError struct {
+	path, target string
+	err          error
+}
+
+func (e *linkError) Error() string {
+	return fmt.Sprintf("workspace: %s links to %s: %s", e.path, e.target, strings.TrimPrefix(e.err.Error(), "workspace: "))
+}
+
+func (e *linkError) Unwrap() error { return e.err }
 
 // update does the work of Update under the lock. It returns mkdir=true,
 // writing nothing, when the file must be written but its directory is
@@ -548,7 +560,11 @@ func writeLocked(ctx context.Context, path string, data []byte, perm fs.FileMode
 	}
 	if meta != nil {
 		if err := chownLike(f, *meta); err != nil {
-			return fail(fmt.Errorf("workspace: %s: cannot give the new file the owner and group of the old one (%s): %w; nothing written",
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the path is the temporary file's
+			}
+			return fail(fmt.Errorf("workspace: %s belongs to %s, and this process cannot give the new file that owner and group (%w); nothing written",
 				path, meta.owner(), err))
 		}
 	}

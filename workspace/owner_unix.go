@@ -54,5 +54,5 @@ func (m fileMeta) owner() string {
 	if x, err := user.LookupGroupId(g); err == nil {
 		g += " (" + x.Name + ")"
 	}
-	return fmt.Sprintf("owner uid %s, group gid %s", u, g)
+	return fmt.Sprintf("uid %s and gid %s", u, g)
 }
