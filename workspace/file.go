@@ -236,10 +236,15 @@ type Result struct {
 // Update edits the file at path under a lock: it reads the file (see
 // ReadFile), parses it (see Parse), calls fn and, only if the bytes
 // changed, writes the result atomically (see WriteFileAtomic, whose
-// refusals apply: a read-only file, a file with several hard links, an
-// owner or group the writer cannot keep, a result over MaxFileSize).
-// Nothing is written when reading, parsing or fn fails, or when the edited
-// file would be larger than MaxFileSize.
+// refusals apply: a read-only file, an owner or group the writer cannot
+// keep, a result over MaxFileSize). Nothing is written when reading,
+// parsing or fn fails, or when the edited file would be larger than
+// MaxFileSize.
+//
+// A file with several hard links is refused with an error saying so,
+// not written: replacing it by a rename would split it from its other
+// names, and writing it in place would lose atomicity (a crash or a full
+// disk midway would leave a truncated file shared by every name).
 //
 // A symbolic link is written through: its target is edited and the link
 // stays a link. A link whose target (or one of whose directories) does not

@@ -85,7 +85,9 @@ func flock(w *waiter, f *os.File) (bool, error) {
 		switch {
 		case err == nil:
 			return true, nil
-		case noFlock(err):
+		case noFlock(err), errors.Is(err, syscall.EBADF):
+			// EBADF: NFS emulates flock with POSIX locks, for which an
+			// exclusive lock needs a descriptor open for writing.
 			return false, nil
 		case errors.Is(err, syscall.EINTR):
 			continue
