@@ -269,9 +269,11 @@ type Result struct {
 // the project, under the user's local application data folder
 // (peacock\locks, one small file per edited path, never in the
 // repository), also released by the system when the process exits. On file
-// systems without flock and other systems it is a lock file <name>.lock
-// next to the file, created exclusively, removed on unlock and taken over
-// when older than 30 seconds. Waiting for the lock gives up after 10
+// systems without flock (including NFS mounts that emulate it with POSIX
+// locks), on Windows when that folder cannot be used, and on other systems
+// it is a lock file <name>.lock next to the file, created exclusively,
+// holding the holder's process id, removed on unlock and taken over (by
+// one waiter only) when older than 30 seconds. Waiting for the lock gives up after 10
 // seconds with an error naming the file and, when known, the process
 // holding the lock; opts.OnWait is told when a wait begins.
 //

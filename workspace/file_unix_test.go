@@ -247,12 +247,6 @@ func TestHelperProcess(t *testing.T) {
 	os.Exit(0)
 }
 
-// increment adds 1 to the setting "count".
-func increment(d *Document) error {
-	v, _ := d.Setting("count")
-	return d.SetSetting("count", v.(float64)+1)
-}
-
 // TestUpdateCounterProcesses: processes and goroutines increment a number
 // in one file at once; every increment is kept (the lock holds across
 // processes, and across the renames that replace the locked file).
