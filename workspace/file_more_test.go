@@ -396,3 +396,38 @@ func increment(d *Document) error {
 	v, _ := d.Setting("count")
 	return d.SetSetting("count", v.(float64)+1)
 }
+
+// TestLockFileDenied: a permission error on the lock file (on Windows, a
+// lock file pending deletion) is retried; one that lasts is returned as
+// such after a while, not as a timeout.
+func TestLockFileDenied(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "settings.json")
+	denied := 0
+	create := createLockFile
+	defer func() { createLockFile = create }()
+	createLockFile = func(name string) (*os.File, error) {
+		if denied < 3 {
+			denied++
+			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+		}
+		return create(name)
+	}
+	unlock, err := lockFile(testWaiter(), dir, file)
+	if err != nil || denied != 3 {
+		t.Fatalf("err = %v after %d denials, want the lock after 3", err, denied)
+	}
+	unlock()
+
+	createLockFile = func(name string) (*os.File, error) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	start := time.Now()
+	_, err = lockFile(testWaiter(), dir, file)
+	if !errors.Is(err, fs.ErrPermission) || strings.Contains(err.Error(), "timed out") {
+		t.Errorf("err = %v, want the permission error", err)
+	}
+	if d := time.Since(start); d < permissionRetry || d > lockTimeout {
+		t.Errorf("gave up after %v, want about %v", d, permissionRetry)
+	}
+}

@@ -37,7 +37,7 @@ func lockFile(w *waiter, dir, file string) (func(), error) {
 	name := filepath.Join(dir, filepath.Base(file)+".lock")
 	var denied time.Time
 	for {
-		f, err := os.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+		f, err := createLockFile(name)
 		if err == nil {
 			_, werr := f.WriteString(strconv.Itoa(os.Getpid()) + "\n")
 			cerr := f.Close()
@@ -105,6 +105,12 @@ func takeOver(name string, fi fs.FileInfo) bool {
 		os.Remove(name)
 	}
 	return true
+}
+
+// createLockFile creates the lock file name exclusively (a variable for
+// tests).
+var createLockFile = func(name string) (*os.File, error) {
+	return os.OpenFile(name, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
 }
 
 // lockFilePID returns the process id recorded in the lock file name, or 0.
