@@ -164,9 +164,11 @@ func workspaceFiles(dir string) ([]string, error) {
 			if link, target, ok := danglingLink(p); ok {
 				return nil, &danglingError{Path: p, Link: link, Target: target}
 			}
+		case os.IsPermission(err):
+			continue // as for a directory that cannot be listed
 		default:
-			// A loop of symbolic links, or a file that cannot be looked
-			// at: an error, not a reason to make a new file.
+			// A loop of symbolic links: an error, not a reason to make a
+			// new file.
 			return nil, fmt.Errorf("workspace: %w", err)
 		}
 	}
