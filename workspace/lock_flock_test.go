@@ -63,8 +63,8 @@ func TestLockFollowsReplacement(t *testing.T) {
 	}()
 	<-waiting
 	replace("{\"v\": 2}\n") // the first writer's result
-	second := hold()         // the next writer locks the new file
-	first.Close()            // the first writer is done
+	second := hold()        // the next writer locks the new file
+	first.Close()           // the first writer is done
 	select {
 	case err := <-done:
 		t.Fatalf("Update ran while the new file was locked: %v", err)
