@@ -62,9 +62,10 @@
 //
 // # Files
 //
-// ReadFile is the one reader of the package and of its callers: it reads
-// only regular files (a FIFO, a device, a socket or a directory is refused
-// without being opened for long or read), at most MaxFileSize (16 MiB),
+// ReadFile is the package's one reader, meant for any file a user may
+// name: it reads only regular files (a FIFO, a device, a socket or a
+// directory is refused without blocking on it or reading it), at most
+// MaxFileSize (16 MiB),
 // following symbolic links; a dangling link is an error naming its missing
 // target. Update reads, edits and writes a file under a lock that covers
 // that one file (flock on the file itself on Unix systems, LockFileEx on a
