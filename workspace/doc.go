@@ -62,10 +62,26 @@
 //
 // # Files
 //
-// Update reads, edits and writes a file under a lock (flock on the file's
-// directory on Unix systems, a lock file elsewhere), writing atomically
-// through a temporary file and a rename, keeping the file mode and writing
-// through symbolic links. Find locates the workspace file for a directory.
+// ReadFile is the package's one reader, meant for any file a user may
+// name: it reads only regular files (a FIFO, a device, a socket or a
+// directory is refused without blocking on it or reading it), at most
+// MaxFileSize (16 MiB),
+// following symbolic links; a dangling link is an error naming its missing
+// target. Update reads, edits and writes a file under a lock that covers
+// that one file (flock on the file itself on Unix systems, LockFileEx on a
+// lock file outside the project on Windows, a lock file next to the file
+// elsewhere; no lock file is left in the project where flock or LockFileEx
+// work) and gives up after 10 seconds; UpdateOptions.OnWait tells a caller
+// who holds it, and UpdateOptions.Context cancels an update. Writes
+// (Update and WriteFileAtomic) go through a temporary file
+// .<name>.peacock-tmp-<digits> and a rename, keep the file's mode
+// (setuid, setgid and sticky bits included), owner and group, and write
+// through symbolic links. They refuse, writing nothing: a target that is
+// not a regular file, a dangling link, a read-only file (by its mode bits,
+// even for root), a file with several hard links, an owner or group the
+// writer cannot keep, and a result over MaxFileSize. Temporary files left
+// by a killed writer are removed by the next writer of the file. Find
+// locates the workspace file for a directory.
 //
 // The package never prints, exits, prompts or reads environment variables:
 // directories and the operating system are passed in.

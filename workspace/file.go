@@ -2,41 +2,189 @@ package workspace
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"time"
+	"strings"
 )
 
-// maxFileSize bounds what ReadFile reads: settings files are small, and a
-// huge file is a mistake.
-const maxFileSize = 16 << 20
+// MaxFileSize is the size limit, in bytes, of the files the package reads
+// and writes: 16 MiB. Settings files are small; a larger file is a mistake
+// (or not a settings file), and reading it whole would waste memory.
+const MaxFileSize = 16 << 20
 
-// ReadFile returns the content of the file at path. A missing file gives an
-// error that matches fs.ErrNotExist.
+// ReadFile returns the content of the regular file at path, following
+// symbolic links. It is the package's one reader, safe on any path a user
+// may name: it refuses, without reading or blocking, anything that is not
+// a regular file ("PATH is a FIFO, not a regular file"; also directories,
+// devices and sockets), checking the type both before opening (on Unix
+// systems the file is opened non-blocking) and on the opened file, and it
+// refuses a file larger than MaxFileSize ("PATH is too large (N bytes; the
+// limit is 16 MiB)"), also when the file grows while it is read. A missing
+// file, including a symbolic link whose target is missing (the error then
+// names the target), gives an error that matches fs.ErrNotExist.
 func ReadFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	return ReadFileLimit(path, MaxFileSize)
+}
+
+// ReadFileLimit is ReadFile with a size limit of limit bytes instead of
+// MaxFileSize.
+func ReadFileLimit(path string, limit int64) ([]byte, error) {
+	f, fi, err := openRegular(path)
 	if err != nil {
-		return nil, fmt.Errorf("workspace: %w", err)
+		return nil, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("workspace: %w", err)
-	}
-	if fi.IsDir() {
-		return nil, fmt.Errorf("workspace: %s is a directory", path)
-	}
-	if fi.Size() > maxFileSize {
-		return nil, fmt.Errorf("workspace: %s is too large (%d bytes) for a settings file", path, fi.Size())
+	if fi.Size() > limit {
+		return nil, tooLargeError(path, fi.Size(), limit)
 	}
 	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(f); err != nil {
+	buf.Grow(int(fi.Size()) + 1)
+	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
+	if err != nil {
 		return nil, fmt.Errorf("workspace: %s: %w", path, err)
 	}
+	if n > limit {
+		return nil, tooLargeError(path, n, limit)
+	}
 	return buf.Bytes(), nil
+}
+
+// openRegular opens the regular file at path for reading, refusing any
+// other type of file before and after opening it.
+func openRegular(path string) (*os.File, fs.FileInfo, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, statError(path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, nil, notRegularError(path, fi.Mode())
+	}
+	f, err := openNonBlocking(path)
+	if err != nil {
+		return nil, nil, statError(path, err)
+	}
+	fi, err = f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, fmt.Errorf("workspace: %w", err)
+	}
+	if !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, nil, notRegularError(path, fi.Mode())
+	}
+	return f, fi, nil
+}
+
+// statError describes a failure to stat or open path: a dangling symbolic
+// link names its missing target (and still matches fs.ErrNotExist).
+func statError(path string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		if link, target, ok := danglingLink(path); ok {
+			return &danglingError{Path: path, Link: link, Target: target}
+		}
+	}
+	return fmt.Errorf("workspace: %w", err)
+}
+
+// danglingError reports a symbolic link whose target does not exist.
+type danglingError struct {
+	Path, Link, Target string
+}
+
+func (e *danglingError) Error() string {
+	if abs, err := filepath.Abs(e.Path); e.Link == e.Path || (err == nil && abs == e.Link) {
+		return fmt.Sprintf("workspace: %s is a symbolic link to %s, which does not exist", e.Path, e.Target)
+	}
+	return fmt.Sprintf("workspace: %s: symbolic link %s points to %s, which does not exist", e.Path, e.Link, e.Target)
+}
+
+func (e *danglingError) Unwrap() error { return fs.ErrNotExist }
+
+// danglingLink reports whether path, or one of its directories, is a
+// symbolic link (possibly through other links) to a missing file, and
+// returns that link and its missing target.
+func danglingLink(path string) (link, target string, ok bool) {
+	p := filepath.Clean(path)
+	var rest []string
+	for i := 0; i < 255; i++ {
+		fi, err := os.Lstat(p)
+		switch {
+		case err == nil && fi.Mode()&fs.ModeSymlink != 0:
+			dest, err := os.Readlink(p)
+			if err != nil {
+				return "", "", false
+			}
+			if !filepath.IsAbs(dest) {
+				dest = filepath.Join(filepath.Dir(p), dest)
+			}
+			full := filepath.Join(append([]string{dest}, rest...)...)
+			if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
+				if l, t, ok := danglingLink(dest); ok {
+					return l, t, true // a link in dest's directories
+				}
+				return p, dest, true
+			}
+			p, rest = full, nil
+			continue
+		case err == nil:
+			return "", "", false
+		case !errors.Is(err, fs.ErrNotExist):
+			return "", "", false
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return "", "", false
+		}
+		rest = append([]string{filepath.Base(p)}, rest...)
+		p = parent
+	}
+	return "", "", false
+}
+
+// notRegularError reports a file that is not a regular file.
+func notRegularError(path string, m fs.FileMode) error {
+	return fmt.Errorf("workspace: %s is %s, not a regular file", path, fileType(m))
+}
+
+// fileType names the type of a file that is not a regular file.
+func fileType(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a FIFO"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a block device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return "a special file"
+}
+
+// tooLargeError reports a file over the size limit.
+func tooLargeError(path string, n, limit int64) error {
+	return fmt.Errorf("workspace: %s is too large (%d bytes; the limit is %s)", path, n, sizeString(limit))
+}
+
+// sizeString writes a size limit in MiB or KiB when it is a whole number of
+// them.
+func sizeString(n int64) string {
+	switch {
+	case n > 0 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n > 0 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // NewWorkspaceFile returns what VS Code writes for a new workspace file:
@@ -53,6 +201,21 @@ type UpdateOptions struct {
 	Create bool
 	// DryRun does everything but write.
 	DryRun bool
+	// Context, if not nil, cancels the update: when it is done while
+	// Update waits for the lock, or before the temporary file is renamed
+	// over the file, Update removes its temporary file, writes nothing and
+	// returns an error that wraps Context.Err() (context.Canceled or
+	// context.DeadlineExceeded). Once the rename is done the update is
+	// complete and the context is no longer looked at.
+	Context context.Context
+	// OnWait, if not nil, is called once, before Update starts waiting,
+	// when another process or goroutine holds the lock on the file: path is
+	// the file to be locked (links resolved) and holderPID the process
+	// holding the lock, or 0 when it cannot be told (Linux tells it from
+	// /proc/locks; a lock file records it). It is called on the goroutine
+	// that called Update. The library never prints; a CLI can say here
+	// what it is waiting for.
+	OnWait func(path string, holderPID int)
 }
 
 // Result tells what Update did.
@@ -70,42 +233,69 @@ type Result struct {
 	Created bool
 }
 
-// Update edits the file at path under a lock: it reads the file, parses it
-// (see Parse), calls fn and, only if the bytes changed, writes the result
-// atomically (see WriteFileAtomic), keeping the file mode (new files get
-// 0644) and writing through a symbolic link to its target. Nothing is
-// written when reading, parsing or fn fails. A missing file is an error
-// matching fs.ErrNotExist unless opts.Create is set; a missing directory is
-// created only when there is something to write. fn is called again, on the
-// fresh content, if the directory had to be created, so it must only edit
-// the Document it is given.
+// Update edits the file at path under a lock: it reads the file (see
+// ReadFile), parses it (see Parse), calls fn and, only if the bytes
+// changed, writes the result atomically (see WriteFileAtomic, whose
+// refusals apply: a read-only file, an owner or group the writer cannot
+// keep, a result over MaxFileSize). Nothing is written when reading,
+// parsing or fn fails, or when the edited file would be larger than
+// MaxFileSize.
 //
-// The lock serializes Update calls on files of one directory, across
-// goroutines and processes: flock(2) on the directory on Unix systems, so
-// that no lock file is ever left behind or stale; elsewhere, and on file
-// systems without flock, a lock file <name>.lock next to the file, created
-// exclusively and taken over when older than 30 seconds. Waiting for the
-// lock gives up after 10 seconds.
+// A file with several hard links is refused with an error saying so,
+// not written: replacing it by a rename would split it from its other
+// names, and writing it in place would lose atomicity (a crash or a full
+// disk midway would leave a truncated file shared by every name).
+//
+// A symbolic link is written through: its target is edited and the link
+// stays a link. A link whose target (or one of whose directories) does not
+// exist is an error naming the missing target, even with opts.Create: no
+// file or directory is created at the end of a dangling link. A target
+// that is not a regular file (a device, a FIFO, a directory) is an error.
+// A missing file is an error matching fs.ErrNotExist unless opts.Create is
+// set: then a workspace file starts as NewWorkspaceFile and a settings file
+// empty, the new file gets mode 0644, and a missing directory is created
+// (mode 0755) only when there is something to write. fn is called again,
+// on the fresh content, if the directory had to be created, so it must
+// only edit the Document it is given.
+//
+// The lock covers the one file, across goroutines and processes: Update
+// calls on other files, in the same directory or not, do not wait for it.
+// On Unix systems it is flock(2) on the file itself (the lock goes with the
+// open file, so a lock taken on a file that another writer has meanwhile
+// replaced is dropped and taken again on the new one) or, while the file
+// does not exist yet, on its nearest existing directory; no lock file is
+// ever left behind or stale, since the kernel drops the lock when the
+// process exits. On Windows it is LockFileEx on a lock file kept outside
+// the project, under the user's local application data folder
+// (peacock\locks, one small file per edited path, never in the
+// repository), also released by the system when the process exits. On file
+// systems without flock (including NFS mounts that emulate it with POSIX
+// locks), on Windows when that folder cannot be used, and on other systems
+// it is a lock file <name>.lock next to the file, created exclusively,
+// holding the holder's process id, removed on unlock and taken over (by
+// one waiter only) when older than 30 seconds. Waiting for the lock gives up after 10
+// seconds with an error naming the file and, when known, the process
+// holding the lock; opts.OnWait is told when a wait begins.
+//
+// Update must not be called for a file from within an Update (or
+// WriteFileAtomic) of the same file: the second call waits for the lock
+// that the first holds, and fails after 10 seconds.
 func Update(path string, opts UpdateOptions, fn func(*Document) error) (Result, error) {
+	ctx := opts.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	target, err := resolveLinks(path)
 	if err != nil {
 		return Result{}, err
 	}
 	dir := filepath.Dir(target)
 	for attempt := 0; attempt < 8; attempt++ {
-		lockDir, err := nearestDir(dir)
+		unlock, dirExists, err := lockPath(ctx, target, opts.OnWait)
 		if err != nil {
-			return Result{}, err
+			return Result{}, linkedError(path, target, err)
 		}
-		unlock, err := lock(lockDir, target)
-		if err != nil {
-			return Result{}, err
-		}
-		if again, _ := nearestDir(dir); again != lockDir {
-			unlock() // the directory appeared meanwhile: lock that one
-			continue
-		}
-		res, mkdir, err := update(path, target, opts, fn, lockDir == dir)
+		res, mkdir, err := update(ctx, path, target, opts, fn, dirExists)
 		if err == nil && mkdir && !opts.DryRun {
 			err = os.MkdirAll(dir, 0o755)
 			unlock()
@@ -115,19 +305,44 @@ func Update(path string, opts UpdateOptions, fn func(*Document) error) (Result, 
 			continue // redo the edit under the new directory's lock
 		}
 		unlock()
-		return res, err
+		return res, linkedError(path, target, err)
 	}
 	return Result{}, fmt.Errorf("workspace: %s: the directory keeps changing; giving up", path)
 }
 
+// linkedError adds to err, about target, the link path that led there.
+func linkedError(path, target string, err error) error {
+	if err == nil || path == target {
+		return err
+	}
+	if abs, e := filepath.Abs(path); e == nil && abs == target {
+		return err
+	}
+	if !strings.Contains(err.Error(), target) {
+		return err
+	}
+	return &linkError{path: path, target: target, err: err}
+}
+
+// linkError is an error about the target of the symbolic link path.
+type linkError struct {
+	path, target string
+	err          error
+}
+
+func (e *linkError) Error() string {
+	return fmt.Sprintf("workspace: %s links to %s: %s", e.path, e.target, strings.TrimPrefix(e.err.Error(), "workspace: "))
+}
+
+func (e *linkError) Unwrap() error { return e.err }
+
 // update does the work of Update under the lock. It returns mkdir=true,
 // writing nothing, when the file must be written but its directory is
 // missing.
-func update(path, target string, opts UpdateOptions, fn func(*Document) error, dirExists bool) (Result, bool, error) {
+func update(ctx context.Context, path, target string, opts UpdateOptions, fn func(*Document) error, dirExists bool) (Result, bool, error) {
 	res := Result{Path: path}
 	data, err := ReadFile(target)
 	missing := errors.Is(err, fs.ErrNotExist)
-	mode := fs.FileMode(0o644)
 	switch {
 	case missing && !opts.Create:
 		return res, false, err
@@ -141,9 +356,6 @@ func update(path, target string, opts UpdateOptions, fn func(*Document) error, d
 		return res, false, err
 	default:
 		res.Before = data
-		if fi, err := os.Stat(target); err == nil {
-			mode = fi.Mode().Perm()
-		}
 	}
 	doc, err := Parse(path, data)
 	if err != nil {
@@ -157,6 +369,10 @@ func update(path, target string, opts UpdateOptions, fn func(*Document) error, d
 		res.After = res.Before
 		return res, false, nil
 	}
+	if len(after) > MaxFileSize {
+		return res, false, fmt.Errorf("workspace: %s: the edited file would be too large (%d bytes; the limit is %s); nothing written",
+			path, len(after), sizeString(MaxFileSize))
+	}
 	res.After, res.Changed, res.Created = after, true, missing
 	if opts.DryRun {
 		return res, false, nil
@@ -164,7 +380,7 @@ func update(path, target string, opts UpdateOptions, fn func(*Document) error, d
 	if !dirExists {
 		return res, true, nil
 	}
-	if err := WriteFileAtomic(target, after, mode); err != nil {
+	if err := writeLocked(ctx, target, after, 0o644); err != nil {
 		return res, false, err
 	}
 	return res, false, nil
@@ -191,31 +407,50 @@ func nearestDir(dir string) (string, error) {
 	}
 }
 
-// resolveLinks follows symbolic links from path to the file they name
-// (which may not exist yet), so that writes replace the target and the
-// link stays a link.
+// resolveLinks follows symbolic links from path to the absolute path of the
+// file they name, so that writes replace the target and the link stays a
+// link. A missing path is resolved through the links of its directories;
+// a dangling link, in the path or its directories, is an error naming the
+// missing target.
 func resolveLinks(path string) (string, error) {
 	p, err := filepath.Abs(path)
 	if err != nil {
 		return "", fmt.Errorf("workspace: %w", err)
 	}
+	last := ""
 	for i := 0; i < 40; i++ {
 		fi, err := os.Lstat(p)
 		if err != nil {
-			if os.IsNotExist(err) {
-				// The directory part may itself hold links.
-				if d, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil {
-					return filepath.Join(d, filepath.Base(p)), nil
-				}
+			if !os.IsNotExist(err) {
+				return "", fmt.Errorf("workspace: %w", err)
+			}
+			if link, target, ok := danglingLink(p); ok {
+				return "", &danglingError{Path: path, Link: link, Target: target}
+			}
+			if last != "" {
+				return "", &danglingError{Path: path, Link: last, Target: p}
+			}
+			// The directory part may itself hold links.
+			d, err := nearestDir(filepath.Dir(p))
+			if err != nil {
 				return p, nil
 			}
-			return "", fmt.Errorf("workspace: %w", err)
+			r, err := filepath.EvalSymlinks(d)
+			if err != nil {
+				return "", fmt.Errorf("workspace: %w", err)
+			}
+			rel, err := filepath.Rel(d, p)
+			if err != nil {
+				return p, nil
+			}
+			return filepath.Join(r, rel), nil
 		}
 		if fi.Mode()&fs.ModeSymlink == 0 {
-			if r, err := filepath.EvalSymlinks(p); err == nil {
-				return r, nil
+			r, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				return "", fmt.Errorf("workspace: %w", err)
 			}
-			return p, nil
+			return r, nil
 		}
 		link, err := os.Readlink(p)
 		if err != nil {
@@ -224,29 +459,100 @@ func resolveLinks(path string) (string, error) {
 		if !filepath.IsAbs(link) {
 			link = filepath.Join(filepath.Dir(p), link)
 		}
-		p = link
+		last, p = p, link
 	}
 	return "", fmt.Errorf("workspace: %s: too many levels of symbolic links", path)
 }
 
-// WriteFileAtomic writes data to path through a temporary file in the same
-// directory, synced and then renamed over path, so that readers see the old
-// or the new content and never a part. The file gets mode perm. path is
-// replaced as it is: callers that want to write through a symbolic link
-// resolve it first (Update does).
+// WriteFileAtomic writes data to the file at path, atomically: it takes the
+// lock that Update takes, writes a temporary file in the same directory,
+// syncs it and renames it over the file, so that readers see the old or
+// the new content and never a part. A symbolic link is written through
+// (the link stays; a dangling link is an error naming its missing target,
+// and nothing is created). A new file gets mode perm; an existing file
+// keeps its mode, including the setuid, setgid and sticky bits, and its
+// owner and group (perm is then not used).
+//
+// Nothing is written, and an error says why, when: the path is not a
+// regular file; the file is read-only, by its mode bits (no write bit set,
+// checked even for root, who could otherwise replace it) or for this
+// user; the file has several hard links (replacing one name would split it
+// from the others, so the file is refused rather than rewritten in place,
+// which would not be atomic); the writer cannot give the new file the
+// original owner and group (on Unix systems, for a non-root writer, a file
+// owned by someone else or by a group the writer is not in); data is
+// larger than MaxFileSize; the directory is not writable.
+//
+// The temporary file is named .<name>.peacock-tmp-<digits>. One left
+// behind by a writer that was killed is removed by the next writer of the
+// same file, under the lock. On Windows a rename refused because another
+// process has the file open is retried for about 2 seconds.
 func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
+	target, err := resolveLinks(path)
+	if err != nil {
+		return err
+	}
+	unlock, _, err := lockPath(context.Background(), target, nil)
+	if err != nil {
+		return linkedError(path, target, err)
+	}
+	defer unlock()
+	return linkedError(path, target, writeLocked(context.Background(), target, data, perm))
+}
+
+// tempMarker is what the names of temporary files hold after the name of
+// the file they replace: .<name>.peacock-tmp-<digits>.
+const tempMarker = ".peacock-tmp-"
+
+// testHookBeforeRename, when set by a test, is called with the temporary
+// file's name just before the rename.
+var testHookBeforeRename func(tmp string)
+
+// writeLocked writes data to path (links resolved) through a temporary file
+// and a rename; the caller holds the lock.
+func writeLocked(ctx context.Context, path string, data []byte, perm fs.FileMode) error {
+	if len(data) > MaxFileSize {
+		return fmt.Errorf("workspace: %s: the new content is too large (%d bytes; the limit is %s); nothing written",
+			path, len(data), sizeString(MaxFileSize))
+	}
 	dir := filepath.Dir(path)
-	// The rename would replace a file the user marked read-only (it needs
-	// only a writable directory): refuse what a plain write would refuse.
-	switch f, err := os.OpenFile(path, os.O_WRONLY, 0); {
+	var meta *fileMeta
+	switch fi, err := os.Lstat(path); {
 	case err == nil:
-		f.Close()
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("workspace: %s: permission denied: the file is read-only; nothing written", path)
-	case !errors.Is(err, fs.ErrNotExist):
+		if !fi.Mode().IsRegular() {
+			return fmt.Errorf("%w; nothing written", notRegularError(path, fi.Mode()))
+		}
+		m, err := metaOf(path, fi)
+		if err != nil {
+			return fmt.Errorf("workspace: %w", err)
+		}
+		// The rename would replace a file the user marked read-only (it
+		// needs only a writable directory): refuse what a plain write would
+		// refuse, and what root could write only by ignoring the mode.
+		if m.mode&0o222 == 0 {
+			return readOnlyError(path)
+		}
+		switch f, err := openWriteOnly(path); {
+		case err == nil:
+			f.Close()
+		case errors.Is(err, fs.ErrPermission):
+			return readOnlyError(path)
+		default:
+			return fmt.Errorf("workspace: %w", err)
+		}
+		if m.nlink > 1 {
+			return fmt.Errorf("workspace: %s has %d hard links; replacing it would split it from the others, so nothing was written (copy the file to break the links, or edit the file the links share by hand)", path, m.nlink)
+		}
+		perm, meta = m.mode, &m
+	case errors.Is(err, fs.ErrNotExist):
+	default:
 		return fmt.Errorf("workspace: %w", err)
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("workspace: %s: %w; nothing written", path, err)
+	}
+	removeStaleTemps(dir, filepath.Base(path))
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+tempMarker+"*")
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
 			return fmt.Errorf("workspace: %s: permission denied: directory %s is not writable; nothing written", path, dir)
@@ -257,22 +563,39 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 	fail := func(err error) error {
 		f.Close()
 		os.Remove(tmp)
-		return fmt.Errorf("workspace: %s: %w", path, err)
+		return err
+	}
+	if meta != nil {
+		if err := chownLike(f, *meta); err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the path is the temporary file's
+			}
+			return fail(fmt.Errorf("workspace: %s belongs to %s, and this process cannot give the new file that owner and group (%w); nothing written",
+				path, meta.owner(), err))
+		}
 	}
 	if _, err := f.Write(data); err != nil {
-		return fail(err)
+		return fail(fmt.Errorf("workspace: %s: %w", path, err))
 	}
 	if err := f.Chmod(perm); err != nil {
-		return fail(err)
+		return fail(fmt.Errorf("workspace: %s: %w", path, err))
 	}
 	if err := f.Sync(); err != nil {
-		return fail(err)
+		return fail(fmt.Errorf("workspace: %s: %w", path, err))
 	}
 	if err := f.Close(); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("workspace: %s: %w", path, err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if testHookBeforeRename != nil {
+		testHookBeforeRename(tmp)
+	}
+	if err := ctx.Err(); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("workspace: %s: %w; nothing written", path, err)
+	}
+	if err := rename(tmp, path); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("workspace: %s: %w", path, err)
 	}
@@ -280,15 +603,30 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 	return nil
 }
 
-// lockTimeout bounds the wait for a lock.
-const lockTimeout = 10 * time.Second
+// readOnlyError refuses to replace a read-only file.
+func readOnlyError(path string) error {
+	return fmt.Errorf("workspace: %s: permission denied: the file is read-only; nothing written", path)
+}
 
-// backoff sleeps before the next attempt to take a lock: 1ms doubling to
-// 10ms. An update holds the lock for about as long as an fsync takes.
-func backoff(i int) {
-	d := time.Millisecond << min(i, 4)
-	if d > 10*time.Millisecond {
-		d = 10 * time.Millisecond
+// removeStaleTemps removes the temporary files of the file named name in
+// dir (.<name>.peacock-tmp-<digits>, regular files only), left by writers
+// that were killed before they could. The caller holds the file's lock, so
+// no live writer of that file has one.
+func removeStaleTemps(dir, name string) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
 	}
-	time.Sleep(d)
+	prefix := "." + name + tempMarker
+	for _, e := range ents {
+		n := e.Name()
+		if !strings.HasPrefix(n, prefix) || !e.Type().IsRegular() {
+			continue
+		}
+		digits := n[len(prefix):]
+		if digits == "" || strings.Trim(digits, "0123456789") != "" {
+			continue
+		}
+		os.Remove(filepath.Join(dir, n))
+	}
 }

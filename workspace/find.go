@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
@@ -59,14 +60,20 @@ func (e *AmbiguousError) Error() string {
 // The nearest directory holding any wins: one file is used; of several, the
 // one named <directory name>.code-workspace, else an *AmbiguousError. With
 // none anywhere, the target is <root>/<base name of root>.code-workspace,
-// not existing yet.
+// not existing yet. A workspace file (or the explicit file) that is a
+// symbolic link to a missing file, or a loop of links, is an error (naming
+// the missing target), never a reason to make a new file. Directories are
+// compared with Home as files, not by spelling (see os.SameFile), so a
+// differently cased or linked spelling of Home still stops the search. On
+// Windows an explicit path rooted without a drive (\x) is on Dir's drive,
+// and one relative to another drive's current directory (D:x) is an error.
 func Find(opts FindOptions) (Target, error) {
 	dir := filepath.Clean(opts.Dir)
 	root, inRepo := RepoRoot(dir, opts.Home)
 	if opts.Explicit != "" {
-		p := opts.Explicit
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(dir, p)
+		p, err := explicitPath(runtime.GOOS == "windows", dir, opts.Explicit)
+		if err != nil {
+			return Target{}, err
 		}
 		p = filepath.Clean(p)
 		t := Target{Path: p, Kind: KindOf(p), Root: root}
@@ -76,14 +83,18 @@ func Find(opts FindOptions) (Target, error) {
 			return Target{}, fmt.Errorf("workspace: %s is a directory; pass a .code-workspace or settings.json file", p)
 		case err == nil:
 			t.Exists = true
-		case !os.IsNotExist(err):
+		case os.IsNotExist(err):
+			if link, target, ok := danglingLink(p); ok {
+				return Target{}, &danglingError{Path: p, Link: link, Target: target}
+			}
+		default:
 			return Target{}, fmt.Errorf("workspace: %w", err)
 		}
 		return t, nil
 	}
-	home := filepath.Clean(opts.Home)
+	isHome := sameDirFunc(opts.Home)
 	for d := dir; ; {
-		if !inRepo && opts.Home != "" && d == home && d != dir {
+		if !inRepo && isHome(d) && d != dir {
 			break
 		}
 		cands, err := workspaceFiles(d)
@@ -94,15 +105,23 @@ func Find(opts FindOptions) (Target, error) {
 		case len(cands) == 1:
 			return Target{Path: cands[0], Kind: KindWorkspace, Exists: true, Root: root}, nil
 		case len(cands) > 1:
+			// On a case-insensitive file system Shop.code-workspace is
+			// named after the directory shop: compare files, not names.
 			pref := filepath.Join(d, filepath.Base(d)+".code-workspace")
+			pfi, perr := os.Stat(pref)
 			for _, c := range cands {
 				if c == pref {
 					return Target{Path: c, Kind: KindWorkspace, Exists: true, Root: root}, nil
 				}
 			}
+			for _, c := range cands {
+				if cfi, err := os.Stat(c); perr == nil && err == nil && os.SameFile(pfi, cfi) {
+					return Target{Path: c, Kind: KindWorkspace, Exists: true, Root: root}, nil
+				}
+			}
 			return Target{}, &AmbiguousError{Dir: d, Candidates: cands}
 		}
-		if (inRepo && d == root) || (!inRepo && opts.Home != "" && d == home) {
+		if (inRepo && d == root) || (!inRepo && isHome(d)) {
 			break
 		}
 		parent := filepath.Dir(d)
@@ -133,10 +152,25 @@ func workspaceFiles(dir string) ([]string, error) {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
-		if fi, err := os.Stat(p); err != nil || fi.IsDir() {
+		fi, err := os.Stat(p)
+		switch {
+		case err == nil && fi.IsDir():
 			continue
+		case err == nil:
+			out = append(out, p)
+		case os.IsNotExist(err):
+			// A dangling link: the workspace file is missing, which a new
+			// file elsewhere would hide.
+			if link, target, ok := danglingLink(p); ok {
+				return nil, &danglingError{Path: p, Link: link, Target: target}
+			}
+		case os.IsPermission(err):
+			continue // as for a directory that cannot be listed
+		default:
+			// A loop of symbolic links: an error, not a reason to make a
+			// new file.
+			return nil, fmt.Errorf("workspace: %w", err)
 		}
-		out = append(out, p)
 	}
 	return out, nil
 }
@@ -148,11 +182,9 @@ func workspaceFiles(dir string) ([]string, error) {
 // there; outside a repository RepoRoot returns dir and false.
 func RepoRoot(dir, home string) (string, bool) {
 	dir = filepath.Clean(dir)
-	if home != "" {
-		home = filepath.Clean(home)
-	}
+	isHome := sameDirFunc(home)
 	for d := dir; ; {
-		if home != "" && d == home {
+		if isHome(d) {
 			return dir, false
 		}
 		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
@@ -170,4 +202,86 @@ func RepoRoot(dir, home string) (string, bool) {
 // VS Code uses when the folder is opened without a workspace file.
 func FolderSettingsPath(root string) string {
 	return filepath.Join(root, ".vscode", "settings.json")
+}
+
+// sameDirFunc returns a function that reports whether a directory is dir
+// (false for every directory when dir is ""). Directories are compared as
+// files (os.SameFile), not as strings, so that C:\Users\bob is
+// c:\users\bob on Windows and a home reached through a symbolic link is
+// still home; the string comparison is the fallback when dir cannot be
+// looked at.
+func sameDirFunc(dir string) func(string) bool {
+	if dir == "" {
+		return func(string) bool { return false }
+	}
+	dir = filepath.Clean(dir)
+	fi, err := os.Stat(dir)
+	return func(d string) bool {
+		if d == dir {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+		di, derr := os.Stat(d)
+		return derr == nil && os.SameFile(fi, di)
+	}
+}
+
+// explicitPath makes a path named by the user absolute, relative to dir.
+// With windows set it follows Windows rules, whatever the system: a path
+// rooted without a drive (\x) is on dir's drive (joining it onto dir would
+// make C:\dir\x), and a drive-relative path (D:x) is relative to dir only
+// on dir's own drive, an error elsewhere (the current directory of another
+// drive is not known here).
+func explicitPath(windows bool, dir, p string) (string, error) {
+	if !windows {
+		if filepath.IsAbs(p) {
+			return p, nil
+		}
+		return filepath.Join(dir, p), nil
+	}
+	vol := winVolumeName(p)
+	rest := p[len(vol):]
+	rooted := rest != "" && (rest[0] == '\\' || rest[0] == '/')
+	switch {
+	case vol != "" && (rooted || len(vol) > 2): // C:\x, \\server\share\x
+		return p, nil
+	case rooted && len(rest) > 1 && (rest[1] == '\\' || rest[1] == '/'): // \\?\C:\x, \\.\pipe\x
+		return p, nil
+	case rooted: // \x
+		return winVolumeName(dir) + p, nil
+	case vol != "": // D:x
+		if !strings.EqualFold(vol, winVolumeName(dir)) {
+			return "", fmt.Errorf("workspace: %s is relative to the current directory of drive %s; pass an absolute path", p, vol)
+		}
+		return strings.TrimRight(dir, `\/`) + `\` + rest, nil
+	}
+	return strings.TrimRight(dir, `\/`) + `\` + p, nil
+}
+
+// winVolumeName returns the drive (C:) or UNC share (\\server\share) that
+// begins the Windows path p, or "".
+func winVolumeName(p string) string {
+	isSep := func(c byte) bool { return c == '\\' || c == '/' }
+	if len(p) >= 2 && p[1] == ':' && ('a' <= p[0]|0x20 && p[0]|0x20 <= 'z') {
+		return p[:2]
+	}
+	if len(p) >= 5 && isSep(p[0]) && isSep(p[1]) && !isSep(p[2]) && p[2] != '.' && p[2] != '?' {
+		// \\server\share
+		i := 3
+		for i < len(p) && !isSep(p[i]) {
+			i++
+		}
+		if i+1 < len(p) {
+			j := i + 1
+			for j < len(p) && !isSep(p[j]) {
+				j++
+			}
+			if j > i+1 {
+				return p[:j]
+			}
+		}
+	}
+	return ""
 }

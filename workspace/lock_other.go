@@ -1,9 +1,21 @@
-//go:build !(linux || darwin || freebsd || netbsd || openbsd || dragonfly)
+//go:build !(linux || darwin || freebsd || netbsd || openbsd || dragonfly || windows)
 
 package workspace
 
-// lock uses a lock file where flock(2) is not available.
-func lock(dir, file string) (func(), error) { return lockFile(dir, file) }
+import "path/filepath"
+
+// lockExisting uses a lock file where neither flock(2) nor LockFileEx is
+// available.
+func lockExisting(w *waiter, target string) (func(), bool, error) {
+	unlock, err := lockFile(w, filepath.Dir(target), target)
+	return unlock, false, err
+}
+
+// lockMissing uses a lock file in dir, the nearest existing directory of
+// target.
+func lockMissing(w *waiter, dir, target string) (func(), error) {
+	return lockFile(w, dir, target)
+}
 
 // syncDir does nothing where directories cannot be synced.
 func syncDir(string) {}

@@ -1,0 +1,40 @@
+package workspace
+
+import (
+	"errors"
+	"os"
+	"syscall"
+	"time"
+)
+
+// renameRetry is how long a rename refused because another process has the
+// file open is retried, as Go's cmd/go/internal/robustio does.
+const renameRetry = 2 * time.Second
+
+// rename is os.Rename, retried for a while when it fails with an error
+// that another process holding the file open causes (an editor, a virus
+// scanner or the search indexer): access denied, sharing or lock
+// violation.
+func rename(oldpath, newpath string) error {
+	return retryEphemeral(func() error { return os.Rename(oldpath, newpath) }, isEphemeralError, renameRetry)
+}
+
+// Windows error codes (winerror.h).
+const (
+	errorAccessDenied     syscall.Errno = 5
+	errorSharingViolation syscall.Errno = 32
+	errorLockViolation    syscall.Errno = 33
+)
+
+// isEphemeralError reports whether err may go away when the other process
+// closes the file.
+func isEphemeralError(err error) bool {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		switch errno {
+		case errorAccessDenied, errorSharingViolation, errorLockViolation:
+			return true
+		}
+	}
+	return false
+}
