@@ -1,6 +1,7 @@
 package project
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -15,10 +16,16 @@ import (
 type WriteOptions struct {
 	// DryRun computes the edit and writes nothing.
 	DryRun bool
+	// Context, when done, stops an edit before it is written (the
+	// temporary file is removed); nil means never.
+	Context context.Context
+	// OnWait, when set, is called once when another process holds the
+	// file's lock (see workspace.UpdateOptions).
+	OnWait func(path string, holderPID int)
 }
 
 func (wo WriteOptions) update(create bool) workspace.UpdateOptions {
-	return workspace.UpdateOptions{Create: create, DryRun: wo.DryRun}
+	return workspace.UpdateOptions{Create: create, DryRun: wo.DryRun, Context: wo.Context, OnWait: wo.OnWait}
 }
 
 // Change is what an edit of the target did.

@@ -198,6 +198,8 @@ func NewWorkspaceFile() []byte {
 type UpdateOptions struct {
 	// Create allows a missing file (and its directory) to be created: a
 	// workspace file starts as NewWorkspaceFile, a settings file empty.
+	// An existing but empty (0-byte) workspace file also starts as
+	// NewWorkspaceFile.
 	Create bool
 	// DryRun does everything but write.
 	DryRun bool
@@ -357,6 +359,12 @@ func update(ctx context.Context, path, target string, opts UpdateOptions, fn fun
 	default:
 		res.Before = data
 	}
+	base := data
+	if len(data) == 0 && !missing && opts.Create && KindOf(path) == KindWorkspace {
+		// An empty workspace file (touch x.code-workspace) gets what VS
+		// Code writes for a new one: without "folders" it opens no folder.
+		data = NewWorkspaceFile()
+	}
 	doc, err := Parse(path, data)
 	if err != nil {
 		return res, false, err
@@ -365,7 +373,7 @@ func update(ctx context.Context, path, target string, opts UpdateOptions, fn fun
 		return res, false, err
 	}
 	after := doc.Bytes()
-	if bytes.Equal(after, data) {
+	if bytes.Equal(after, base) {
 		res.After = res.Before
 		return res, false, nil
 	}

@@ -431,3 +431,27 @@ func TestLockFileDenied(t *testing.T) {
 		t.Errorf("gave up after %v, want about %v", d, permissionRetry)
 	}
 }
+
+// TestUpdateEmptyWorkspaceFile: a 0-byte .code-workspace gets the folders
+// a new one has, so that opening it opens the project.
+func TestUpdateEmptyWorkspaceFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.code-workspace")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Update(path, UpdateOptions{Create: true}, func(d *Document) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Changed || string(res.After) != string(NewWorkspaceFile()) {
+		t.Errorf("after = %q (changed %v), want NewWorkspaceFile", res.After, res.Changed)
+	}
+	// Without Create (reset, apply), an empty file stays empty.
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err = Update(path, UpdateOptions{}, func(d *Document) error { return nil })
+	if err != nil || res.Changed {
+		t.Errorf("without Create: changed %v, err %v", res.Changed, err)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -152,12 +153,20 @@ type baseOptions struct {
 	// Open resolves the project (noTarget: user settings only).
 	Open func(noTarget bool) (*project.Project, error)
 	GOOS string
+	// Context returns the command's context (cancelled by a signal).
+	Context func() context.Context
 }
 
 func newBase(f *factory, g *globalOptions) baseOptions {
 	return baseOptions{
 		IO: f.IO, Global: g, GOOS: f.GOOS,
 		Open: func(noTarget bool) (*project.Project, error) { return f.openProject(g, noTarget) },
+		Context: func() context.Context {
+			if f.Context == nil {
+				return context.Background()
+			}
+			return f.Context
+		},
 	}
 }
 
@@ -170,8 +179,20 @@ func (b baseOptions) open(noTarget bool) (*project.Project, *out, error) {
 	return p, &out{IO: b.IO, G: b.Global, P: p, GOOS: b.GOOS}, nil
 }
 
+// writeOptions are the options of every write: --dry-run, the context,
+// and a message when another process holds the file's lock.
 func (b baseOptions) writeOptions() project.WriteOptions {
-	return project.WriteOptions{DryRun: b.Global.DryRun}
+	return project.WriteOptions{
+		DryRun:  b.Global.DryRun,
+		Context: b.Context(),
+		OnWait: func(path string, pid int) {
+			who := "another process"
+			if pid > 0 {
+				who = fmt.Sprintf("process %d", pid)
+			}
+			fmt.Fprintf(b.IO.ErrOut, "peacock: waiting for %s to finish writing %s\n", who, path)
+		},
+	}
 }
 
 // noColorError adds the way out to a missing stored color.

@@ -38,6 +38,8 @@ type factory struct {
 	GOOS   string
 	// NewRand returns the randomness for `random`; seed 0 means "any".
 	NewRand func(seed uint64) *rand.Rand
+	// Context is cancelled when the command is interrupted.
+	Context context.Context
 }
 
 func newFactory(io *ioStreams) *factory {
@@ -110,11 +112,21 @@ func run(args []string, io *ioStreams) int {
 	return runWith(newFactory(io), args)
 }
 
-// runWith is run with a given factory (the test seam).
+// runWith is run with a given factory (the test seam). SIGINT and SIGTERM
+// cancel the command's context: a write stops before its rename, removes
+// its temporary file, and the exit code is 128 + the signal (130, 143).
 func runWith(f *factory, args []string) int {
+	ctx, received, stop := signalContext(context.Background())
+	defer stop()
+	f.Context = ctx
 	root := newRootCmd(f)
 	root.SetArgs(args)
-	return exitCode(root.ExecuteContext(context.Background()), f.IO)
+	err := root.ExecuteContext(ctx)
+	if sig := received(); sig != 0 && err != nil {
+		fmt.Fprintf(f.IO.ErrOut, "peacock: %v; nothing written\n", sig)
+		return 128 + int(sig)
+	}
+	return exitCode(err, f.IO)
 }
 
 func exitCode(err error, io *ioStreams) int {
