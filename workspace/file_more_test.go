@@ -455,3 +455,22 @@ func TestUpdateEmptyWorkspaceFile(t *testing.T) {
 		t.Errorf("without Create: changed %v, err %v", res.Changed, err)
 	}
 }
+
+// TestLoadSettingsFileDanglingLink: a user settings file that is a link to
+// nothing is an error naming the target, not an empty file.
+func TestLoadSettingsFileDanglingLink(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	dir := t.TempDir()
+	link := filepath.Join(dir, "settings.json")
+	if err := os.Symlink(filepath.Join(dir, "gone.json"), link); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadSettingsFile(link); err == nil || !strings.Contains(err.Error(), "gone.json") {
+		t.Errorf("err = %v, want one naming gone.json", err)
+	}
+	if m, err := LoadSettingsFile(filepath.Join(dir, "missing.json")); err != nil || len(m) != 0 {
+		t.Errorf("missing file: %v, %v; want empty, no error", m, err)
+	}
+}

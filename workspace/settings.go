@@ -3,6 +3,7 @@ package workspace
 import (
 	"errors"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 )
@@ -60,6 +61,10 @@ func UserSettingsPath(e Editor, goos, home, appData, xdgConfigHome string) strin
 func LoadSettingsFile(path string) (map[string]any, error) {
 	data, err := ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
+		if _, lerr := os.Lstat(path); lerr == nil {
+			// A link to nothing: the user meant a file, so say so.
+			return nil, err
+		}
 		return map[string]any{}, nil
 	}
 	if err != nil {
