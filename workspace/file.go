@@ -46,7 +46,7 @@ func ReadFileLimit(path string, limit int64) ([]byte, error) {
 	buf.Grow(int(fi.Size()) + 1)
 	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("workspace: %s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if n > limit {
 		return nil, tooLargeError(path, n, limit)
@@ -71,7 +71,7 @@ func openRegular(path string) (*os.File, fs.FileInfo, error) {
 	fi, err = f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, nil, fmt.Errorf("workspace: %w", err)
+		return nil, nil, err
 	}
 	if !fi.Mode().IsRegular() {
 		f.Close()
@@ -88,7 +88,7 @@ func statError(path string, err error) error {
 			return &danglingError{Path: path, Link: link, Target: target}
 		}
 	}
-	return fmt.Errorf("workspace: %w", err)
+	return err
 }
 
 // danglingError reports a symbolic link whose target does not exist.
@@ -98,9 +98,9 @@ type danglingError struct {
 
 func (e *danglingError) Error() string {
 	if abs, err := filepath.Abs(e.Path); e.Link == e.Path || (err == nil && abs == e.Link) {
-		return fmt.Sprintf("workspace: %s is a symbolic link to %s, which does not exist", e.Path, e.Target)
+		return fmt.Sprintf("%s is a symbolic link to %s, which does not exist", e.Path, e.Target)
 	}
-	return fmt.Sprintf("workspace: %s: symbolic link %s points to %s, which does not exist", e.Path, e.Link, e.Target)
+	return fmt.Sprintf("%s: symbolic link %s points to %s, which does not exist", e.Path, e.Link, e.Target)
 }
 
 func (e *danglingError) Unwrap() error { return fs.ErrNotExist }
@@ -148,7 +148,7 @@ func danglingLink(path string) (link, target string, ok bool) {
 
 // notRegularError reports a file that is not a regular file.
 func notRegularError(path string, m fs.FileMode) error {
-	return fmt.Errorf("workspace: %s is %s, not a regular file", path, fileType(m))
+	return fmt.Errorf("%s is %s, not a regular file", path, fileType(m))
 }
 
 // fileType names the type of a file that is not a regular file.
@@ -172,7 +172,7 @@ func fileType(m fs.FileMode) string {
 
 // tooLargeError reports a file over the size limit.
 func tooLargeError(path string, n, limit int64) error {
-	return fmt.Errorf("workspace: %s is too large (%d bytes; the limit is %s)", path, n, sizeString(limit))
+	return fmt.Errorf("%s is too large (%d bytes; the limit is %s)", path, n, sizeString(limit))
 }
 
 // sizeString writes a size limit in MiB or KiB when it is a whole number of
@@ -302,14 +302,14 @@ func Update(path string, opts UpdateOptions, fn func(*Document) error) (Result, 
 			err = os.MkdirAll(dir, 0o755)
 			unlock()
 			if err != nil {
-				return Result{}, fmt.Errorf("workspace: %w", err)
+				return Result{}, err
 			}
 			continue // redo the edit under the new directory's lock
 		}
 		unlock()
 		return res, linkedError(path, target, err)
 	}
-	return Result{}, fmt.Errorf("workspace: %s: the directory keeps changing; giving up", path)
+	return Result{}, fmt.Errorf("%s: the directory keeps changing; giving up", path)
 }
 
 // linkedError adds to err, about target, the link path that led there.
@@ -333,7 +333,7 @@ type linkError struct {
 }
 
 func (e *linkError) Error() string {
-	return fmt.Sprintf("workspace: %s links to %s: %s", e.path, e.target, strings.TrimPrefix(e.err.Error(), "workspace: "))
+	return fmt.Sprintf("%s links to %s: %s", e.path, e.target, strings.TrimPrefix(e.err.Error(), ""))
 }
 
 func (e *linkError) Unwrap() error { return e.err }
@@ -378,7 +378,7 @@ func update(ctx context.Context, path, target string, opts UpdateOptions, fn fun
 		return res, false, nil
 	}
 	if len(after) > MaxFileSize {
-		return res, false, fmt.Errorf("workspace: %s: the edited file would be too large (%d bytes; the limit is %s); nothing written",
+		return res, false, fmt.Errorf("%s: the edited file would be too large (%d bytes; the limit is %s); nothing written",
 			path, len(after), sizeString(MaxFileSize))
 	}
 	res.After, res.Changed, res.Created = after, true, missing
@@ -400,16 +400,16 @@ func nearestDir(dir string) (string, error) {
 		fi, err := os.Stat(d)
 		if err == nil {
 			if !fi.IsDir() {
-				return "", fmt.Errorf("workspace: %s is not a directory", d)
+				return "", fmt.Errorf("%s is not a directory", d)
 			}
 			return d, nil
 		}
 		if !os.IsNotExist(err) {
-			return "", fmt.Errorf("workspace: %w", err)
+			return "", err
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
-			return "", fmt.Errorf("workspace: %w", err)
+			return "", err
 		}
 		d = parent
 	}
@@ -423,14 +423,14 @@ func nearestDir(dir string) (string, error) {
 func resolveLinks(path string) (string, error) {
 	p, err := filepath.Abs(path)
 	if err != nil {
-		return "", fmt.Errorf("workspace: %w", err)
+		return "", err
 	}
 	last := ""
 	for i := 0; i < 40; i++ {
 		fi, err := os.Lstat(p)
 		if err != nil {
 			if !os.IsNotExist(err) {
-				return "", fmt.Errorf("workspace: %w", err)
+				return "", err
 			}
 			if link, target, ok := danglingLink(p); ok {
 				return "", &danglingError{Path: path, Link: link, Target: target}
@@ -445,7 +445,7 @@ func resolveLinks(path string) (string, error) {
 			}
 			r, err := filepath.EvalSymlinks(d)
 			if err != nil {
-				return "", fmt.Errorf("workspace: %w", err)
+				return "", err
 			}
 			rel, err := filepath.Rel(d, p)
 			if err != nil {
@@ -456,20 +456,20 @@ func resolveLinks(path string) (string, error) {
 		if fi.Mode()&fs.ModeSymlink == 0 {
 			r, err := filepath.EvalSymlinks(p)
 			if err != nil {
-				return "", fmt.Errorf("workspace: %w", err)
+				return "", err
 			}
 			return r, nil
 		}
 		link, err := os.Readlink(p)
 		if err != nil {
-			return "", fmt.Errorf("workspace: %w", err)
+			return "", err
 		}
 		if !filepath.IsAbs(link) {
 			link = filepath.Join(filepath.Dir(p), link)
 		}
 		last, p = p, link
 	}
-	return "", fmt.Errorf("workspace: %s: too many levels of symbolic links", path)
+	return "", fmt.Errorf("%s: too many levels of symbolic links", path)
 }
 
 // WriteFileAtomic writes data to the file at path, atomically: it takes the
@@ -520,7 +520,7 @@ var testHookBeforeRename func(tmp string)
 // and a rename; the caller holds the lock.
 func writeLocked(ctx context.Context, path string, data []byte, perm fs.FileMode) error {
 	if len(data) > MaxFileSize {
-		return fmt.Errorf("workspace: %s: the new content is too large (%d bytes; the limit is %s); nothing written",
+		return fmt.Errorf("%s: the new content is too large (%d bytes; the limit is %s); nothing written",
 			path, len(data), sizeString(MaxFileSize))
 	}
 	dir := filepath.Dir(path)
@@ -532,7 +532,7 @@ func writeLocked(ctx context.Context, path string, data []byte, perm fs.FileMode
 		}
 		m, err := metaOf(path, fi)
 		if err != nil {
-			return fmt.Errorf("workspace: %w", err)
+			return err
 		}
 		// The rename would replace a file the user marked read-only (it
 		// needs only a writable directory): refuse what a plain write would
@@ -546,26 +546,26 @@ func writeLocked(ctx context.Context, path string, data []byte, perm fs.FileMode
 		case errors.Is(err, fs.ErrPermission):
 			return readOnlyError(path)
 		default:
-			return fmt.Errorf("workspace: %w", err)
+			return err
 		}
 		if m.nlink > 1 {
-			return fmt.Errorf("workspace: %s has %d hard links; replacing it would split it from the others, so nothing was written (copy the file to break the links, or edit the file the links share by hand)", path, m.nlink)
+			return fmt.Errorf("%s has %d hard links; replacing it would split it from the others, so nothing was written (copy the file to break the links, or edit the file the links share by hand)", path, m.nlink)
 		}
 		perm, meta = m.mode, &m
 	case errors.Is(err, fs.ErrNotExist):
 	default:
-		return fmt.Errorf("workspace: %w", err)
+		return err
 	}
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("workspace: %s: %w; nothing written", path, err)
+		return fmt.Errorf("%s: %w; nothing written", path, err)
 	}
 	removeStaleTemps(dir, filepath.Base(path))
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+tempMarker+"*")
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
-			return fmt.Errorf("workspace: %s: permission denied: directory %s is not writable; nothing written", path, dir)
+			return fmt.Errorf("%s: permission denied: directory %s is not writable; nothing written", path, dir)
 		}
-		return fmt.Errorf("workspace: %s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	tmp := f.Name()
 	fail := func(err error) error {
@@ -579,33 +579,33 @@ func writeLocked(ctx context.Context, path string, data []byte, perm fs.FileMode
 			if errors.As(err, &pe) {
 				err = pe.Err // the path is the temporary file's
 			}
-			return fail(fmt.Errorf("workspace: %s belongs to %s, and this process cannot give the new file that owner and group (%w); nothing written",
+			return fail(fmt.Errorf("%s belongs to %s, and this process cannot give the new file that owner and group (%w); nothing written",
 				path, meta.owner(), err))
 		}
 	}
 	if _, err := f.Write(data); err != nil {
-		return fail(fmt.Errorf("workspace: %s: %w", path, err))
+		return fail(fmt.Errorf("%s: %w", path, err))
 	}
 	if err := f.Chmod(perm); err != nil {
-		return fail(fmt.Errorf("workspace: %s: %w", path, err))
+		return fail(fmt.Errorf("%s: %w", path, err))
 	}
 	if err := f.Sync(); err != nil {
-		return fail(fmt.Errorf("workspace: %s: %w", path, err))
+		return fail(fmt.Errorf("%s: %w", path, err))
 	}
 	if err := f.Close(); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("workspace: %s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	if testHookBeforeRename != nil {
 		testHookBeforeRename(tmp)
 	}
 	if err := ctx.Err(); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("workspace: %s: %w; nothing written", path, err)
+		return fmt.Errorf("%s: %w; nothing written", path, err)
 	}
 	if err := rename(tmp, path); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("workspace: %s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	syncDir(dir)
 	return nil
@@ -613,7 +613,7 @@ func writeLocked(ctx context.Context, path string, data []byte, perm fs.FileMode
 
 // readOnlyError refuses to replace a read-only file.
 func readOnlyError(path string) error {
-	return fmt.Errorf("workspace: %s: permission denied: the file is read-only; nothing written", path)
+	return fmt.Errorf("%s: permission denied: the file is read-only; nothing written", path)
 }
 
 // removeStaleTemps removes the temporary files of the file named name in

@@ -63,13 +63,13 @@ func TestReadFileSizeLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := ReadFile(over)
-	if want := fmt.Sprintf("workspace: %s is too large (%d bytes; the limit is 16 MiB)", over, MaxFileSize+1); err == nil || err.Error() != want {
+	if want := fmt.Sprintf("%s is too large (%d bytes; the limit is 16 MiB)", over, MaxFileSize+1); err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
 	}
 	small := filepath.Join(dir, "small.json")
 	writeFile(t, small, "{\"a\": 1}", 0o644)
 	_, err = ReadFileLimit(small, 4)
-	if want := "workspace: " + small + " is too large (8 bytes; the limit is 4 bytes)"; err == nil || err.Error() != want {
+	if want := "" + small + " is too large (8 bytes; the limit is 4 bytes)"; err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %q", err, want)
 	}
 	if data, err := ReadFileLimit(small, 8); err != nil || string(data) != "{\"a\": 1}" {
@@ -86,7 +86,7 @@ func TestUpdateSizeCap(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Update(p, UpdateOptions{}, setColor("#123456"))
-	want := "workspace: " + p + ": the edited file would be too large ("
+	want := "" + p + ": the edited file would be too large ("
 	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.HasSuffix(err.Error(), "bytes; the limit is 16 MiB); nothing written") {
 		t.Errorf("err = %v, want %q…", err, want)
 	}
@@ -116,7 +116,7 @@ func TestUpdateDanglingDirectoryLink(t *testing.T) {
 	}
 	p := filepath.Join(vscode, "settings.json")
 	_, err := Update(p, UpdateOptions{Create: true}, setColor("#123456"))
-	want := "workspace: " + p + ": symbolic link " + vscode + " points to " + filepath.Join(dir, "shared", "vscode") + ", which does not exist"
+	want := "" + p + ": symbolic link " + vscode + " points to " + filepath.Join(dir, "shared", "vscode") + ", which does not exist"
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v\nwant %s", err, want)
 	}
@@ -313,7 +313,7 @@ func TestLockFileWait(t *testing.T) {
 	w := &waiter{ctx: context.Background(), path: file, deadline: time.Now().Add(50 * time.Millisecond),
 		onWait: func(_ string, pid int) { pids = append(pids, pid) }}
 	_, err = lockFile(w, dir, file)
-	want := fmt.Sprintf("workspace: %s: timed out after 10s waiting for another peacock to finish (process %d holds the lock) (remove %s.lock if no peacock is running)", file, os.Getpid(), file)
+	want := fmt.Sprintf("%s: timed out after 10s waiting for another peacock to finish (process %d holds the lock) (remove %s.lock if no peacock is running)", file, os.Getpid(), file)
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v\nwant %s", err, want)
 	}

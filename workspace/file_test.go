@@ -203,7 +203,7 @@ func TestUpdateSymlink(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Update(dangling, UpdateOptions{Create: true}, setColor("#abcdef"))
-	if want := "workspace: " + dangling + " is a symbolic link to " + filepath.Join(dir, "dotfiles", "new.json") + ", which does not exist"; err == nil || err.Error() != want {
+	if want := "" + dangling + " is a symbolic link to " + filepath.Join(dir, "dotfiles", "new.json") + ", which does not exist"; err == nil || err.Error() != want {
 		t.Errorf("dangling link: err = %v, want %q", err, want)
 	}
 	if _, err := os.Lstat(filepath.Join(dir, "dotfiles", "new.json")); !os.IsNotExist(err) {
@@ -382,7 +382,7 @@ func TestWriteFileAtomicPermissions(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := WriteFileAtomic(ro, []byte(`{"a": 1}`), 0o644)
-	want := "workspace: " + ro + ": permission denied: the file is read-only; nothing written"
+	want := "" + ro + ": permission denied: the file is read-only; nothing written"
 	if err == nil || err.Error() != want {
 		t.Errorf("read-only file: err = %v, want %q", err, want)
 	}
@@ -407,7 +407,7 @@ func TestWriteFileAtomicPermissions(t *testing.T) {
 	}
 	target := filepath.Join(locked, "x.code-workspace")
 	err = WriteFileAtomic(target, []byte("{}"), 0o644)
-	if want := "workspace: " + target + ": permission denied: directory " + locked + " is not writable; nothing written"; err == nil || err.Error() != want {
+	if want := "" + target + ": permission denied: directory " + locked + " is not writable; nothing written"; err == nil || err.Error() != want {
 		t.Errorf("locked directory: err = %v, want %q", err, want)
 	}
 }

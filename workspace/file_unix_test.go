@@ -38,9 +38,9 @@ func TestReadFileNotRegular(t *testing.T) {
 		t.Fatal(err)
 	}
 	for path, want := range map[string]string{
-		fifo: "workspace: " + fifo + " is a FIFO, not a regular file",
-		zero: "workspace: " + zero + " is a character device, not a regular file",
-		sub:  "workspace: " + sub + " is a directory, not a regular file",
+		fifo: "" + fifo + " is a FIFO, not a regular file",
+		zero: "" + zero + " is a character device, not a regular file",
+		sub:  "" + sub + " is a directory, not a regular file",
 	} {
 		withTimeoutT(t, 5*time.Second, "ReadFile("+path+")", func() {
 			_, err := ReadFile(path)
@@ -84,7 +84,7 @@ func TestUpdateNotRegularTarget(t *testing.T) {
 		for _, create := range []bool{false, true} {
 			withTimeoutT(t, 5*time.Second, "Update through a link to "+kind, func() {
 				_, err := Update(link, UpdateOptions{Create: create}, setColor("#123456"))
-				want := "workspace: " + link + " links to " + target + ": " + target + " is " + kind + ", not a regular file; nothing written"
+				want := "" + link + " links to " + target + ": " + target + " is " + kind + ", not a regular file; nothing written"
 				if err == nil || !strings.HasPrefix(err.Error(), want) {
 					t.Errorf("err = %v, want %q…", err, want)
 				}
@@ -168,7 +168,7 @@ func TestUpdateOwnerRefused(t *testing.T) {
 	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
 	out, _ := cmd.CombinedOutput()
 	t.Logf("as uid 65534: %s", out)
-	want := "workspace: " + p + " belongs to uid 0 (root) and gid 0 (root), and this process cannot give the new file that owner and group (operation not permitted); nothing written"
+	want := "" + p + " belongs to uid 0 (root) and gid 0 (root), and this process cannot give the new file that owner and group (operation not permitted); nothing written"
 	if !strings.Contains(string(out), want) || !strings.Contains(string(out), "nothing written") {
 		t.Errorf("output:\n%s\nwant %q…nothing written", out, want)
 	}
@@ -372,7 +372,7 @@ func TestUpdateHardLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Update(p, UpdateOptions{}, setColor("#123456"))
-	want := "workspace: " + p + " has 2 hard links; replacing it would split it from the others, so nothing was written"
+	want := "" + p + " has 2 hard links; replacing it would split it from the others, so nothing was written"
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("err = %v, want %q…", err, want)
 	}

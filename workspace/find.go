@@ -47,7 +47,7 @@ func (e *AmbiguousError) Error() string {
 	for i, c := range e.Candidates {
 		names[i] = filepath.Base(c)
 	}
-	return fmt.Sprintf("workspace: %s holds several workspace files (%s); pass --workspace to choose one",
+	return fmt.Sprintf("%s holds several workspace files (%s); pass --workspace to choose one",
 		e.Dir, strings.Join(names, ", "))
 }
 
@@ -80,7 +80,7 @@ func Find(opts FindOptions) (Target, error) {
 		fi, err := os.Stat(p)
 		switch {
 		case err == nil && fi.IsDir():
-			return Target{}, fmt.Errorf("workspace: %s is a directory; pass a .code-workspace or settings.json file", p)
+			return Target{}, fmt.Errorf("%s is a directory; pass a .code-workspace or settings.json file", p)
 		case err == nil:
 			t.Exists = true
 		case os.IsNotExist(err):
@@ -88,7 +88,7 @@ func Find(opts FindOptions) (Target, error) {
 				return Target{}, &danglingError{Path: p, Link: link, Target: target}
 			}
 		default:
-			return Target{}, fmt.Errorf("workspace: %w", err)
+			return Target{}, err
 		}
 		return t, nil
 	}
@@ -144,7 +144,7 @@ func workspaceFiles(dir string) ([]string, error) {
 		if os.IsNotExist(err) || os.IsPermission(err) {
 			return nil, nil
 		}
-		return nil, fmt.Errorf("workspace: %w", err)
+		return nil, err
 	}
 	var out []string
 	for _, e := range ents {
@@ -169,7 +169,7 @@ func workspaceFiles(dir string) ([]string, error) {
 		default:
 			// A loop of symbolic links: an error, not a reason to make a
 			// new file.
-			return nil, fmt.Errorf("workspace: %w", err)
+			return nil, err
 		}
 	}
 	return out, nil
@@ -253,7 +253,7 @@ func explicitPath(windows bool, dir, p string) (string, error) {
 		return winVolumeName(dir) + p, nil
 	case vol != "": // D:x
 		if !strings.EqualFold(vol, winVolumeName(dir)) {
-			return "", fmt.Errorf("workspace: %s is relative to the current directory of drive %s; pass an absolute path", p, vol)
+			return "", fmt.Errorf("%s is relative to the current directory of drive %s; pass an absolute path", p, vol)
 		}
 		return strings.TrimRight(dir, `\/`) + `\` + rest, nil
 	}

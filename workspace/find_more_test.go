@@ -46,7 +46,7 @@ func TestFindLinks(t *testing.T) {
 	if err := os.Symlink("../dotfiles/team.code-workspace", ws); err != nil {
 		t.Fatal(err)
 	}
-	wantDangling := "workspace: " + ws + " is a symbolic link to " + filepath.Join(root, "dotfiles", "team.code-workspace") + ", which does not exist"
+	wantDangling := "" + ws + " is a symbolic link to " + filepath.Join(root, "dotfiles", "team.code-workspace") + ", which does not exist"
 	for _, explicit := range []string{"", "../team.code-workspace"} {
 		_, err := Find(FindOptions{Dir: filepath.Join(r, "sub"), Home: root, Explicit: explicit})
 		if err == nil || err.Error() != wantDangling {
@@ -88,7 +88,7 @@ func TestExplicitPath(t *testing.T) {
 		{true, `C:\Users\me\p`, `\\srv\share\x`, `\\srv\share\x`, ""},
 		{true, `C:\Users\me\p`, `\\?\C:\x`, `\\?\C:\x`, ""},
 		{true, `C:\Users\me\p`, `c:x`, `C:\Users\me\p\x`, ""},
-		{true, `C:\Users\me\p`, `D:x`, "", `workspace: D:x is relative to the current directory of drive D:; pass an absolute path`},
+		{true, `C:\Users\me\p`, `D:x`, "", `D:x is relative to the current directory of drive D:; pass an absolute path`},
 	} {
 		got, err := explicitPath(tc.windows, tc.dir, tc.p)
 		if tc.err != "" {

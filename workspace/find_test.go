@@ -63,7 +63,7 @@ func TestFind(t *testing.T) {
 			name:    "several: ambiguous",
 			files:   []string{"repo/.git/", "repo/backend.code-workspace", "repo/frontend.code-workspace", "repo/x/"},
 			dir:     "repo/x",
-			wantErr: "workspace: $T/repo holds several workspace files (backend.code-workspace, frontend.code-workspace); pass --workspace to choose one",
+			wantErr: "$T/repo holds several workspace files (backend.code-workspace, frontend.code-workspace); pass --workspace to choose one",
 		},
 		{
 			name:  "none: new file named after the repo root",
@@ -150,7 +150,7 @@ func TestFind(t *testing.T) {
 			files:    []string{"r/.git/", "r/sub/"},
 			dir:      "r",
 			explicit: "sub",
-			wantErr:  "workspace: $T/r/sub is a directory; pass a .code-workspace or settings.json file",
+			wantErr:  "$T/r/sub is a directory; pass a .code-workspace or settings.json file",
 		},
 	}
 	for _, tc := range tests {

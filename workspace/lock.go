@@ -25,7 +25,7 @@ func lockPath(ctx context.Context, target string, onWait func(string, int)) (unl
 	dir := filepath.Dir(target)
 	for attempt := 0; attempt < 1000; attempt++ {
 		if err := ctx.Err(); err != nil {
-			return nil, false, fmt.Errorf("workspace: %s: %w; nothing written", target, err)
+			return nil, false, fmt.Errorf("%s: %w; nothing written", target, err)
 		}
 		fi, err := os.Lstat(target)
 		switch {
@@ -60,10 +60,10 @@ func lockPath(ctx context.Context, target string, onWait func(string, int)) (unl
 			}
 			return unlock, lockDir == dir, nil
 		default:
-			return nil, false, fmt.Errorf("workspace: %w", err)
+			return nil, false, err
 		}
 	}
-	return nil, false, fmt.Errorf("workspace: %s: the file keeps changing; giving up", target)
+	return nil, false, fmt.Errorf("%s: the file keeps changing; giving up", target)
 }
 
 // waiter paces the attempts to take one lock: it tells OnWait once, backs
@@ -92,7 +92,7 @@ func (w *waiter) wait(holder func() int, hint string) error {
 		if pid := holder(); pid > 0 {
 			by = fmt.Sprintf(" (process %d holds the lock)", pid)
 		}
-		return fmt.Errorf("workspace: %s: timed out after %v waiting for another peacock to finish%s%s", w.path, lockTimeout, by, hint)
+		return fmt.Errorf("%s: timed out after %v waiting for another peacock to finish%s%s", w.path, lockTimeout, by, hint)
 	}
 	// 1ms doubling to 10ms: an update holds the lock for about as long
 	// as an fsync takes.
@@ -105,7 +105,7 @@ func (w *waiter) wait(holder func() int, hint string) error {
 	defer t.Stop()
 	select {
 	case <-w.ctx.Done():
-		return fmt.Errorf("workspace: %s: %w; nothing written", w.path, w.ctx.Err())
+		return fmt.Errorf("%s: %w; nothing written", w.path, w.ctx.Err())
 	case <-t.C:
 		return nil
 	}

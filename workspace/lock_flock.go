@@ -25,12 +25,12 @@ func lockExisting(w *waiter, target string) (unlock func(), again bool, err erro
 		return nil, true, nil
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("workspace: locking %s: %w", target, err)
+		return nil, false, fmt.Errorf("locking %s: %w", target, err)
 	}
 	fi, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, false, fmt.Errorf("workspace: locking %s: %w", target, err)
+		return nil, false, fmt.Errorf("locking %s: %w", target, err)
 	}
 	if !fi.Mode().IsRegular() {
 		f.Close()
@@ -61,7 +61,7 @@ func lockExisting(w *waiter, target string) (unlock func(), again bool, err erro
 func lockMissing(w *waiter, dir, target string) (func(), error) {
 	f, err := os.Open(dir)
 	if err != nil {
-		return nil, fmt.Errorf("workspace: locking %s: %w", target, err)
+		return nil, fmt.Errorf("locking %s: %w", target, err)
 	}
 	ok, err := flock(w, f)
 	if err != nil || !ok {
@@ -92,7 +92,7 @@ func flock(w *waiter, f *os.File) (bool, error) {
 		case errors.Is(err, syscall.EINTR):
 			continue
 		case !errors.Is(err, syscall.EWOULDBLOCK):
-			return false, fmt.Errorf("workspace: locking %s: %w", w.path, err)
+			return false, fmt.Errorf("locking %s: %w", w.path, err)
 		}
 		if err := w.wait(func() int { return flockHolder(f) }, ""); err != nil {
 			return false, err

@@ -55,7 +55,7 @@ func lockSidecar(w *waiter, dir, target string) (func(), error) {
 		}
 		if !errors.Is(err, windows.ERROR_LOCK_VIOLATION) && !errors.Is(err, windows.ERROR_IO_PENDING) {
 			f.Close()
-			return nil, fmt.Errorf("workspace: locking %s: %w", target, err)
+			return nil, fmt.Errorf("locking %s: %w", target, err)
 		}
 		if err := w.wait(func() int { return lockFilePID(name) }, ""); err != nil {
 			f.Close()

@@ -44,7 +44,7 @@ func lockFile(w *waiter, dir, file string) (func(), error) {
 			mine, serr := os.Stat(name)
 			if err := errors.Join(werr, cerr, serr); err != nil {
 				os.Remove(name)
-				return nil, fmt.Errorf("workspace: locking %s: %w", file, err)
+				return nil, fmt.Errorf("locking %s: %w", file, err)
 			}
 			return func() {
 				if now, err := os.Stat(name); err == nil && sameLock(now, mine) {
@@ -66,10 +66,10 @@ func lockFile(w *waiter, dir, file string) (func(), error) {
 			if denied.IsZero() {
 				denied = time.Now()
 			} else if time.Since(denied) > permissionRetry {
-				return nil, fmt.Errorf("workspace: locking %s: %w", file, err)
+				return nil, fmt.Errorf("locking %s: %w", file, err)
 			}
 		default:
-			return nil, fmt.Errorf("workspace: locking %s: %w", file, err)
+			return nil, fmt.Errorf("locking %s: %w", file, err)
 		}
 		hint := fmt.Sprintf(" (remove %s if no peacock is running)", name)
 		if err := w.wait(func() int { return lockFilePID(name) }, hint); err != nil {
