@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -20,6 +23,18 @@ func TestMain(m *testing.M) {
 // HOME, XDG_CONFIG_HOME and APPDATA inside its own work directory, so no
 // test ever reads the real user's settings. UPDATE_SCRIPTS=1 rewrites the
 // expected output in the scripts.
+//
+// The scripts run on Linux, macOS and Windows alike. Setup gives them:
+//
+//   - $USERDIR: VS Code's user directory on this OS, where it keeps
+//     settings.json and globalStorage/storage.json (a txtar file name cannot
+//     use it: files are extracted before Setup runs, so scripts copy their
+//     fixtures there with mkdir and cp);
+//   - $WORKURI: the file:// URI of $WORK as VS Code writes it in
+//     storage.json.
+//
+// Scripts match a path separator in output with [/\\] (and with (/|\\\\)
+// inside JSON strings).
 func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join("..", "..", "testdata", "script"),
@@ -28,6 +43,7 @@ func TestScript(t *testing.T) {
 		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") != "",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"cmpnonl": cmdCmpNoNL,
+			"lsdir":   cmdLsDir,
 			"replace": cmdReplace,
 		},
 		Setup: func(env *testscript.Env) error {
@@ -39,6 +55,8 @@ func TestScript(t *testing.T) {
 			env.Setenv("USERPROFILE", home)
 			env.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
 			env.Setenv("APPDATA", filepath.Join(home, "AppData", "Roaming"))
+			env.Setenv("USERDIR", codeUserDir(runtime.GOOS, home))
+			env.Setenv("WORKURI", fileURI(env.WorkDir))
 			env.Setenv("PEACOCK_EDITOR", "")
 			env.Setenv("PEACOCK_USER_SETTINGS", "")
 			env.Setenv("NO_COLOR", "")
@@ -51,6 +69,45 @@ func TestScript(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// codeUserDir is where VS Code keeps its user settings on goos, given the
+// HOME, XDG_CONFIG_HOME and APPDATA that Setup sets. It is written out
+// rather than taken from workspace.UserSettingsPath, so that the scripts
+// check peacock looks where the editor really keeps them.
+func codeUserDir(goos, home string) string {
+	switch goos {
+	case "darwin":
+		return filepath.Join(home, "Library", "Application Support", "Code", "User")
+	case "windows":
+		return filepath.Join(home, "AppData", "Roaming", "Code", "User")
+	default:
+		return filepath.Join(home, ".config", "Code", "User")
+	}
+}
+
+// fileURI returns the file:// URI of an absolute path as VS Code writes it:
+// file:///home/u/p, and on Windows file:///c%3A/Users/u/p (drive letter
+// lower-cased, colon escaped).
+func fileURI(path string) string {
+	p, drive := filepath.ToSlash(path), ""
+	if v := filepath.VolumeName(path); len(v) == 2 && v[1] == ':' {
+		p, drive = p[2:], "/"+strings.ToLower(v[:1])+"%3A"
+	}
+	return "file://" + drive + (&url.URL{Path: p}).EscapedPath()
+}
+
+// cmdLsDir lists a directory as ls -A does, which Windows lacks: lsdir DIR
+// prints the names in DIR, dot files included, one a line, sorted.
+func cmdLsDir(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: lsdir dir")
+	}
+	entries, err := os.ReadDir(ts.MkAbs(args[0]))
+	ts.Check(err)
+	for _, e := range entries {
+		fmt.Fprintln(ts.Stdout(), e.Name())
+	}
 }
 
 // cmdCmpNoNL is cmp for files that end without a newline (VS Code writes new
