@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -209,5 +210,5 @@ func URIPath(uri, goos string) string {
 	if u.Host != "" && u.Host != "localhost" {
 		return "//" + u.Host + p
 	}
-	return filepath.Clean(p)
+	return path.Clean(p)
 }
