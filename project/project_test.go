@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -389,6 +390,9 @@ func TestAbsPath(t *testing.T) {
 		{"windows", `D:\work`, `/x`, `D:/x`},
 	}
 	for _, tt := range tests {
+		if tt.goos != runtime.GOOS && tt.goos != "windows" {
+			continue // a Unix path means nothing to another OS's filepath
+		}
 		if got := absPath(tt.goos, tt.dir, tt.in); got != tt.want {
 			t.Errorf("absPath(%s, %q, %q) = %q, want %q", tt.goos, tt.dir, tt.in, got, tt.want)
 		}
