@@ -266,6 +266,11 @@ const typeIn = -1
 // preview below it, the picker fits a 30-line terminal.
 const selectHeight = 11
 
+// previewHeight is the preview's height: huh sizes the form once, before
+// the preview is first drawn, so it must not grow later. It holds the
+// window (7 lines), the contrast (2) and the detail line, with a margin.
+const previewHeight = 12
+
 func (h *huhPrompter) PickColor(ctx context.Context, m *pickMenu) (project.Choice, error) {
 	if h.Accessible {
 		return h.pickAccessible(ctx, m)
@@ -284,24 +289,20 @@ func (h *huhPrompter) PickColor(ctx context.Context, m *pickMenu) (project.Choic
 		}
 		it := m.Items[idx]
 		return noteText(m.Preview(it.Choice.Color) + "\n" + itemDetail(it))
-	}, &idx)
-	if err := h.run(ctx, huh.NewGroup(sel, preview)); err != nil {
-		return project.Choice{}, err
-	}
-	if idx != typeIn {
-		return m.Items[idx].Choice, nil
-	}
+	}, &idx).Height(previewHeight)
 
+	// The second page, shown only for "type a color": validated as you
+	// type, the error or the preview drawn below the input.
 	var text string
 	input := huh.NewInput().Title("Type a color").
 		Description("a color text or a favorite's or theme color's name").
 		Value(&text).
 		Validate(func(s string) error {
-			if strings.TrimSpace(s) == "" {
-				return errors.New("type a color, or press esc to cancel")
+			if _, err := m.Resolve(s); err != nil {
+				// The note below shows the whole error.
+				return errors.New("not a color yet (esc cancels)")
 			}
-			_, err := m.Resolve(s)
-			return err
+			return nil
 		})
 	typed := huh.NewNote().DescriptionFunc(func() string {
 		if strings.TrimSpace(text) == "" {
@@ -312,28 +313,30 @@ func (h *huhPrompter) PickColor(ctx context.Context, m *pickMenu) (project.Choic
 			return noteText("✗ " + err.Error())
 		}
 		return noteText(m.Preview(c.Color) + "\n" + c.Text)
-	}, &text)
-	if err := h.run(ctx, huh.NewGroup(input, typed)); err != nil {
-		return project.Choice{}, err
-	}
-	return m.Resolve(text)
-}
+	}, &text).Height(previewHeight)
 
-// run runs one group on the terminal: drawn on stderr, Escape or Ctrl-C
-// cancelling.
-func (h *huhPrompter) run(ctx context.Context, g *huh.Group) error {
 	keys := huh.NewDefaultKeyMap()
 	keys.Quit.SetKeys("ctrl+c", "esc")
-	form := huh.NewForm(g).
+	form := huh.NewForm(
+		huh.NewGroup(sel, preview),
+		huh.NewGroup(input, typed).WithHideFunc(func() bool { return idx != typeIn }),
+	).
 		WithTheme(huh.ThemeFunc(pickTheme)).
 		WithKeyMap(keys).
 		WithInput(h.IO.In).
 		WithOutput(h.IO.ErrOut)
 	err := form.RunWithContext(ctx)
-	if errors.Is(err, huh.ErrUserAborted) || errors.Is(err, context.Canceled) {
-		return errCancel
+	switch {
+	case errors.Is(err, huh.ErrUserAborted) || errors.Is(err, context.Canceled):
+		return project.Choice{}, errCancel
+	case err != nil:
+		// Never use the form's values after an error: the bound value
+		// already holds the first option.
+		return project.Choice{}, err
+	case idx != typeIn:
+		return m.Items[idx].Choice, nil
 	}
-	return err
+	return m.Resolve(text)
 }
 
 // pickAccessible asks with numbered prompts: no redrawing, no color, one
