@@ -312,17 +312,15 @@ func (h *huhPrompter) PickColor(ctx context.Context, m *pickMenu) (project.Choic
 		if err != nil {
 			return noteText("✗ " + err.Error())
 		}
-		return noteText(m.Preview(c.Color) + "\n" + c.Text)
+		return noteText(m.Preview(c.Color) + "\n" + choiceDetail(c))
 	}, &text).Height(previewHeight)
 
-	keys := huh.NewDefaultKeyMap()
-	keys.Quit.SetKeys("ctrl+c", "esc")
 	form := huh.NewForm(
 		huh.NewGroup(sel, preview),
 		huh.NewGroup(input, typed).WithHideFunc(func() bool { return idx != typeIn }),
 	).
 		WithTheme(huh.ThemeFunc(pickTheme)).
-		WithKeyMap(keys).
+		WithKeyMap(pickKeys()).
 		WithInput(h.IO.In).
 		WithOutput(h.IO.ErrOut)
 	err := form.RunWithContext(ctx)
@@ -337,6 +335,24 @@ func (h *huhPrompter) PickColor(ctx context.Context, m *pickMenu) (project.Choic
 		return m.Items[idx].Choice, nil
 	}
 	return m.Resolve(text)
+}
+
+// pickKeys is huh's key map with Escape cancelling, as Ctrl-C does. The
+// filter, which huh ends and clears with Escape, ends with Enter instead
+// (a second Enter then chooses) and is cleared with Backspace.
+func pickKeys() *huh.KeyMap {
+	keys := huh.NewDefaultKeyMap()
+	keys.Quit.SetKeys("ctrl+c", "esc")
+	keys.Select.SetFilter.SetKeys("enter")
+	keys.Select.SetFilter.SetHelp("enter", "end filter")
+	keys.Select.ClearFilter.SetKeys("backspace")
+	keys.Select.ClearFilter.SetHelp("backspace", "clear filter")
+	const enter = "choose • esc cancel"
+	keys.Select.Next.SetHelp("enter", enter)
+	keys.Select.Submit.SetHelp("enter", enter)
+	keys.Input.Next.SetHelp("enter", enter)
+	keys.Input.Submit.SetHelp("enter", enter)
+	return keys
 }
 
 // pickAccessible asks with numbered prompts: no redrawing, no color, one
@@ -489,6 +505,22 @@ func itemDetail(it project.Suggestion) string {
 		return fmt.Sprintf("identity: %s (of %s)", it.Choice.Text, it.Detail)
 	}
 	return fmt.Sprintf("%s: %s", it.Label, it.Choice.Text)
+}
+
+// choiceDetail is the line under the preview of a typed color: what will
+// be stored, the color it reads as, and the favorite or theme color it names.
+func choiceDetail(c project.Choice) string {
+	s := c.Text
+	if hex := c.Color.Hex6(); !strings.EqualFold(c.Text, hex) {
+		s += " = " + hex
+	}
+	switch {
+	case c.Theme != "":
+		s += fmt.Sprintf(" (%s, theme %s)", c.Favorite, c.Theme)
+	case c.Favorite != "":
+		s += fmt.Sprintf(" (favorite %s)", c.Favorite)
+	}
+	return s
 }
 
 // noteText escapes what huh's Note would read as markup (_italic_,
