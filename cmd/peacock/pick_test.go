@@ -274,3 +274,19 @@ func TestContrastLine(t *testing.T) {
 		})
 	}
 }
+
+func TestChoiceDetail(t *testing.T) {
+	tests := []struct {
+		c    project.Choice
+		want string
+	}{
+		{project.Choice{Text: "rgb(30 90 200)", Color: colorOf("rgb(30 90 200)")}, "rgb(30 90 200) = #1e5ac8"},
+		{project.Choice{Text: "#42B883", Color: colorOf("#42b883"), Favorite: "Vue Green"}, "#42B883 (favorite Vue Green)"},
+		{project.Choice{Text: "#cba6f7", Color: colorOf("#cba6f7"), Favorite: "Mauve", Theme: "catppuccin-mocha"}, "#cba6f7 (Mauve, theme catppuccin-mocha)"},
+	}
+	for _, tt := range tests {
+		if got := choiceDetail(tt.c); got != tt.want {
+			t.Errorf("choiceDetail(%+v) = %q, want %q", tt.c, got, tt.want)
+		}
+	}
+}
