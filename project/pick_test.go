@@ -41,7 +41,7 @@ func TestHarmonySuggestions(t *testing.T) {
 func TestSuggestions(t *testing.T) {
 	p := testProject(t, map[string]string{
 		"home/.config/Code/User/settings.json": `{"peacock.favoriteColors": [{"name": "Mine", "value": "#123456"}, {"name": "Broken", "value": "nope"}, {"name": "Mauve", "value": "#cba6f7"}]}`,
-		"w.code-workspace": `{"settings": {"peacock.color": "#42b883"}}`,
+		"w.code-workspace":                     `{"settings": {"peacock.color": "#42b883"}}`,
 	}, Options{})
 	got, err := p.Suggestions(SuggestOptions{Identity: "git@github.com:O/R.git", Rand: rand.New(rand.NewPCG(1, 2))})
 	if err != nil {
