@@ -285,7 +285,8 @@ func (h *huhPrompter) PickColor(ctx context.Context, m *pickMenu) (project.Choic
 	sel := huh.NewSelect[int]().Title(m.Title).Options(options...).Value(&idx).Height(selectHeight)
 	preview := huh.NewNote().DescriptionFunc(func() string {
 		if idx == typeIn {
-			return "Press enter, then type a color (#42b883, rgb(), hsl(), oklch(), a CSS\nname) or the name of a favorite or theme color."
+			// Short lines: the form may be 60 columns wide.
+			return "Press enter, then type a color: #42b883, rgb(),\nhsl(), oklch(), a CSS name, or the name of a\nfavorite or theme color."
 		}
 		it := m.Items[idx]
 		return noteText(m.Preview(it.Choice.Color) + "\n" + itemDetail(it))
