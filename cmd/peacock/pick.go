@@ -326,7 +326,9 @@ func (h *huhPrompter) PickColor(ctx context.Context, m *pickMenu) (project.Choic
 		WithOutput(h.IO.ErrOut)
 	err := form.RunWithContext(ctx)
 	switch {
-	case errors.Is(err, huh.ErrUserAborted) || errors.Is(err, context.Canceled):
+	// A cancelled context (a signal) reaches huh as a killed program,
+	// which it reports as ErrTimeout.
+	case errors.Is(err, huh.ErrUserAborted) || err != nil && ctx.Err() != nil:
 		return project.Choice{}, errCancel
 	case err != nil:
 		// Never use the form's values after an error: the bound value
@@ -359,7 +361,7 @@ func pickKeys() *huh.KeyMap {
 // pickAccessible asks with numbered prompts: no redrawing, no color, one
 // line per answer. Input that ends before an answer cancels.
 func (h *huhPrompter) pickAccessible(ctx context.Context, m *pickMenu) (project.Choice, error) {
-	in := &answerReader{r: h.IO.In}
+	in := &answerReader{r: h.IO.In, ctx: ctx}
 	options := []huh.Option[int]{huh.NewOption(itemLabel(painter{}, false, nil), typeIn)}
 	for i := range m.Items {
 		options = append(options, huh.NewOption(itemLabel(painter{}, false, &m.Items[i]), i))
@@ -386,8 +388,9 @@ func (h *huhPrompter) pickAccessible(ctx context.Context, m *pickMenu) (project.
 }
 
 // runAccessible runs a group in huh's accessible mode. huh cannot tell that
-// its input ended: it then takes the default answer, or the last invalid
-// one (and a Select panics on that); in reports it, and either is a cancel.
+// its input ended, nor does it watch ctx while it reads: it then takes the
+// default answer, or the last invalid one (and a Select panics on that); in
+// reports both, and either is a cancel.
 func (h *huhPrompter) runAccessible(ctx context.Context, in *answerReader, g *huh.Group) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -396,7 +399,10 @@ func (h *huhPrompter) runAccessible(ctx context.Context, in *answerReader, g *hu
 			}
 			err = errCancel
 		}
-		if errors.Is(err, errCancel) {
+		switch {
+		case errors.Is(err, errCancel) && ctx.Err() != nil:
+			fmt.Fprintln(h.IO.ErrOut, "peacock: pick: cancelled; nothing written")
+		case errors.Is(err, errCancel):
 			fmt.Fprintln(h.IO.ErrOut, "peacock: pick: no answer (input ended); nothing written")
 		}
 	}()
@@ -417,16 +423,26 @@ func (h *huhPrompter) runAccessible(ctx context.Context, in *answerReader, g *hu
 // answerReader feeds huh's accessible prompts one byte at a time, since
 // each prompt reads through a new bufio.Scanner that would otherwise keep
 // the answers meant for the next ones. It ends an unterminated last line
-// with a newline, and records when a prompt asked for more after the input
-// ended.
+// with a newline, records when a prompt asked for more after the input
+// ended, and stops waiting when ctx is cancelled (a signal), which huh's
+// prompts do not watch.
 type answerReader struct {
-	r io.Reader
+	r   io.Reader
+	ctx context.Context
 	// partial: bytes were read since the last newline.
 	partial bool
-	// ended: the input returned an error (io.EOF or other).
+	// ended: the input returned an error (io.EOF or other), or ctx was
+	// cancelled.
 	ended bool
 	// starved: a read came after the input ended.
 	starved bool
+	// bytes carries the input from a goroutine, when ctx can be cancelled.
+	bytes chan byteRead
+}
+
+type byteRead struct {
+	b   byte
+	err error
 }
 
 func (a *answerReader) Read(p []byte) (int, error) {
@@ -437,23 +453,60 @@ func (a *answerReader) Read(p []byte) (int, error) {
 		a.starved = true
 		return 0, io.EOF
 	}
-	for {
-		n, err := a.r.Read(p[:1])
-		if n == 1 {
-			a.partial = p[0] != '\n'
-			return 1, nil
+	b, err := a.next()
+	if err == nil {
+		p[0] = b
+		a.partial = b != '\n'
+		return 1, nil
+	}
+	a.ended = true
+	if a.partial && (a.ctx == nil || a.ctx.Err() == nil) {
+		a.partial = false
+		p[0] = '\n'
+		return 1, nil
+	}
+	a.starved = true
+	return 0, io.EOF
+}
+
+// next reads one byte, or returns ctx's error once it is cancelled. A read
+// that returns no byte and no error is retried.
+func (a *answerReader) next() (byte, error) {
+	if a.ctx == nil || a.ctx.Done() == nil {
+		var buf [1]byte
+		for {
+			n, err := a.r.Read(buf[:])
+			if n == 1 {
+				return buf[0], nil
+			}
+			if err != nil {
+				return 0, err
+			}
 		}
-		if err == nil {
-			continue
-		}
-		a.ended = true
-		if a.partial {
-			a.partial = false
-			p[0] = '\n'
-			return 1, nil
-		}
-		a.starved = true
-		return 0, io.EOF
+	}
+	if a.bytes == nil {
+		// The goroutine stays blocked in Read if ctx ends first; the
+		// process is about to exit then.
+		a.bytes = make(chan byteRead)
+		go func() {
+			var buf [1]byte
+			for {
+				n, err := a.r.Read(buf[:])
+				if n == 1 {
+					a.bytes <- byteRead{b: buf[0]}
+				}
+				if err != nil {
+					a.bytes <- byteRead{err: err}
+					return
+				}
+			}
+		}()
+	}
+	select {
+	case r := <-a.bytes:
+		return r.b, r.err
+	case <-a.ctx.Done():
+		return 0, a.ctx.Err()
 	}
 }
 

@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"testing/iotest"
+	"time"
 	"unicode/utf8"
 
 	"github.com/peacock-cli/peacock/project"
@@ -289,4 +291,54 @@ func TestChoiceDetail(t *testing.T) {
 			t.Errorf("choiceDetail(%+v) = %q, want %q", tt.c, got, tt.want)
 		}
 	}
+}
+
+// TestPickAccessibleContext checks the accessible prompts against a
+// context that a signal may cancel: answers still arrive, and a
+// cancellation ends a prompt that waits on silent input.
+func TestPickAccessibleContext(t *testing.T) {
+	menu := func() *pickMenu {
+		return &pickMenu{
+			Title: "Color",
+			Items: []project.Suggestion{
+				{Label: "A", Source: project.SuggestTheme, Detail: "t", Choice: project.Choice{Text: "#111111", Color: colorOf("#111111")}},
+				{Label: "B", Source: project.SuggestTheme, Detail: "t", Choice: project.Choice{Text: "#222222", Color: colorOf("#222222")}},
+			},
+			Resolve: func(s string) (project.Choice, error) { return project.Choice{Text: s, Color: colorOf(s)}, nil },
+		}
+	}
+	t.Run("answers", func(t *testing.T) {
+		io, _, _, _ := testStreams()
+		io.In = iotest.OneByteReader(strings.NewReader("3\n"))
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		got, err := (&huhPrompter{IO: io, Accessible: true}).PickColor(ctx, menu())
+		if err != nil || got.Text != "#222222" {
+			t.Fatalf("PickColor = %+v, %v; want #222222", got, err)
+		}
+	})
+	t.Run("cancelled while waiting", func(t *testing.T) {
+		streams, _, _, errOut := testStreams()
+		r, w := io.Pipe()
+		defer w.Close()
+		streams.In = r
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() {
+			_, err := (&huhPrompter{IO: streams, Accessible: true}).PickColor(ctx, menu())
+			done <- err
+		}()
+		cancel()
+		select {
+		case err := <-done:
+			if !errors.Is(err, errCancel) {
+				t.Errorf("err = %v, want errCancel", err)
+			}
+			if !strings.Contains(errOut.String(), "peacock: pick: cancelled; nothing written") {
+				t.Errorf("stderr = %q", errOut.String())
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("the prompt kept waiting after the context was cancelled")
+		}
+	})
 }
