@@ -399,10 +399,8 @@ func (h *huhPrompter) runAccessible(ctx context.Context, in *answerReader, g *hu
 			}
 			err = errCancel
 		}
-		switch {
-		case errors.Is(err, errCancel) && ctx.Err() != nil:
-			fmt.Fprintln(h.IO.ErrOut, "peacock: pick: cancelled; nothing written")
-		case errors.Is(err, errCancel):
+		// A cancelled context is a signal, which run reports itself.
+		if errors.Is(err, errCancel) && ctx.Err() == nil {
 			fmt.Fprintln(h.IO.ErrOut, "peacock: pick: no answer (input ended); nothing written")
 		}
 	}()
