@@ -226,6 +226,7 @@ from the current directory up to the repository root; the project's
 		newDoctorCmd(f, g, nil),
 		newFavoritesCmd(f, g),
 		newThemesCmd(f, g, nil),
+		newPickCmd(f, g, nil),
 		newCompletionCmd(f),
 	)
 	return root
