@@ -209,6 +209,8 @@ from the current directory up to the repository root; the project's
 		newDoctorCmd(f, g, nil),
 		newFavoritesCmd(f, g),
 		newCompletionCmd(f),
+		newAutoCmd(f, g, nil),
+		newHookCmd(f, g, nil),
 	)
 	return root
 }
