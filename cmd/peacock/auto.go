@@ -118,7 +118,9 @@ func runAuto(ctx context.Context, opts *autoOptions) error {
 	}
 	if res.Change == nil {
 		if o.G.JSON {
-			return o.json(map[string]any{"file": p.Target.Path, "changed": false, "identity": res.Identity, "value": res.Existing, "dryRun": o.G.DryRun})
+			if err := o.json(map[string]any{"file": p.Target.Path, "changed": false, "identity": res.Identity, "value": res.Existing, "dryRun": o.G.DryRun}); err != nil {
+				return err
+			}
 		}
 		o.status("%s already has a color (%s); --force recolors it", o.P.Display(p.Target.Path), res.Existing)
 		return nil
