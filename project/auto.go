@@ -237,18 +237,25 @@ func nearest(c palette.Color, used []palette.Color) float64 {
 // hashed from the worktree's name, one worktree gets one color on every
 // machine, and two worktrees of a project usually differ too.
 func WorktreeColor(base palette.Color, identity, name string) palette.Color {
-	cands := palette.IdentityCandidates(identity+"\x00worktree\x00"+name, palette.DistinctCandidates)
-	best, bestD := cands[0], -1.0
-	for _, c := range cands {
-		d := palette.DeltaE00(c, base)
-		if d >= WorktreeMinDelta {
-			return c
+	key := identity + "\x00worktree\x00" + name
+	// The first few candidates almost always do; compute all only if not.
+	for _, n := range []int{8, palette.DistinctCandidates} {
+		cands := palette.IdentityCandidates(key, n)
+		best, bestD := cands[0], -1.0
+		for _, c := range cands {
+			d := palette.DeltaE00(c, base)
+			if d >= WorktreeMinDelta {
+				return c
+			}
+			if d > bestD {
+				best, bestD = c, d
+			}
 		}
-		if d > bestD {
-			best, bestD = c, d
+		if n == palette.DistinctCandidates {
+			return best
 		}
 	}
-	return best
+	panic("unreachable")
 }
 
 // StatePath returns the file in which peacock remembers the projects it has
