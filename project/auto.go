@@ -285,12 +285,6 @@ func (p *Project) StatePath() string {
 	return filepath.Join(base, "peacock", "projects.json")
 }
 
-// ThemesDir returns the directory of the user's themes: "themes" next to
-// peacock's config file (see ConfigPath).
-func (p *Project) ThemesDir() string {
-	return filepath.Join(filepath.Dir(p.ConfigPath()), "themes")
-}
-
 // RegistryEntry is one project in the state file.
 type RegistryEntry struct {
 	// Color is the color given, as #rrggbb, and Path the working tree it

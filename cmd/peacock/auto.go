@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/peacock-cli/peacock/hooks"
@@ -69,7 +70,9 @@ func themePool(p *project.Project, name string) ([]palette.Color, error) {
 	if err != nil {
 		return nil, err
 	}
-	user, _ := themes.LoadDir(p.ThemesDir())
+	// The user's themes sit beside peacock's config file (main's
+	// project.ThemesDir; Project.Theme there can replace this function).
+	user, _ := themes.LoadDir(filepath.Join(filepath.Dir(p.ConfigPath()), "themes"))
 	t, ok := themes.Lookup(themes.Merge(builtin, user), name)
 	if !ok {
 		return nil, flagErrorf("--theme: no theme named %q", name)

@@ -326,6 +326,10 @@ func runHookStatus(ctx context.Context, opts *hookOptions) error {
 func runHookRun(ctx context.Context, opts *hookOptions) error {
 	ctx, cancel := context.WithTimeout(ctx, hookTimeout)
 	defer cancel()
+	// The pre-commit framework passes git's arguments in its environment.
+	if len(opts.Args) == 0 && opts.Hook == "post-checkout" && opts.Getenv("PRE_COMMIT_CHECKOUT_TYPE") != "" {
+		opts.Args = []string{opts.Getenv("PRE_COMMIT_FROM_REF"), opts.Getenv("PRE_COMMIT_TO_REF"), opts.Getenv("PRE_COMMIT_CHECKOUT_TYPE")}
+	}
 	dir, err := opts.Getwd()
 	if err != nil {
 		fmt.Fprintf(opts.IO.ErrOut, "peacock: hook: %v\n", err)

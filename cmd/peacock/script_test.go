@@ -29,6 +29,7 @@ func TestScript(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"cmpnonl": cmdCmpNoNL,
 			"replace": cmdReplace,
+			// hook scripts: peacock uninstalled
 			"nopeacock": cmdNoPeacock,
 		},
 		Setup: func(env *testscript.Env) error {
