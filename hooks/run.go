@@ -105,8 +105,9 @@ type RunResult struct {
 //     a copy of the tracked workspace file when there is one, which is
 //     never modified, else a new file.
 //
-// It runs git only when it has something to find out: a main checkout with
-// its colors in place costs reading two or three small files.
+// It runs git only when it has something to find out: a main checkout, or
+// a worktree with its own file, whose colors are in place costs reading two
+// or three small files.
 func Run(ctx context.Context, o RunOptions) (*RunResult, error) {
 	if o.Hook == "post-checkout" && len(o.Args) >= 3 && o.Args[2] == "0" {
 		return &RunResult{Action: RunNone, Reason: "a checkout of files"}, nil
@@ -114,6 +115,20 @@ func Run(ctx context.Context, o RunOptions) (*RunResult, error) {
 	root, linked, known := quickLook(o.Dir)
 	if known && !linked {
 		return runMain(ctx, o, root, nil)
+	}
+	if known {
+		// A worktree that already has its own file (named after its
+		// folder, as runWorktree makes them) needs no git either.
+		local := filepath.Join(root, filepath.Base(root)+".code-workspace")
+		if fileExists(local) {
+			p, err := o.Open(root, "")
+			if err != nil {
+				return nil, err
+			}
+			if p.Target.Path == local {
+				return recheck(p)
+			}
+		}
 	}
 	repo, err := Inspect(ctx, o.Git, o.Dir)
 	if err != nil {
