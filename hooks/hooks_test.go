@@ -202,6 +202,8 @@ func TestGlobalTemplateDir(t *testing.T) {
 		case "config --global init.templateDir " + filepath.ToSlash(def):
 			config = def
 			return "", nil
+		case "config --global --type=path --get core.hooksPath":
+			return "", os.ErrNotExist
 		case "config --global --unset init.templateDir":
 			config = ""
 			return "", nil

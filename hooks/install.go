@@ -62,6 +62,10 @@ type Layout struct {
 	Global         bool
 	TemplateDir    string
 	SetTemplateDir bool
+	// HooksPath is a core.hooksPath set in the global configuration: git
+	// then runs the hooks there and ignores the template's (global
+	// layouts only).
+	HooksPath string
 	// Own reports that TemplateDir is peacock's default directory, which
 	// Uninstall may remove (and unset init.templateDir) once it holds
 	// nothing else.
@@ -125,6 +129,9 @@ func LocateGlobal(ctx context.Context, git Git, defaultTemplate string) (Layout,
 		l.TemplateDir, l.SetTemplateDir = filepath.Clean(defaultTemplate), true
 	}
 	l.Own = l.TemplateDir == filepath.Clean(defaultTemplate)
+	if hp, err := git(ctx, "", "config", "--global", "--type=path", "--get", "core.hooksPath"); err == nil {
+		l.HooksPath = strings.TrimSpace(hp)
+	}
 	l.Dir = filepath.Join(l.TemplateDir, "hooks")
 	return l, nil
 }

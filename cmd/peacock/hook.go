@@ -233,6 +233,9 @@ func runHookInstall(ctx context.Context, opts *hookOptions, uninstall bool) erro
 }
 
 func reportHooks(o *out, res *hooks.Result, uninstall bool) error {
+	if hp := res.Layout.HooksPath; hp != "" && !uninstall && !o.G.Quiet {
+		fmt.Fprintf(o.IO.ErrOut, "peacock: warning: core.hooksPath is set globally (%s): git runs the hooks there and ignores init.templateDir's; run peacock hook install in a repository to install them there\n", hp)
+	}
 	if o.G.JSON {
 		acts := []map[string]string{}
 		for _, a := range res.Actions {
