@@ -102,7 +102,10 @@ func runAuto(ctx context.Context, opts *autoOptions) error {
 	}
 	gctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	if repo, err := hooks.Inspect(gctx, opts.Git, p.Target.Root); err == nil {
+	// Only the project's own repository counts: workspace.RepoRoot never
+	// takes the home directory for one (a dotfiles repository there is
+	// not the user's project), so neither does auto.
+	if repo, err := hooks.Inspect(gctx, opts.Git, p.Target.Root); err == nil && sameDir(repo.Root, p.Target.Root) {
 		ao.Checkout = repo.Checkout
 		ao.OpenMain = func(dir string) (*project.Project, error) {
 			g := *opts.Global
@@ -137,4 +140,15 @@ func runAuto(ctx context.Context, opts *autoOptions) error {
 		data["deltaE00"] = res.Delta
 	}
 	return o.reportChange(res.Change, "color", fmt.Sprintf("set %s to %s (%s of %s)", res.Key, quote(res.Value), res.Method, res.Identity), data)
+}
+
+// sameDir reports that a and b name one directory (git prints resolved
+// paths; the project's may go through a symbolic link).
+func sameDir(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	ea, err1 := filepath.EvalSymlinks(a)
+	eb, err2 := filepath.EvalSymlinks(b)
+	return err1 == nil && err2 == nil && ea == eb
 }
