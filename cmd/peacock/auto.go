@@ -15,14 +15,16 @@ import (
 
 type autoOptions struct {
 	baseOptions
-	Git      hooks.Git
+	Git hooks.Git
+	// OpenAt opens the project in another directory (see hookOptions).
+	OpenAt   func(dir, workspace string) (*project.Project, error)
 	Distinct bool
 	Theme    string
 	Force    bool
 }
 
 func newAutoCmd(f *factory, g *globalOptions, runF func(*autoOptions) error) *cobra.Command {
-	opts := &autoOptions{baseOptions: newBase(f, g), Git: runGit}
+	opts := &autoOptions{baseOptions: newBase(f, g), Git: runGit, OpenAt: openAt(f, g)}
 	cmd := &cobra.Command{
 		Use:   "auto",
 		Short: "Give the project its identity color",
@@ -107,13 +109,7 @@ func runAuto(ctx context.Context, opts *autoOptions) error {
 	// not the user's project), so neither does auto.
 	if repo, err := hooks.Inspect(gctx, opts.Git, p.Target.Root); err == nil && sameDir(repo.Root, p.Target.Root) {
 		ao.Checkout = repo.Checkout
-		ao.OpenMain = func(dir string) (*project.Project, error) {
-			g := *opts.Global
-			g.Dir, g.Workspace = dir, ""
-			b := opts.baseOptions
-			b.Global = &g
-			return b.Open(false)
-		}
+		ao.OpenMain = func(dir string) (*project.Project, error) { return opts.OpenAt(dir, "") }
 	} else {
 		// Not a git repository (or no git): the folder's name.
 		ao.Checkout = project.Checkout{Root: p.Target.Root}

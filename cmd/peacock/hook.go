@@ -69,9 +69,12 @@ func runGit(ctx context.Context, dir string, args ...string) (string, error) {
 
 type hookOptions struct {
 	baseOptions
-	Git         hooks.Git
-	Getenv      func(string) string
-	Getwd       func() (string, error)
+	Git    hooks.Git
+	Getenv func(string) string
+	Getwd  func() (string, error)
+	// OpenAt opens the project in dir (-C) with workspace as the target
+	// ("" to search), under the other global flags.
+	OpenAt      func(dir, workspace string) (*project.Project, error)
 	GlobalScope bool // --global: init.templateDir
 	Hook        string
 	Args        []string
@@ -96,7 +99,7 @@ prompts, and gives up after 2 seconds.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	newOpts := func() *hookOptions {
-		return &hookOptions{baseOptions: newBase(f, g), Git: runGit, Getenv: f.Getenv, Getwd: f.Getwd}
+		return &hookOptions{baseOptions: newBase(f, g), Git: runGit, Getenv: f.Getenv, Getwd: f.Getwd, OpenAt: openAt(f, g)}
 	}
 	for _, verb := range []string{"install", "uninstall"} {
 		opts := newOpts()
@@ -177,6 +180,16 @@ on stderr, so it never fails a checkout.`,
 		},
 	})
 	return cmd
+}
+
+// openAt returns a function that opens the project in dir with workspace
+// as the target, under the global flags as parsed when it is called.
+func openAt(f *factory, g *globalOptions) func(dir, workspace string) (*project.Project, error) {
+	return func(dir, workspace string) (*project.Project, error) {
+		g2 := *g
+		g2.Dir, g2.Workspace = dir, workspace
+		return f.openProject(&g2, false)
+	}
 }
 
 // defaultTemplateDir is where init.templateDir points when peacock sets it:
@@ -346,13 +359,7 @@ func runHookRun(ctx context.Context, opts *hookOptions) error {
 	go func() {
 		res, err := hooks.Run(ctx, hooks.RunOptions{
 			Git: opts.Git, Dir: dir, Hook: opts.Hook, Args: opts.Args,
-			Open: func(d, ws string) (*project.Project, error) {
-				g := *opts.Global
-				g.Dir, g.Workspace = d, ws
-				b := opts.baseOptions
-				b.Global = &g
-				return b.Open(false)
-			},
+			Open: opts.OpenAt,
 		})
 		ch <- done{res, err}
 	}()

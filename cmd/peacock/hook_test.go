@@ -104,11 +104,29 @@ func TestNewHookCmd(t *testing.T) {
 func TestRunHookRunNeverFails(t *testing.T) {
 	f, _, _, errOut := testFactory(t)
 	opts := &hookOptions{baseOptions: newBase(f, &globalOptions{}), Getwd: f.Getwd, Getenv: f.Getenv, Hook: "post-checkout",
-		Git: func(context.Context, string, ...string) (string, error) { return "", errors.New("git: not found") }}
+		OpenAt: openAt(f, &globalOptions{}),
+		Git:    func(context.Context, string, ...string) (string, error) { return "", errors.New("git: not found") }}
 	if err := runHookRun(context.Background(), opts); err != nil {
 		t.Fatalf("err = %v", err)
 	}
 	if got := errOut.String(); !strings.HasPrefix(got, "peacock: hook: ") || strings.Count(got, "\n") != 1 {
 		t.Errorf("stderr = %q, want one line", got)
+	}
+}
+
+// TestGitEnv: the variables git exports to a hook never reach the git
+// commands peacock runs.
+func TestGitEnv(t *testing.T) {
+	t.Setenv("GIT_DIR", "/elsewhere/.git")
+	t.Setenv("GIT_INDEX_FILE", "/elsewhere/index")
+	t.Setenv("GIT_CONFIG_GLOBAL", "/kept")
+	env := gitEnv()
+	for _, kv := range env {
+		if strings.HasPrefix(kv, "GIT_DIR=") || strings.HasPrefix(kv, "GIT_INDEX_FILE=") {
+			t.Errorf("%s kept", kv)
+		}
+	}
+	if !slices.Contains(env, "GIT_CONFIG_GLOBAL=/kept") {
+		t.Error("GIT_CONFIG_GLOBAL dropped")
 	}
 }
