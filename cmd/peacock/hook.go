@@ -82,7 +82,7 @@ type hookOptions struct {
 
 func newHookCmd(f *factory, g *globalOptions, runF func(*hookOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "hook <command>",
+		Use:   "hook",
 		Short: "Color checkouts from git hooks",
 		Long: `Install git hooks that color every checkout: after git clone, checkout,
 switch, worktree add and merge, peacock hook run re-applies a project's
@@ -126,6 +126,9 @@ run peacock hook uninstall in them. Colors given are left in place.`,
 			Example: "  $ peacock hook " + verb + "\n  $ peacock hook " + verb + " --global",
 			Args:    noArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
+				if fl := cmd.Flag("dry-run"); fl != nil && fl.Changed {
+					return flagErrorf("hook %s: --dry-run is not supported; peacock hook status shows what is installed", verb)
+				}
 				if runF != nil {
 					return runF(opts)
 				}
