@@ -13,7 +13,8 @@
 // Install writes post-checkout and post-merge as sh scripts (git for
 // Windows runs them with its bash) that call `peacock hook run` from PATH:
 // a path recorded at install time would break when the binary moves, and
-// with no peacock on PATH the script says so in one line and exits 0. Each
+// with no peacock on PATH the script says so in one line and exits 0 (or
+// with the status of the hook it chains, below). Each
 // script holds the Fingerprint line. A hook that was there before, not
 // peacock's, is chained: it is renamed to <hook>.peacock-chained, and the
 // script runs it first, with the same arguments, and exits with its status.

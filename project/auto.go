@@ -238,24 +238,29 @@ func nearest(c palette.Color, used []palette.Color) float64 {
 // machine, and two worktrees of a project usually differ too.
 func WorktreeColor(base palette.Color, identity, name string) palette.Color {
 	key := identity + "\x00worktree\x00" + name
-	// The first few candidates almost always do; compute all only if not.
-	for _, n := range []int{8, palette.DistinctCandidates} {
-		cands := palette.IdentityCandidates(key, n)
-		best, bestD := cands[0], -1.0
-		for _, c := range cands {
-			d := palette.DeltaE00(c, base)
-			if d >= WorktreeMinDelta {
-				return c
-			}
-			if d > bestD {
-				best, bestD = c, d
-			}
+	// The first few candidates almost always do; compute them all only
+	// if not (each costs a hash and a gamut search).
+	if c, ok := firstApart(palette.IdentityCandidates(key, 8), base); ok {
+		return c
+	}
+	c, _ := firstApart(palette.IdentityCandidates(key, palette.DistinctCandidates), base)
+	return c
+}
+
+// firstApart returns the first of cands at least WorktreeMinDelta from
+// base and true, else the farthest and false.
+func firstApart(cands []palette.Color, base palette.Color) (palette.Color, bool) {
+	best, bestD := cands[0], -1.0
+	for _, c := range cands {
+		d := palette.DeltaE00(c, base)
+		if d >= WorktreeMinDelta {
+			return c, true
 		}
-		if n == palette.DistinctCandidates {
-			return best
+		if d > bestD {
+			best, bestD = c, d
 		}
 	}
-	panic("unreachable")
+	return best, false
 }
 
 // StatePath returns the file in which peacock remembers the projects it has
