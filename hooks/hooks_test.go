@@ -179,7 +179,7 @@ func TestHuskyDir(t *testing.T) {
 
 func TestSnippets(t *testing.T) {
 	r, err := Install(context.Background(), noGit(t), Layout{Manager: ManagerLefthook, Config: "lefthook.yml"})
-	if err != nil || len(r.Actions) != 0 || !strings.Contains(r.Snippet, "peacock hook run post-checkout {0}") {
+	if err != nil || len(r.Actions) != 0 || !strings.Contains(r.Snippet, "peacock hook run post-checkout {1} {2} {3}") {
 		t.Errorf("lefthook: %+v, %v", r, err)
 	}
 	r, err = Install(context.Background(), noGit(t), Layout{Manager: ManagerPreCommit})

@@ -191,11 +191,11 @@ func Snippet(manager string) string {
 		return `post-checkout:
   commands:
     peacock:
-      run: peacock hook run post-checkout {0}
+      run: peacock hook run post-checkout {1} {2} {3}
 post-merge:
   commands:
     peacock:
-      run: peacock hook run post-merge {0}
+      run: peacock hook run post-merge {1}
 `
 	case ManagerPreCommit:
 		return `default_install_hook_types: [pre-commit, post-checkout, post-merge]
