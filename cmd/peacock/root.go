@@ -228,6 +228,8 @@ from the current directory up to the repository root; the project's
 		newThemesCmd(f, g, nil),
 		newPickCmd(f, g, nil),
 		newCompletionCmd(f),
+		newAutoCmd(f, g, nil),
+		newHookCmd(f, g, nil),
 	)
 	return root
 }

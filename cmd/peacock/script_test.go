@@ -45,6 +45,8 @@ func TestScript(t *testing.T) {
 			"cmpnonl": cmdCmpNoNL,
 			"lsdir":   cmdLsDir,
 			"replace": cmdReplace,
+			// hook scripts: peacock uninstalled
+			"nopeacock": cmdNoPeacock,
 		},
 		Setup: func(env *testscript.Env) error {
 			home := filepath.Join(env.WorkDir, "home")
@@ -140,4 +142,23 @@ func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	err := os.WriteFile(ts.MkAbs(args[2]), []byte(strings.ReplaceAll(data, args[0], args[1])), 0o644)
 	ts.Check(err)
+}
+
+// cmdNoPeacock drops from $PATH every directory holding a peacock
+// executable, as if peacock had been uninstalled: git and sh stay.
+func cmdNoPeacock(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: nopeacock")
+	}
+	var keep []string
+	for _, d := range filepath.SplitList(ts.Getenv("PATH")) {
+		if _, err := os.Stat(filepath.Join(d, "peacock")); err == nil {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(d, "peacock.exe")); err == nil {
+			continue
+		}
+		keep = append(keep, d)
+	}
+	ts.Setenv("PATH", strings.Join(keep, string(os.PathListSeparator)))
 }

@@ -1,0 +1,339 @@
+package hooks
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/peacock-cli/peacock/project"
+	"github.com/peacock-cli/peacock/workspace"
+)
+
+// Repo is what git says about a working tree.
+type Repo struct {
+	project.Checkout
+	// GitDir is the working tree's git directory and CommonDir the one
+	// its worktrees share (equal for the main working tree).
+	GitDir, CommonDir string
+	// Exclude is the info/exclude file git reads for this working tree
+	// (in CommonDir: linked worktrees share it).
+	Exclude string
+}
+
+// Inspect asks git about the working tree holding dir.
+func Inspect(ctx context.Context, git Git, dir string) (*Repo, error) {
+	out, err := git(ctx, dir, "rev-parse", "--path-format=absolute",
+		"--show-toplevel", "--git-dir", "--git-common-dir", "--git-path", "info/exclude")
+	if err != nil {
+		return nil, fmt.Errorf("hooks: not in a git working tree: %w", err)
+	}
+	f := strings.Split(out, "\n")
+	if len(f) != 4 {
+		return nil, fmt.Errorf("hooks: unexpected git rev-parse output %q", out)
+	}
+	r := &Repo{GitDir: filepath.Clean(f[1]), CommonDir: filepath.Clean(f[2]), Exclude: filepath.Clean(f[3])}
+	r.Root = filepath.Clean(f[0])
+	if r.GitDir != r.CommonDir {
+		r.Worktree = filepath.Base(r.GitDir)
+		if filepath.Base(r.CommonDir) == ".git" {
+			r.MainRoot = filepath.Dir(r.CommonDir)
+		} else {
+			// A bare repository's worktree: no main checkout; its name
+			// stands for the project.
+			r.MainRoot = strings.TrimSuffix(r.CommonDir, ".git")
+		}
+	}
+	if o, err := git(ctx, r.Root, "remote", "get-url", "origin"); err == nil {
+		r.Origin = strings.TrimSpace(o)
+	}
+	return r, nil
+}
+
+// RunOptions tells Run where it runs.
+type RunOptions struct {
+	Git Git
+	// Dir is the working directory: git runs hooks at the top of the
+	// working tree.
+	Dir string
+	// Hook is "post-checkout" or "post-merge" and Args the arguments git
+	// passed.
+	Hook string
+	Args []string
+	// Open opens the project in dir, with workspace as the target when
+	// not "".
+	Open func(dir, workspace string) (*project.Project, error)
+}
+
+// Run outcomes.
+const (
+	RunNone      = "none"      // nothing to do
+	RunReapplied = "reapplied" // the stored color's keys had drifted and were written again
+	RunColored   = "colored"   // the checkout got a color in a git-ignored file
+)
+
+// RunResult is what Run did.
+type RunResult struct {
+	// Action is RunNone, RunReapplied or RunColored; Reason says why
+	// nothing was done.
+	Action, Reason string
+	// Path is the file written.
+	Path string
+	// Change is the re-applied edit and Auto the coloring.
+	Change *project.Change
+	Auto   *project.AutoResult
+	// Excluded is the pattern added to info/exclude ("" when none was).
+	Excluded string
+}
+
+// Run does what peacock's post-checkout and post-merge hooks do:
+//
+//   - a post-checkout of files (third argument "0") does nothing;
+//   - a project whose target has a stored color gets its keys written again
+//     only when project.Check finds drift (normally nothing is written);
+//   - a main checkout without a workspace file gets its identity color in
+//     <root>/<folder>.code-workspace, which is added to info/exclude first
+//     so that git status stays clean; a workspace file without a color is
+//     the team's or the user's and is left alone;
+//   - a linked worktree gets a variant of the project's color
+//     (project.WorktreeColor, at least 10 CIEDE2000 away from the main
+//     checkout's) in its own git-ignored <worktree folder>.code-workspace:
+//     a copy of the tracked workspace file when there is one, which is
+//     never modified, else a new file.
+//
+// It runs git only when it has something to find out: a main checkout, or
+// a worktree with its own file, whose colors are in place costs reading two
+// or three small files.
+func Run(ctx context.Context, o RunOptions) (*RunResult, error) {
+	if o.Hook == "post-checkout" && len(o.Args) >= 3 && o.Args[2] == "0" {
+		return &RunResult{Action: RunNone, Reason: "a checkout of files"}, nil
+	}
+	root, linked, known := quickLook(o.Dir)
+	if known && !linked {
+		return runMain(ctx, o, root, nil)
+	}
+	if known {
+		// A worktree that already has its own file (named after its
+		// folder, as runWorktree makes them) needs no git either.
+		local := filepath.Join(root, filepath.Base(root)+".code-workspace")
+		if fileExists(local) {
+			p, err := o.Open(root, "")
+			if err != nil {
+				return nil, err
+			}
+			if p.Target.Path == local {
+				return recheck(p)
+			}
+		}
+	}
+	repo, err := Inspect(ctx, o.Git, o.Dir)
+	if err != nil {
+		return nil, err
+	}
+	if repo.Worktree == "" {
+		return runMain(ctx, o, repo.Root, repo)
+	}
+	return runWorktree(ctx, o, repo)
+}
+
+// quickLook tells, without running git, whether dir is the top of a main
+// working tree (a .git directory, or a .git file of a submodule) or of a
+// linked worktree (a .git file naming a git directory that has a
+// commondir file). known is false when dir holds no .git.
+func quickLook(dir string) (root string, linked, known bool) {
+	gp := filepath.Join(dir, ".git")
+	fi, err := os.Stat(gp)
+	if err != nil {
+		return "", false, false
+	}
+	if fi.IsDir() {
+		return dir, false, true
+	}
+	data, err := os.ReadFile(gp)
+	if err != nil {
+		return "", false, false
+	}
+	gd, ok := strings.CutPrefix(strings.TrimSpace(string(data)), "gitdir:")
+	if !ok {
+		return "", false, false
+	}
+	gd = strings.TrimSpace(gd)
+	if !filepath.IsAbs(gd) {
+		gd = filepath.Join(dir, gd)
+	}
+	return dir, fileExists(filepath.Join(gd, "commondir")), true
+}
+
+func runMain(ctx context.Context, o RunOptions, root string, repo *Repo) (*RunResult, error) {
+	p, err := o.Open(root, "")
+	if err != nil {
+		return nil, err
+	}
+	if p.Target.Exists {
+		return recheck(p)
+	}
+	if repo == nil {
+		if repo, err = Inspect(ctx, o.Git, root); err != nil {
+			return nil, err
+		}
+	}
+	return colorLocal(p, repo, project.AutoOptions{Checkout: repo.Checkout})
+}
+
+// recheck re-applies the target's stored color when its keys drifted.
+func recheck(p *project.Project) (*RunResult, error) {
+	doc, err := p.Read()
+	if err != nil {
+		return nil, err
+	}
+	if doc == nil {
+		return &RunResult{Action: RunNone, Reason: "no target"}, nil
+	}
+	if v, ok := doc.Setting(project.ColorKey); !ok || v == "" {
+		return &RunResult{Action: RunNone, Reason: p.Display(p.Target.Path) + " has no color"}, nil
+	}
+	rep, err := p.Check(false)
+	if err != nil {
+		return nil, err
+	}
+	if rep.Status != project.StatusDrift {
+		return &RunResult{Action: RunNone, Reason: "colors in place"}, nil
+	}
+	ch, err := p.Apply(false, project.WriteOptions{})
+	if err != nil {
+		return nil, err
+	}
+	return &RunResult{Action: RunReapplied, Path: ch.Path, Change: ch}, nil
+}
+
+// colorLocal excludes p's target (which does not exist yet, or is a copy
+// peacock just made) from git and colors it.
+func colorLocal(p *project.Project, repo *Repo, ao project.AutoOptions) (*RunResult, error) {
+	res := &RunResult{Action: RunColored, Path: p.Target.Path}
+	rel, err := filepath.Rel(repo.Root, p.Target.Path)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return &RunResult{Action: RunNone, Reason: "the target is outside the working tree"}, nil
+	}
+	pat := ExcludePattern(rel)
+	added, err := AddExclude(repo.Exclude, pat)
+	if err != nil {
+		return nil, err
+	}
+	if added {
+		res.Excluded = pat
+	}
+	a, err := p.Auto(ao, project.WriteOptions{})
+	if err != nil {
+		return nil, err
+	}
+	res.Auto = a
+	if a.Change == nil {
+		res.Action, res.Reason = RunNone, "already colored"
+	}
+	return res, nil
+}
+
+func runWorktree(ctx context.Context, o RunOptions, repo *Repo) (*RunResult, error) {
+	p, err := o.Open(repo.Root, "")
+	if err != nil {
+		return nil, err
+	}
+	ao := project.AutoOptions{
+		Checkout: repo.Checkout,
+		OpenMain: func(dir string) (*project.Project, error) { return o.Open(dir, "") },
+	}
+	if !p.Target.Exists {
+		return colorLocal(p, repo, ao)
+	}
+	rel, err := filepath.Rel(repo.Root, p.Target.Path)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return &RunResult{Action: RunNone, Reason: "the target is outside the working tree"}, nil
+	}
+	tracked, err := o.Git(ctx, repo.Root, "ls-files", "--", filepath.ToSlash(rel))
+	if err != nil {
+		return nil, err
+	}
+	if tracked == "" {
+		return recheck(p)
+	}
+	// The team's file is tracked: the worktree gets a copy of it of its
+	// own, named after its folder, which Find prefers over the tracked one
+	// from now on.
+	local := filepath.Join(repo.Root, filepath.Base(repo.Root)+".code-workspace")
+	if local == p.Target.Path {
+		return &RunResult{Action: RunNone, Reason: "the tracked workspace file is named after the worktree's folder"}, nil
+	}
+	lrel, _ := filepath.Rel(repo.Root, local)
+	pat := ExcludePattern(lrel)
+	added, err := AddExclude(repo.Exclude, pat)
+	if err != nil {
+		return nil, err
+	}
+	data, err := workspace.ReadFile(p.Target.Path)
+	if err != nil {
+		return nil, err
+	}
+	if err := workspace.WriteFileAtomic(local, data, 0o644); err != nil {
+		return nil, err
+	}
+	lp, err := o.Open(repo.Root, local)
+	if err != nil {
+		return nil, err
+	}
+	ao.Force = true
+	res, err := colorLocal(lp, repo, ao)
+	if res != nil && added {
+		res.Excluded = pat
+	}
+	return res, err
+}
+
+// ExcludePattern returns the gitignore pattern that matches exactly the
+// file at rel (a path relative to the top of the working tree): anchored
+// with a leading slash, with the pattern characters escaped.
+func ExcludePattern(rel string) string {
+	var b strings.Builder
+	b.WriteByte('/')
+	s := filepath.ToSlash(rel)
+	for i, r := range s {
+		switch {
+		case r == '\\' || r == '*' || r == '?' || r == '[':
+			b.WriteByte('\\')
+		case r == ' ' && strings.TrimRight(s[i:], " ") == "":
+			b.WriteByte('\\') // trailing spaces are dropped unless escaped
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// AddExclude appends pattern as a line of its own to the exclude file at
+// path (created with its directory when missing) unless a line already
+// holds it. It reports whether it added the line.
+func AddExclude(path, pattern string) (bool, error) {
+	data, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return false, fmt.Errorf("hooks: %w", err)
+	}
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		if string(bytes.TrimRight(line, "\r")) == pattern {
+			return false, nil
+		}
+	}
+	mode := fs.FileMode(0o644)
+	if fi, err := os.Stat(path); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		data = append(data, '\n')
+	}
+	data = append(data, "# peacock: a local workspace file (peacock hook)\n"+pattern+"\n"...)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return false, fmt.Errorf("hooks: %w", err)
+	}
+	return true, workspace.WriteFileAtomic(path, data, mode)
+}
