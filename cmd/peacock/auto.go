@@ -9,7 +9,6 @@ import (
 	"github.com/peacock-cli/peacock/hooks"
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/peacock-cli/peacock/project"
-	"github.com/peacock-cli/peacock/themes"
 	"github.com/spf13/cobra"
 )
 
@@ -68,16 +67,9 @@ least 10 CIEDE2000 away from it.`, palette.IdentityVersion, palette.MinContrast)
 // themePool returns the colors of the theme named name, built-in or the
 // user's.
 func themePool(p *project.Project, name string) ([]palette.Color, error) {
-	builtin, err := themes.Builtin()
+	t, err := p.Theme(name)
 	if err != nil {
 		return nil, err
-	}
-	// The user's themes sit beside peacock's config file (main's
-	// project.ThemesDir; Project.Theme there can replace this function).
-	user, _ := themes.LoadDir(filepath.Join(filepath.Dir(p.ConfigPath()), "themes"))
-	t, ok := themes.Lookup(themes.Merge(builtin, user), name)
-	if !ok {
-		return nil, flagErrorf("--theme: no theme named %q", name)
 	}
 	var pool []palette.Color
 	for _, c := range t.Colors {
