@@ -5,8 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -90,16 +91,24 @@ func (e *ParseError) Error() string {
 }
 
 // Document is a parsed settings-bearing JSONC file. All edits are byte
-// splices on the original text; after each edit the text is parsed again.
-// A Document is not safe for concurrent use.
+// splices on the original text; each editing method checks the edited text
+// with one scan before it returns. A Document is not safe for concurrent
+// use.
 type Document struct {
 	path string
 	kind Kind
 	bom  bool
-	src  []byte        // the text without the BOM
-	view []byte        // src with each lone CR turned into LF (same offsets)
-	root *hujson.Value // nil when the file is empty or only comments
+	src  []byte          // the text without the BOM
+	view []byte          // src with each lone CR turned into LF (same offsets)
+	root int             // offset of the root '{', or -1 when the file is empty or only comments
+	objs map[int]*object // layouts of the objects read so far, by offset of '{'
+	st   *style          // the style of src, computed when first needed
 	dups []Duplicate
+
+	// The edit in progress (see transact).
+	depth   int  // nesting of transact
+	own     bool // src was allocated by this edit: splice may write to it
+	changed bool // src changed
 }
 
 // Parse parses data, the content of the file at path, whose name gives the
@@ -112,12 +121,17 @@ type Document struct {
 // "settings" member that is not an object (workspace files), and a
 // workbench.colorCustomizations setting that is not an object. Duplicate keys
 // are accepted and reported by DuplicateKeys and Warnings.
+//
+// Parse reads the text once with a scanner that builds no tree: it checks
+// the syntax and locates only the root object, the settings object and
+// workbench.colorCustomizations. Parse does not modify data and keeps no
+// reference to it.
 func Parse(path string, data []byte) (*Document, error) {
 	return parseKind(path, KindOf(path), data)
 }
 
 func parseKind(path string, kind Kind, data []byte) (*Document, error) {
-	d := &Document{path: path, kind: kind}
+	d := &Document{path: path, kind: kind, root: -1}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return nil, &ParseError{Path: path, Line: 1, Column: 1, Msg: "file is UTF-16 encoded; save it as UTF-8"}
 	}
@@ -140,9 +154,6 @@ func parseKind(path string, kind Kind, data []byte) (*Document, error) {
 			i += n
 		}
 		return nil, d.errAt(i, "invalid UTF-8; not a UTF-8 text file")
-	}
-	if off, ok := checkDepth(d.view); !ok {
-		return nil, d.errAt(off, fmt.Sprintf("objects and arrays nested more than %d deep", maxDepth))
 	}
 	if err := d.reparse(); err != nil {
 		return nil, err
@@ -179,7 +190,7 @@ func lineView(src []byte) []byte {
 }
 
 // maxDepth bounds the nesting of objects and arrays, as encoding/json
-// does: deeper text would overflow the stack of the (recursive) parser.
+// does: deeper text would overflow the stack of a recursive parser.
 const maxDepth = 10000
 
 // checkDepth reports whether objects and arrays in src nest at most
@@ -210,57 +221,79 @@ func checkDepth(src []byte) (int, bool) {
 	return 0, true
 }
 
-// reparse parses d.src and checks the structure along the edited path.
+// reparse checks d.src with one scan (see validate) and the structure along
+// the edited path, and locates the root object. The layouts read before
+// are dropped.
 func (d *Document) reparse() error {
-	d.root = nil
+	d.root = -1
+	d.objs = nil
+	d.st = nil
 	d.view = lineView(d.src)
 	src := d.view
 	p, err := skipTrivia(src, 0)
 	if err != nil {
-		return d.errAt(p, err.Error())
+		if _, ok := checkDepth(src); ok {
+			return d.errAt(p, err.Error())
+		}
 	}
-	if p == len(src) {
+	if err == nil && p == len(src) {
 		return nil // empty or only comments: an empty object
 	}
-	v, err := hujson.Parse(src)
-	if err != nil && !bytes.HasSuffix(src, []byte("\n")) {
-		// hujson wants a line comment to end with a line break; VS Code
-		// accepts one at the very end of the file.
-		if v2, err2 := hujson.Parse(append(append([]byte(nil), src...), '\n')); err2 == nil {
-			v, err = v2, nil
-		}
+	if off, ok := validate(src); !ok {
+		return d.syntaxError(off)
 	}
-	if err != nil {
-		return d.hujsonError(err)
+	if src[p] != '{' {
+		return d.errAt(p, "top-level value is "+kindName(src[p])+", not an object")
 	}
-	if v.Value.Kind() != '{' {
-		return d.errAt(v.StartOffset, "top-level value is "+kindName(v.Value.Kind())+", not an object")
-	}
-	d.root = &v
+	d.root = p
 	if d.kind == KindWorkspace {
-		_, s := lastMember(d.root, settingsKey)
-		if s != nil && s.Value.Kind() != '{' {
-			return d.errAt(s.StartOffset, `"settings" is `+kindName(s.Value.Kind())+", not an object")
+		if _, m := d.lastMember(d.root, settingsKey); m != nil && src[m.valStart] != '{' {
+			return d.errAt(m.valStart, `"settings" is `+kindName(src[m.valStart])+", not an object")
 		}
 	}
-	if s := d.settingsValue(); s != nil {
-		_, c := lastMember(s, ColorCustomizationsKey)
-		if c != nil && c.Value.Kind() != '{' {
-			return d.errAt(c.StartOffset, `"`+ColorCustomizationsKey+`" is `+kindName(c.Value.Kind())+", not an object")
+	if s := d.settingsOpen(); s >= 0 {
+		if _, m := d.lastMember(s, ColorCustomizationsKey); m != nil && src[m.valStart] != '{' {
+			return d.errAt(m.valStart, `"`+ColorCustomizationsKey+`" is `+kindName(src[m.valStart])+", not an object")
 		}
 	}
 	return nil
 }
 
-func kindName(k hujson.Kind) string {
-	switch k {
+// syntaxError returns the error for text that validate refused, at off: the
+// message hujson gives (its parser runs only on this path), after the
+// depth check, which comes first.
+func (d *Document) syntaxError(off int) error {
+	src := d.view
+	if off, ok := checkDepth(src); !ok {
+		return d.errAt(off, fmt.Sprintf("objects and arrays nested more than %d deep", maxDepth))
+	}
+	if p, err := skipTrivia(src, 0); err != nil {
+		return d.errAt(p, err.Error())
+	}
+	_, err := hujson.Parse(src)
+	if err != nil && !bytes.HasSuffix(src, []byte("\n")) {
+		// hujson wants a line comment to end with a line break; VS Code
+		// accepts one at the very end of the file.
+		if _, err2 := hujson.Parse(append(append([]byte(nil), src...), '\n')); err2 == nil {
+			err = nil
+		}
+	}
+	if err != nil {
+		return d.hujsonError(err)
+	}
+	return d.errAt(off, "invalid JSONC")
+}
+
+// kindName names the kind of the value starting with c.
+func kindName(c byte) string {
+	switch c {
 	case 'n':
 		return "null"
 	case 'f', 't':
 		return "a boolean"
 	case '"':
 		return "a string"
-	case '0':
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		return "a number"
 	case '[':
 		return "an array"
@@ -333,63 +366,135 @@ func (d *Document) Bytes() []byte {
 	return append(out, d.src...)
 }
 
-// settingsValue returns the object holding the settings, or nil when there
-// is none yet (an empty file, or a workspace file without "settings").
-func (d *Document) settingsValue() *hujson.Value {
-	if d.root == nil {
-		return nil
+// layout returns the layout of the object whose '{' is at open, scanning
+// it the first time only.
+func (d *Document) layout(open int) *object {
+	if o, ok := d.objs[open]; ok {
+		return o
 	}
-	if d.kind == KindSettings {
+	o := scanObject(d.view, open)
+	if d.objs == nil {
+		d.objs = map[int]*object{}
+	}
+	d.objs[open] = &o
+	return &o
+}
+
+// settingsOpen returns the offset of the '{' of the object holding the
+// settings, or -1 when there is none yet (an empty file, or a workspace
+// file without "settings").
+func (d *Document) settingsOpen() int {
+	if d.root < 0 || d.kind == KindSettings {
 		return d.root
 	}
-	_, v := lastMember(d.root, settingsKey)
-	return v
-}
-
-// colorsValue returns the workbench.colorCustomizations object, or nil.
-func (d *Document) colorsValue() *hujson.Value {
-	s := d.settingsValue()
-	if s == nil {
-		return nil
+	if _, m := d.lastMember(d.root, settingsKey); m != nil {
+		return m.valStart
 	}
-	_, v := lastMember(s, ColorCustomizationsKey)
-	return v
+	return -1
 }
 
-// lastMember returns the index and value of the last member named key in
-// the object obj, or -1 and nil.
-func lastMember(obj *hujson.Value, key string) (int, *hujson.Value) {
-	o, ok := obj.Value.(*hujson.Object)
-	if !ok {
+// colorsOpen returns the offset of the '{' of
+// workbench.colorCustomizations, or -1.
+func (d *Document) colorsOpen() int {
+	s := d.settingsOpen()
+	if s < 0 {
+		return -1
+	}
+	if _, m := d.lastMember(s, ColorCustomizationsKey); m != nil {
+		return m.valStart
+	}
+	return -1
+}
+
+// lastMember returns the index and layout of the last member named key in
+// the object at open (-1 for none), or -1 and nil.
+func (d *Document) lastMember(open int, key string) (int, *member) {
+	if open < 0 {
 		return -1, nil
 	}
-	for i := len(o.Members) - 1; i >= 0; i-- {
-		if memberKey(o.Members[i]) == key {
-			return i, &o.Members[i].Value
+	o := d.layout(open)
+	for i := len(o.members) - 1; i >= 0; i-- {
+		if keyIs(d.view, o.members[i], key) {
+			return i, &o.members[i]
 		}
 	}
 	return -1, nil
 }
 
-// memberKey returns the name of m, unescaped (VS Code reads
-// "workbench\u002ecolorCustomizations" as workbench.colorCustomizations).
-func memberKey(m hujson.ObjectMember) string {
-	if lit, ok := m.Name.Value.(hujson.Literal); ok {
-		if len(lit) >= 2 && lit[0] == '"' && bytes.IndexByte(lit, '\\') < 0 {
-			return string(lit[1 : len(lit)-1]) // nothing to unescape
-		}
-		return lit.String()
+// keyIs reports whether member m is named key, unescaped.
+func keyIs(src []byte, m member, key string) bool {
+	raw := src[m.nameStart+1 : m.nameEnd-1]
+	if bytes.IndexByte(raw, '\\') < 0 {
+		return string(raw) == key
 	}
-	return ""
+	return memberKey(src, m) == key
 }
 
-// decode returns the value v decoded with encoding/json.
-func decode(v *hujson.Value) any {
-	c := v.Clone()
-	c.BeforeExtra, c.AfterExtra = nil, nil
-	c.Standardize()
+// memberKey returns the name of m, unescaped (VS Code reads
+// "workbench\u002ecolorCustomizations" as workbench.colorCustomizations).
+func memberKey(src []byte, m member) string {
+	raw := src[m.nameStart:m.nameEnd]
+	if len(raw) >= 2 && bytes.IndexByte(raw, '\\') < 0 {
+		return string(raw[1 : len(raw)-1]) // nothing to unescape
+	}
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		return string(raw)
+	}
+	return s
+}
+
+// standardJSON returns the JSONC value text b (from a line view) as JSON:
+// comments and trailing commas become spaces. It returns b itself when
+// there is nothing to change.
+func standardJSON(b []byte) []byte {
+	var out []byte
+	blank := func(from, to int) {
+		if out == nil {
+			out = append([]byte(nil), b...)
+		}
+		for i := from; i < to; i++ {
+			if out[i] != '\n' && out[i] != '\r' {
+				out[i] = ' '
+			}
+		}
+	}
+	lastComma := -1 // a comma with only trivia after it so far
+	for p := 0; p < len(b); {
+		switch c := b[p]; c {
+		case '"':
+			p = skipString(b, p)
+			lastComma = -1
+			continue
+		case '/':
+			q := skipComment(b, p)
+			blank(p, q)
+			p = q
+			continue
+		case ',':
+			lastComma = p
+		case '}', ']':
+			if lastComma >= 0 {
+				blank(lastComma, lastComma+1)
+			}
+			lastComma = -1
+		case ' ', '\t', '\r', '\n':
+		default:
+			lastComma = -1
+		}
+		p++
+	}
+	if out == nil {
+		return b
+	}
+	return out
+}
+
+// decodeAt returns the value src[start:end] decoded with encoding/json, or
+// nil.
+func (d *Document) decodeAt(start, end int) any {
 	var out any
-	if err := json.Unmarshal(c.Pack(), &out); err != nil {
+	if err := json.Unmarshal(standardJSON(d.view[start:end]), &out); err != nil {
 		return nil
 	}
 	return out
@@ -399,27 +504,48 @@ func decode(v *hujson.Value) any {
 // workspace file) and whether it is set. With duplicate keys the last one
 // wins, as in VS Code.
 func (d *Document) Setting(key string) (any, bool) {
-	s := d.settingsValue()
-	if s == nil {
+	_, m := d.lastMember(d.settingsOpen(), key)
+	if m == nil {
 		return nil, false
 	}
-	_, v := lastMember(s, key)
-	if v == nil {
-		return nil, false
-	}
-	return decode(v), true
+	return d.decodeAt(m.valStart, m.valEnd), true
 }
 
 // Settings returns all settings decoded with encoding/json (the last of
 // duplicate keys wins). It returns an empty map when there are none.
 func (d *Document) Settings() map[string]any {
 	out := map[string]any{}
-	s := d.settingsValue()
-	if s == nil {
+	s := d.settingsOpen()
+	if s < 0 {
 		return out
 	}
-	for _, m := range s.Value.(*hujson.Object).Members {
-		out[memberKey(m)] = decode(&m.Value)
+	// The whole object at once: encoding/json also keeps the last of
+	// duplicate keys.
+	o := d.layout(s)
+	if err := json.Unmarshal(standardJSON(d.view[o.open:o.close+1]), &out); err != nil {
+		return map[string]any{}
+	}
+	return out
+}
+
+// SettingsWithPrefix returns the settings whose name starts with prefix
+// (such as "peacock."), decoded with encoding/json (the last of duplicate
+// keys wins); only those values are decoded. It returns an empty map when
+// there are none.
+func (d *Document) SettingsWithPrefix(prefix string) map[string]any {
+	out := map[string]any{}
+	s := d.settingsOpen()
+	if s < 0 {
+		return out
+	}
+	for _, m := range d.layout(s).members {
+		raw := d.view[m.nameStart+1 : m.nameEnd-1]
+		if bytes.IndexByte(raw, '\\') < 0 && !bytes.HasPrefix(raw, []byte(prefix)) {
+			continue
+		}
+		if k := memberKey(d.view, m); strings.HasPrefix(k, prefix) {
+			out[k] = d.decodeAt(m.valStart, m.valEnd)
+		}
 	}
 	return out
 }
@@ -427,13 +553,13 @@ func (d *Document) Settings() map[string]any {
 // ColorCustomizations returns the members of workbench.colorCustomizations
 // in file order, duplicates included; nil when the setting is absent.
 func (d *Document) ColorCustomizations() []Member {
-	c := d.colorsValue()
-	if c == nil {
+	c := d.colorsOpen()
+	if c < 0 {
 		return nil
 	}
 	var out []Member
-	for _, m := range c.Value.(*hujson.Object).Members {
-		out = append(out, Member{Key: memberKey(m), Value: decode(&m.Value)})
+	for _, m := range d.layout(c).members {
+		out = append(out, Member{Key: memberKey(d.view, m), Value: d.decodeAt(m.valStart, m.valEnd)})
 	}
 	return out
 }
@@ -462,31 +588,56 @@ func (d *Document) Warnings() []string {
 
 func (d *Document) findDuplicates() []Duplicate {
 	var out []Duplicate
-	// Line numbers of the duplicates, counted incrementally: the members
-	// of each object come in file order, and a file may hold many.
-	var breaks []int
-	for i, c := range d.view {
-		if c == '\n' {
-			breaks = append(breaks, i)
-		}
-	}
+	// Positions are counted incrementally: the members of each object
+	// come in file order, and a file may hold many.
+	line, lineAt := 1, 0 // line holds offset lineAt
 	pos := func(off int) (int, int) {
-		n := sort.SearchInts(breaks, off) // line breaks before off
-		start := 0
-		if n > 0 {
-			start = breaks[n-1] + 1
+		if off < lineAt {
+			line, lineAt = 1, 0
 		}
-		return n + 1, 1 + utf8.RuneCount(d.view[start:off])
+		line += bytes.Count(d.view[lineAt:off], []byte("\n"))
+		lineAt = off
+		start := bytes.LastIndexByte(d.view[:off], '\n') + 1
+		return line, 1 + utf8.RuneCount(d.view[start:off])
 	}
-	check := func(obj *hujson.Value, name string) {
-		if obj == nil {
+	check := func(open int, name string) {
+		if open < 0 {
+			return
+		}
+		ms := d.layout(open).members
+		// Hash the keys first: most objects have no duplicate, and a
+		// large one then costs no string per member.
+		seed := maphash.MakeSeed()
+		hash := func(m member) uint64 {
+			raw := d.view[m.nameStart+1 : m.nameEnd-1]
+			if bytes.IndexByte(raw, '\\') >= 0 {
+				return maphash.String(seed, memberKey(d.view, m))
+			}
+			return maphash.Bytes(seed, raw)
+		}
+		hs := make([]uint64, len(ms))
+		for i, m := range ms {
+			hs[i] = hash(m)
+		}
+		sorted := slices.Clone(hs)
+		slices.Sort(sorted)
+		twice := map[uint64]bool{}
+		for i := 1; i < len(sorted); i++ {
+			if sorted[i] == sorted[i-1] {
+				twice[sorted[i]] = true
+			}
+		}
+		if len(twice) == 0 {
 			return
 		}
 		seen := map[string]bool{}
-		for _, m := range obj.Value.(*hujson.Object).Members {
-			k := memberKey(m)
+		for i, m := range ms {
+			if !twice[hs[i]] {
+				continue
+			}
+			k := memberKey(d.view, m)
 			if seen[k] {
-				line, col := pos(m.Name.StartOffset)
+				line, col := pos(m.nameStart)
 				out = append(out, Duplicate{Key: k, Object: name, Line: line, Column: col})
 			}
 			seen[k] = true
@@ -495,10 +646,10 @@ func (d *Document) findDuplicates() []Duplicate {
 	check(d.root, "")
 	prefix := ""
 	if d.kind == KindWorkspace {
-		check(d.settingsValue(), settingsKey)
+		check(d.settingsOpen(), settingsKey)
 		prefix = settingsKey + "/"
 	}
-	check(d.colorsValue(), prefix+ColorCustomizationsKey)
+	check(d.colorsOpen(), prefix+ColorCustomizationsKey)
 	return out
 }
 

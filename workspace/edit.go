@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-
-	"github.com/tailscale/hujson"
 )
 
 // edit replaces src[start:end] with text.
@@ -16,66 +14,196 @@ type edit struct {
 	text       string
 }
 
-// splice applies non-overlapping edits and parses the result; if it does
-// not parse, nothing changes and an error is returned.
-func (d *Document) splice(edits ...edit) error {
-	sort.Slice(edits, func(i, j int) bool { return edits[i].start > edits[j].start })
-	out := append([]byte(nil), d.src...)
-	for _, e := range edits {
-		out = append(out[:e.start], append([]byte(e.text), out[e.end:]...)...)
+// transact runs fn, which edits d, as one edit of the document: when it
+// returns, the text is checked with one scan (see validate). If fn fails or
+// the text does not parse, d is left as it was and an error is returned.
+// Nested calls check once, at the end of the outermost one.
+func (d *Document) transact(fn func() error) error {
+	if d.depth > 0 {
+		return fn()
 	}
-	old := d.src
-	d.src = out
-	if err := d.reparse(); err != nil {
-		d.src = old
+	old, oldBOM := d.src, d.bom
+	d.own, d.changed = false, false
+	d.depth++
+	err := fn()
+	d.depth--
+	if err == nil && d.changed {
+		if rerr := d.reparse(); rerr != nil {
+			err = fmt.Errorf("workspace: %s: %w", d.path, errInternal)
+		}
+	}
+	if err != nil && d.changed {
+		d.src, d.bom = old, oldBOM
 		_ = d.reparse()
-		return fmt.Errorf("workspace: %s: %w", d.path, errInternal)
 	}
+	d.own, d.changed = false, false
+	return err
+}
+
+// splice applies non-overlapping edits to the text, in place when the
+// current transaction owns the buffer, and updates the layouts read so far
+// without scanning again: objects before the edits keep their offsets,
+// objects after them shift, an object holding the edits inside one of its
+// values shifts the offsets after them, and any other object is read again
+// when next needed. The text is checked when the transaction ends.
+func (d *Document) splice(edits ...edit) error {
+	if len(edits) == 0 {
+		return nil
+	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].start > edits[j].start })
+	lo, hi, delta := len(d.src), 0, 0
+	breaks := false
+	for _, e := range edits {
+		lo, hi = min(lo, e.start), max(hi, e.end)
+		delta += len(e.text) - (e.end - e.start)
+		if strings.ContainsAny(e.text, "\r\n") || bytes.ContainsAny(d.src[e.start:e.end], "\r\n") {
+			breaks = true
+		}
+	}
+	hadLoneCR := len(d.src) > 0 && &d.view[0] != &d.src[0]
+	src := d.src
+	if !d.own || cap(src) < len(src)+delta {
+		// A new buffer, with room for the next edits.
+		buf := make([]byte, 0, len(src)+max(delta, 0)+len(src)/64+512)
+		prev := 0
+		for i := len(edits) - 1; i >= 0; i-- {
+			e := edits[i]
+			buf = append(buf, src[prev:e.start]...)
+			buf = append(buf, e.text...)
+			prev = e.end
+		}
+		src = append(buf, src[prev:]...)
+		d.own = true
+	} else {
+		for _, e := range edits { // from the last one
+			n := len(src) + len(e.text) - (e.end - e.start)
+			tail := len(src) - e.end
+			if n > len(src) {
+				src = src[:n]
+			}
+			copy(src[e.start+len(e.text):], src[e.end:e.end+tail])
+			copy(src[e.start:], e.text)
+			src = src[:n]
+		}
+	}
+	d.src = src
+	d.changed = true
+	if breaks {
+		d.st = nil
+	}
+	// The line view: new lone CRs can only appear at the edges of edits.
+	loneCR := hadLoneCR
+	for _, e := range edits {
+		if loneCR {
+			break
+		}
+		// Offsets in the new text: later edits (applied first) do not
+		// move e.start.
+		s := e.start
+		for _, f := range edits {
+			if f.start < e.start {
+				s += len(f.text) - (f.end - f.start)
+			}
+		}
+		for p := max(s-1, 0); p <= s+len(e.text) && p < len(src); p++ {
+			if src[p] == '\r' && (p+1 == len(src) || src[p+1] != '\n') {
+				loneCR = true
+			}
+		}
+	}
+	if loneCR {
+		d.view = lineView(d.src)
+	} else {
+		d.view = d.src
+	}
+	// Move the layouts.
+	if d.root >= hi && d.root >= 0 {
+		d.root += delta
+	}
+	objs := make(map[int]*object, len(d.objs))
+	for open, o := range d.objs {
+		switch {
+		case lo > o.close:
+			objs[open] = o
+		case hi <= o.open:
+			o.shift(0, delta)
+			objs[o.open] = o
+		default:
+			i := sort.Search(len(o.members), func(i int) bool { return o.members[i].valStart > lo }) - 1
+			if i < 0 {
+				continue
+			}
+			m := o.members[i]
+			if (lo > m.valStart && hi < m.valEnd) || (lo == m.valStart && hi == m.valEnd && lo < hi) {
+				o.shiftFrom(i, hi, delta)
+				objs[open] = o
+			}
+		}
+	}
+	d.objs = objs
 	return nil
 }
 
-// getter locates an object in the current text. It returns the object and
-// the offset of the member name holding it, or -1 for the root object.
-type getter func() (*hujson.Value, int)
-
-func (d *Document) rootGet() (*hujson.Value, int) { return d.root, -1 }
-
-func (d *Document) rootGet0() *hujson.Value { return d.root }
-
-func (d *Document) settingsGet0() *hujson.Value {
-	v, _ := d.settingsGet()
-	return v
+// shift adds delta to every offset of o at or after member i.
+func (o *object) shift(i, delta int) {
+	if i == 0 {
+		o.open += delta
+	}
+	o.close += delta
+	for j := i; j < len(o.members); j++ {
+		m := &o.members[j]
+		m.nameStart += delta
+		m.nameEnd += delta
+		m.valStart += delta
+		m.valEnd += delta
+		if m.comma >= 0 {
+			m.comma += delta
+		}
+	}
 }
 
-func (d *Document) settingsGet() (*hujson.Value, int) {
+// shiftFrom adds delta to the offsets of o from at on, where member i holds
+// at in its value.
+func (o *object) shiftFrom(i, at, delta int) {
+	m := &o.members[i]
+	m.valEnd += delta // at <= valEnd
+	if m.comma >= 0 {
+		m.comma += delta
+	}
+	o.shift(i+1, delta) // the closing brace too
+}
+
+// getter locates an object in the current text. It returns the offset of
+// its '{' (-1 when absent) and the offset of the member name holding it, or
+// -1 for the root object.
+type getter func() (int, int)
+
+func (d *Document) rootGet() (int, int) { return d.root, -1 }
+
+func (d *Document) settingsGet() (int, int) {
 	if d.kind == KindSettings {
 		return d.rootGet()
 	}
-	return holderOf(d.root, settingsKey)
+	return d.holderOf(d.root, settingsKey)
 }
 
-func (d *Document) colorsGet() (*hujson.Value, int) {
+func (d *Document) colorsGet() (int, int) {
 	s, _ := d.settingsGet()
-	return holderOf(s, ColorCustomizationsKey)
+	return d.holderOf(s, ColorCustomizationsKey)
 }
 
-func holderOf(obj *hujson.Value, key string) (*hujson.Value, int) {
-	if obj == nil {
-		return nil, 0
+func (d *Document) holderOf(open int, key string) (int, int) {
+	_, m := d.lastMember(open, key)
+	if m == nil {
+		return -1, 0
 	}
-	i, v := lastMember(obj, key)
-	if v == nil {
-		return nil, 0
-	}
-	return v, obj.Value.(*hujson.Object).Members[i].Name.StartOffset
+	return m.valStart, m.nameStart
 }
 
-// decodeNumber decodes v with numbers as json.Number, for comparisons.
-func decodeNumber(v *hujson.Value) any {
-	c := v.Clone()
-	c.BeforeExtra, c.AfterExtra = nil, nil
-	c.Standardize()
-	dec := json.NewDecoder(bytes.NewReader(c.Pack()))
+// decodeNumber decodes a value with numbers as json.Number, for
+// comparisons.
+func (d *Document) decodeNumber(m *member) any {
+	dec := json.NewDecoder(bytes.NewReader(standardJSON(d.view[m.valStart:m.valEnd])))
 	dec.UseNumber()
 	var out any
 	if err := dec.Decode(&out); err != nil {
@@ -84,18 +212,28 @@ func decodeNumber(v *hujson.Value) any {
 	return out
 }
 
+// style returns the style of the text (computed once until an edit adds
+// or removes a line break).
+func (d *Document) style() style {
+	if d.st == nil {
+		st := guessStyle(d.src, d.kind)
+		d.st = &st
+	}
+	return *d.st
+}
+
 // colonFor returns the key/value separator for new members of o.
 func (d *Document) colonFor(o object) string {
 	if c := colonOf(d.src, o); c != "" {
 		return c
 	}
-	if s, _ := d.settingsGet(); s != nil {
-		if c := colonOf(d.src, layout(d.src, s)); c != "" {
+	if s, _ := d.settingsGet(); s >= 0 {
+		if c := colonOf(d.src, *d.layout(s)); c != "" {
 			return c
 		}
 	}
-	if d.root != nil {
-		if c := colonOf(d.src, layout(d.src, d.root)); c != "" {
+	if d.root >= 0 {
+		if c := colonOf(d.src, *d.layout(d.root)); c != "" {
 			return c
 		}
 	}
@@ -108,16 +246,16 @@ func (d *Document) colonFor(o object) string {
 // nothing to go by, a space follows the comma when the key/value separator
 // has one.
 func (d *Document) oneLineFor(o object) (sep, pad string) {
-	objs := []func() *hujson.Value{d.settingsGet0, d.rootGet0}
+	objs := []getter{d.settingsGet, d.rootGet}
 	sepOK, padOK := false, false
 	for i := -1; i < len(objs) && !(sepOK && padOK); i++ {
 		ob := o
 		if i >= 0 {
-			v := objs[i]()
-			if v == nil {
+			v, _ := objs[i]()
+			if v < 0 {
 				continue
 			}
-			ob = layout(d.view, v)
+			ob = *d.layout(v)
 		}
 		s, sok, p, pok := itemSepOf(d.view, ob)
 		if sok && !sepOK {
@@ -140,7 +278,7 @@ func (d *Document) oneLineFor(o object) (sep, pad string) {
 func (d *Document) removeMember(get getter, idx int) error {
 	v, _ := get()
 	src := d.view
-	o := layout(src, v)
+	o := *d.layout(v)
 	m := o.members[idx]
 	n := len(o.members)
 	var edits []edit
@@ -208,7 +346,7 @@ func (d *Document) removeMember(get getter, idx int) error {
 	}
 	// An object left with only whitespace becomes {}.
 	v, _ = get()
-	o = layout(d.src, v)
+	o = *d.layout(v)
 	if len(o.members) == 0 && o.close > o.open+1 && isSpace(d.src[o.open+1:o.close]) {
 		return d.splice(edit{o.open + 1, o.close, ""})
 	}
@@ -235,8 +373,8 @@ func (d *Document) appendMembers(get getter, kvs []keyValue) error {
 	}
 	v, holder := get()
 	src := d.view
-	o := layout(src, v)
-	st := guessStyle(d.src, d.kind)
+	o := *d.layout(v)
+	st := d.style()
 	st.colon = d.colonFor(o)
 	n := len(o.members)
 	if n > 0 {
@@ -339,9 +477,9 @@ func (d *Document) appendMembers(get getter, kvs []keyValue) error {
 func (d *Document) replaceValue(get getter, idx int, value any) error {
 	v, _ := get()
 	src := d.view
-	o := layout(src, v)
+	o := *d.layout(v)
 	m := o.members[idx]
-	st := guessStyle(d.src, d.kind)
+	st := d.style()
 	st.colon = d.colonFor(o)
 	multi := startsLine(src, m.nameStart)
 	sep, pad := d.oneLineFor(o)
@@ -349,13 +487,24 @@ func (d *Document) replaceValue(get getter, idx int, value any) error {
 	return d.splice(edit{m.valStart, m.valEnd, text})
 }
 
+// valueEdit returns the edit that replaces the value of member idx of o
+// with value (normalized), as replaceValue does.
+func (d *Document) valueEdit(o object, idx int, value any) edit {
+	m := o.members[idx]
+	st := d.style()
+	st.colon = d.colonFor(o)
+	multi := startsLine(d.view, m.nameStart)
+	sep, pad := d.oneLineFor(o)
+	return edit{m.valStart, m.valEnd, st.render(value, leadingSpace(d.view, m.nameStart), multi, sep, pad)}
+}
+
 // ensureRoot gives an empty or comment-only document a root object, after
 // its comments.
 func (d *Document) ensureRoot() error {
-	if d.root != nil {
+	if d.root >= 0 {
 		return nil
 	}
-	st := guessStyle(d.src, d.kind)
+	st := d.style()
 	b := append([]byte(nil), d.src...)
 	endsLine := len(b) > 0 && (b[len(b)-1] == '\n' || b[len(b)-1] == '\r')
 	if len(b) > 0 && !endsLine {
@@ -365,11 +514,8 @@ func (d *Document) ensureRoot() error {
 	if len(d.src) == 0 || endsLine {
 		b = append(b, st.eol...)
 	}
-	old := d.src
-	d.src = b
-	if err := d.reparse(); err != nil || d.root == nil {
-		d.src = old
-		_ = d.reparse()
+	d.src, d.own, d.changed = b, true, true
+	if err := d.reparse(); err != nil || d.root < 0 {
 		return fmt.Errorf("workspace: %s: %w", d.path, errInternal)
 	}
 	return nil
@@ -388,35 +534,38 @@ func (d *Document) SetSetting(key string, value any) error {
 	if err != nil {
 		return fmt.Errorf("workspace: %s: setting %q: %w", d.path, key, err)
 	}
-	if s, _ := d.settingsGet(); s != nil {
-		if idx, cur := lastMember(s, key); cur != nil {
-			if equalJSON(decodeNumber(cur), nv) {
-				return nil
+	return d.transact(func() error {
+		if s, _ := d.settingsGet(); s >= 0 {
+			if idx, cur := d.lastMember(s, key); cur != nil {
+				if equalJSON(d.decodeNumber(cur), nv) {
+					return nil
+				}
+				return d.replaceValue(d.settingsGet, idx, nv)
 			}
-			return d.replaceValue(d.settingsGet, idx, nv)
+			return d.appendMember(d.settingsGet, key, nv)
 		}
-		return d.appendMember(d.settingsGet, key, nv)
-	}
-	if err := d.ensureRoot(); err != nil {
-		return err
-	}
-	if d.kind == KindSettings {
-		return d.appendMember(d.rootGet, key, nv)
-	}
-	return d.appendMember(d.rootGet, settingsKey, map[string]any{key: nv})
+		if err := d.ensureRoot(); err != nil {
+			return err
+		}
+		if d.kind == KindSettings {
+			return d.appendMember(d.rootGet, key, nv)
+		}
+		return d.appendMember(d.rootGet, settingsKey, map[string]any{key: nv})
+	})
 }
 
 // RemoveSetting removes a setting, every duplicate of it included, with its
 // comma and, when it sits on lines of its own, its lines. It does nothing
 // when the setting is absent.
 func (d *Document) RemoveSetting(key string) error {
+	return d.transact(func() error { return d.removeSetting(key) })
+}
+
+func (d *Document) removeSetting(key string) error {
 	for {
 		s, _ := d.settingsGet()
-		if s == nil {
-			return nil
-		}
-		idx, v := lastMember(s, key)
-		if v == nil {
+		idx, m := d.lastMember(s, key)
+		if m == nil {
 			return nil
 		}
 		if err := d.removeMember(d.settingsGet, idx); err != nil {
@@ -436,6 +585,10 @@ func (d *Document) RemoveSetting(key string) error {
 // settings object; an object left with no members at all is removed rather
 // than left as {}. With duplicate keys, the last occurrence is edited.
 func (d *Document) ApplyColors(colors map[string]string, owned func(string) bool, excluded []string) error {
+	return d.transact(func() error { return d.applyColors(colors, owned, excluded) })
+}
+
+func (d *Document) applyColors(colors map[string]string, owned func(string) bool, excluded []string) error {
 	excl := map[string]bool{}
 	for _, k := range excluded {
 		excl[k] = true
@@ -451,31 +604,34 @@ func (d *Document) ApplyColors(colors map[string]string, owned func(string) bool
 		return owned != nil && owned(k) && !excl[k] && !keep
 	}
 	// Values first, then new keys, then stale keys: removing the last
-	// member before appending would move its neighbour's comma.
+	// member before appending would move its neighbour's comma. The new
+	// values are written in one splice: each replaces only its value's
+	// bytes.
 	var missing []string
+	var edits []edit
 	c, _ := d.colorsGet()
 	for k := range want {
-		if c == nil {
+		if c < 0 {
 			missing = append(missing, k)
 			continue
 		}
-		idx, v := lastMember(c, k)
-		if v == nil {
+		idx, m := d.lastMember(c, k)
+		if m == nil {
 			missing = append(missing, k)
 			continue
 		}
-		if equalJSON(decodeNumber(v), want[k]) {
+		if equalJSON(d.decodeNumber(m), want[k]) {
 			continue
 		}
-		if err := d.replaceValue(d.colorsGet, idx, want[k]); err != nil {
-			return err
-		}
-		c, _ = d.colorsGet()
+		edits = append(edits, d.valueEdit(*d.layout(c), idx, want[k]))
+	}
+	if err := d.splice(edits...); err != nil {
+		return err
 	}
 	sort.Strings(missing)
 	switch {
 	case len(missing) == 0:
-	case c == nil:
+	case c < 0:
 		obj := map[string]any{}
 		for _, k := range missing {
 			obj[k] = want[k]
@@ -502,13 +658,13 @@ func (d *Document) ApplyColors(colors map[string]string, owned func(string) bool
 func (d *Document) cleanColors(drop func(string) bool, removeEmpty bool) error {
 	for {
 		c, _ := d.colorsGet()
-		if c == nil {
+		if c < 0 {
 			return nil
 		}
-		o := layout(d.src, c)
+		o := *d.layout(c)
 		done := true
 		for i := len(o.members) - 1; i >= 0; i-- {
-			if drop(o.members[i].key) {
+			if drop(memberKey(d.view, o.members[i])) {
 				if err := d.removeMember(d.colorsGet, i); err != nil {
 					return err
 				}
@@ -523,7 +679,7 @@ func (d *Document) cleanColors(drop func(string) bool, removeEmpty bool) error {
 			return nil
 		}
 		s, _ := d.settingsGet()
-		idx, _ := lastMember(s, ColorCustomizationsKey)
+		idx, _ := d.lastMember(s, ColorCustomizationsKey)
 		if err := d.removeMember(d.settingsGet, idx); err != nil {
 			return err
 		}
@@ -539,11 +695,13 @@ func (d *Document) ResetColors(owned func(string) bool, excluded []string) error
 	for _, k := range excluded {
 		excl[k] = true
 	}
-	if err := d.cleanColors(func(k string) bool { return owned != nil && owned(k) && !excl[k] }, true); err != nil {
-		return err
-	}
-	if err := d.RemoveSetting(ColorKey); err != nil {
-		return err
-	}
-	return d.RemoveSetting(RemoteColorKey)
+	return d.transact(func() error {
+		if err := d.cleanColors(func(k string) bool { return owned != nil && owned(k) && !excl[k] }, true); err != nil {
+			return err
+		}
+		if err := d.removeSetting(ColorKey); err != nil {
+			return err
+		}
+		return d.removeSetting(RemoteColorKey)
+	})
 }

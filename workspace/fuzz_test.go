@@ -13,14 +13,14 @@ import (
 // a workspace file without "settings", an empty settings object spelled
 // other than {} or without a line break after its comments).
 func exactRoundTrip(d *Document) bool {
-	if d.root == nil {
+	if d.root < 0 {
 		return false
 	}
-	s := d.settingsValue()
-	if s == nil {
+	s := d.settingsOpen()
+	if s < 0 {
 		return false
 	}
-	o := layout(d.src, s)
+	o := *d.layout(s)
 	if len(o.members) > 0 {
 		return true
 	}
