@@ -109,6 +109,9 @@ type Document struct {
 	depth   int  // nesting of transact
 	own     bool // src was allocated by this edit: splice may write to it
 	changed bool // src changed
+	// needFull: an edit was not checked where it was made (see splice),
+	// so the whole text is checked at the end.
+	needFull bool
 }
 
 // Parse parses data, the content of the file at path, whose name gives the
@@ -242,6 +245,24 @@ func (d *Document) reparse() error {
 	if off, ok := validate(src); !ok {
 		return d.syntaxError(off)
 	}
+	return d.checkPath(p)
+}
+
+// check checks the text after an edit: the whole text when an edit was
+// not checked where it was made (see splice), and the structure along the
+// edited path.
+func (d *Document) check() error {
+	if d.needFull || d.root < 0 {
+		return d.reparse()
+	}
+	return d.checkPath(d.root)
+}
+
+// checkPath locates the root object, whose value starts at p, and checks
+// that it and the settings and workbench.colorCustomizations objects are
+// objects.
+func (d *Document) checkPath(p int) error {
+	src := d.view
 	if src[p] != '{' {
 		return d.errAt(p, "top-level value is "+kindName(src[p])+", not an object")
 	}

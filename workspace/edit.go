@@ -23,12 +23,12 @@ func (d *Document) transact(fn func() error) error {
 		return fn()
 	}
 	old, oldBOM := d.src, d.bom
-	d.own, d.changed = false, false
+	d.own, d.changed, d.needFull = false, false, false
 	d.depth++
 	err := fn()
 	d.depth--
 	if err == nil && d.changed {
-		if rerr := d.reparse(); rerr != nil {
+		if rerr := d.check(); rerr != nil {
 			err = fmt.Errorf("workspace: %s: %w", d.path, errInternal)
 		}
 	}
@@ -116,32 +116,159 @@ func (d *Document) splice(edits ...edit) error {
 	} else {
 		d.view = d.src
 	}
-	// Move the layouts.
+	// Move the layouts, and check the text where it changed: the object
+	// whose members the edits touch is read again from the member before
+	// them to the first member after them, and checked on the way.
 	if d.root >= hi && d.root >= 0 {
 		d.root += delta
 	}
+	checked := false
 	objs := make(map[int]*object, len(d.objs))
 	for open, o := range d.objs {
 		switch {
 		case lo > o.close:
 			objs[open] = o
+			continue
 		case hi <= o.open:
 			o.shift(0, delta)
 			objs[o.open] = o
-		default:
-			i := sort.Search(len(o.members), func(i int) bool { return o.members[i].valStart > lo }) - 1
-			if i < 0 {
+			continue
+		case lo <= o.open || hi > o.close:
+			continue // the object itself is edited: read it again when needed
+		}
+		// The last member whose value starts at or before lo.
+		i := sort.Search(len(o.members), func(i int) bool { return o.members[i].valStart > lo }) - 1
+		if i >= 0 {
+			m := o.members[i]
+			if lo > m.valStart && hi < m.valEnd {
+				o.shiftFrom(i, delta) // inside a value: another object checks
+				objs[open] = o
 				continue
 			}
-			m := o.members[i]
-			if (lo > m.valStart && hi < m.valEnd) || (lo == m.valStart && hi == m.valEnd && lo < hi) {
-				o.shiftFrom(i, hi, delta)
+			if lo == m.valStart && hi == m.valEnd && lo < hi {
+				// A new value.
+				end, res := validValue(d.view, m.valStart, maxDepth-3)
+				switch {
+				case res == valueDeep:
+					d.needFull = true
+				case res != valueOK || end != m.valEnd+delta:
+					return fmt.Errorf("workspace: %s: %w", d.path, errInternal)
+				}
+				o.shiftFrom(i, delta)
 				objs[open] = o
+				checked = true
+				continue
 			}
 		}
+		if !d.relayout(o, lo, hi, delta) {
+			return fmt.Errorf("workspace: %s: %w", d.path, errInternal)
+		}
+		objs[open] = o
+		checked = true
 	}
 	d.objs = objs
+	if !checked {
+		d.needFull = true
+	}
 	return nil
+}
+
+// relayout reads again, and checks, the members of o that edits of
+// src[lo:hi] (old offsets; delta is the change in length) touched, and
+// moves the members after them. It reports false when the text there is
+// not valid.
+func (d *Document) relayout(o *object, lo, hi, delta int) bool {
+	src := d.view
+	ms := o.members
+	// Members that end before the edits stay; so does the comma after
+	// them, so the text after the last of them expects a name or '}'.
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].end() >= lo })
+	for k > 0 && ms[k-1].comma < 0 {
+		k--
+	}
+	j := max(sort.Search(len(ms), func(i int) bool { return ms[i].nameStart >= hi }), k)
+	rest := ms[j:]
+	p := o.open + 1
+	if k > 0 {
+		p = ms[k-1].end()
+	}
+	var fresh []member
+	var ok bool
+	close := -1
+	for close < 0 {
+		if p, ok = validTrivia(src, p); !ok || p >= len(src) {
+			return false
+		}
+		switch {
+		case len(rest) > 0 && p == rest[0].nameStart+delta:
+			close = o.close + delta // the rest is as it was
+			continue
+		case len(rest) > 0 && p > rest[0].nameStart+delta:
+			return false
+		case src[p] == '}':
+			if len(rest) > 0 || p != o.close+delta {
+				return false
+			}
+			close = p
+			continue
+		case src[p] != '"':
+			return false
+		}
+		m := member{nameStart: p, comma: -1}
+		if p = validString(src, p); p < 0 {
+			return false
+		}
+		m.nameEnd = p
+		if p, ok = validTrivia(src, p); !ok || p >= len(src) || src[p] != ':' {
+			return false
+		}
+		if p, ok = validTrivia(src, p+1); !ok || p >= len(src) {
+			return false
+		}
+		m.valStart = p
+		var res int
+		switch p, res = validValue(src, p, maxDepth-3); res {
+		case valueBad:
+			return false
+		case valueDeep:
+			d.needFull = true
+			p = skipValue(src, m.valStart)
+		}
+		m.valEnd = p
+		if p, ok = validTrivia(src, p); !ok || p >= len(src) {
+			return false
+		}
+		fresh = append(fresh, m)
+		switch src[p] {
+		case ',':
+			fresh[len(fresh)-1].comma = p
+			p++
+		case '}':
+			if len(rest) > 0 || p != o.close+delta {
+				return false
+			}
+			close = p
+		default:
+			return false
+		}
+	}
+	n := k + len(fresh) + len(rest)
+	out := ms[:k]
+	if n <= cap(ms) {
+		out = ms[:n]
+	} else {
+		out = make([]member, n)
+		copy(out, ms[:k])
+	}
+	copy(out[k+len(fresh):], rest)
+	copy(out[k:], fresh)
+	o.members = out
+	o.close = close - delta
+	o.shift(k+len(fresh), delta)
+	if k+len(fresh) == 0 {
+		o.open -= delta // shift(0) moved the opening brace too
+	}
+	return true
 }
 
 // shift adds delta to every offset of o at or after member i.
@@ -162,9 +289,9 @@ func (o *object) shift(i, delta int) {
 	}
 }
 
-// shiftFrom adds delta to the offsets of o from at on, where member i holds
-// at in its value.
-func (o *object) shiftFrom(i, at, delta int) {
+// shiftFrom adds delta to the offsets of o after the edits inside the value
+// of member i.
+func (o *object) shiftFrom(i, delta int) {
 	m := &o.members[i]
 	m.valEnd += delta // at <= valEnd
 	if m.comma >= 0 {

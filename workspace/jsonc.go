@@ -147,67 +147,94 @@ func validNumber(src []byte, p int) int {
 // near the problem. It accepts what hujson.Parse accepts, and also a line
 // comment that ends the file without a line break (as VS Code does).
 func validate(src []byte) (int, bool) {
+	p, ok := validTrivia(src, 0)
+	if !ok || p >= len(src) {
+		return p, false
+	}
+	p, res := validValue(src, p, maxDepth)
+	if res != valueOK {
+		return p, false
+	}
+	if p, ok = validTrivia(src, p); !ok || p < len(src) {
+		return p, false
+	}
+	return p, true
+}
+
+// Results of validValue.
+const (
+	valueOK = iota
+	valueBad
+	valueDeep // nested more than the limit
+)
+
+// validValue checks the value that starts at p (not at trivia), with
+// objects and arrays nested at most limit deep in it, and returns its end,
+// or an offset near the problem.
+func validValue(src []byte, p, limit int) (int, int) {
 	const (
 		stValue = iota // a value is expected
 		stName         // a member name is expected
 		stAfter        // a value just ended
 	)
 	var stack []byte
-	p, st := 0, stValue
+	st := stValue
 	var ok bool
 	for {
-		if p, ok = validTrivia(src, p); !ok {
-			return p, false
+		if len(stack) > 0 || st != stValue {
+			if p, ok = validTrivia(src, p); !ok {
+				return p, valueBad
+			}
 		}
 		if p >= len(src) {
-			if st == stAfter && len(stack) == 0 {
-				return p, true
-			}
-			return p, false
+			return p, valueBad
 		}
 		c := src[p]
 		switch st {
 		case stName:
 			if c != '"' {
-				return p, false
+				return p, valueBad
 			}
 			if p = validString(src, p); p < 0 {
-				return len(src), false
+				return len(src), valueBad
 			}
 			if p, ok = validTrivia(src, p); !ok {
-				return p, false
+				return p, valueBad
 			}
 			if p >= len(src) || src[p] != ':' {
-				return p, false
+				return p, valueBad
 			}
 			p++
 			st = stValue
+			continue
 		case stValue:
 			switch {
 			case c == '{' || c == '[':
-				if len(stack) >= maxDepth {
-					return p, false
+				if len(stack) >= limit {
+					return p, valueDeep
 				}
 				stack = append(stack, c)
 				p++
 				if p, ok = validTrivia(src, p); !ok {
-					return p, false
+					return p, valueBad
 				}
 				if p < len(src) && src[p] == c+2 { // '}' or ']'
 					stack = stack[:len(stack)-1]
 					p++
 					st = stAfter
-				} else if c == '{' {
+					break
+				}
+				if c == '{' {
 					st = stName
 				}
 				continue
 			case c == '"':
 				if p = validString(src, p); p < 0 {
-					return len(src), false
+					return len(src), valueBad
 				}
 			case c == '-' || ('0' <= c && c <= '9'):
 				if p = validNumber(src, p); p < 0 {
-					return len(src), false
+					return len(src), valueBad
 				}
 			case c == 't' && bytes.HasPrefix(src[p:], []byte("true")):
 				p += 4
@@ -216,39 +243,40 @@ func validate(src []byte) (int, bool) {
 			case c == 'n' && bytes.HasPrefix(src[p:], []byte("null")):
 				p += 4
 			default:
-				return p, false
+				return p, valueBad
 			}
 			if p < len(src) && litByte[src[p]] {
-				return p, false // hujson reads "truex", "1a" as one bad literal
+				return p, valueBad // hujson reads "truex", "1a" as one bad literal
 			}
 			st = stAfter
 		case stAfter:
-			if len(stack) == 0 {
-				return p, false
-			}
 			top := stack[len(stack)-1]
 			switch c {
 			case ',':
 				p++
 				if p, ok = validTrivia(src, p); !ok {
-					return p, false
+					return p, valueBad
 				}
 				if p < len(src) && src[p] == top+2 {
 					stack = stack[:len(stack)-1]
 					p++
-					continue // a trailing comma
+					break // a trailing comma
 				}
 				if top == '{' {
 					st = stName
 				} else {
 					st = stValue
 				}
+				continue
 			case top + 2:
 				stack = stack[:len(stack)-1]
 				p++
 			default:
-				return p, false
+				return p, valueBad
 			}
+		}
+		if len(stack) == 0 {
+			return p, valueOK
 		}
 	}
 }
