@@ -106,9 +106,9 @@ type Document struct {
 	dups []Duplicate
 
 	// The edit in progress (see transact).
-	depth   int  // nesting of transact
-	own     bool // src was allocated by this edit: splice may write to it
-	changed bool // src changed
+	depth   int        // nesting of transact
+	undo    []undoEdit // how to undo the edit's replaces, in order
+	changed bool       // src changed
 	// needFull: an edit was not checked where it was made (see splice),
 	// so the whole text is checked at the end.
 	needFull bool
@@ -142,7 +142,8 @@ func parseKind(path string, kind Kind, data []byte) (*Document, error) {
 		d.bom = true
 		data = data[len(utf8BOM):]
 	}
-	d.src = append([]byte(nil), data...)
+	// A copy with room for edits in place.
+	d.src = append(make([]byte, 0, len(data)+len(data)/64+512), data...)
 	d.view = lineView(d.src)
 	if i := bytes.IndexByte(d.src, 0); i >= 0 {
 		return nil, d.errAt(i, "binary content (NUL byte); not a text file")

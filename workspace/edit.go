@@ -22,8 +22,7 @@ func (d *Document) transact(fn func() error) error {
 	if d.depth > 0 {
 		return fn()
 	}
-	old, oldBOM := d.src, d.bom
-	d.own, d.changed, d.needFull = false, false, false
+	d.undo, d.changed, d.needFull = d.undo[:0], false, false
 	d.depth++
 	err := fn()
 	d.depth--
@@ -33,11 +32,40 @@ func (d *Document) transact(fn func() error) error {
 		}
 	}
 	if err != nil && d.changed {
-		d.src, d.bom = old, oldBOM
+		for i := len(d.undo) - 1; i >= 0; i-- {
+			u := d.undo[i]
+			d.replace(u.start, u.start+len(u.text), u.old)
+		}
 		_ = d.reparse()
 	}
-	d.own, d.changed = false, false
+	d.undo, d.changed = d.undo[:0], false
 	return err
+}
+
+// undoEdit undoes one replace: src[start:start+len(text)] was old.
+type undoEdit struct {
+	start     int
+	old, text string
+}
+
+// replace replaces src[start:end] with text, in place when the buffer has
+// room (it belongs to d: Parse copies its input and Bytes returns a copy).
+func (d *Document) replace(start, end int, text string) {
+	src := d.src
+	n := len(src) + len(text) - (end - start)
+	if n > cap(src) {
+		// A new buffer, with room for the next edits.
+		buf := make([]byte, 0, n+n/64+512)
+		buf = append(buf, src[:start]...)
+		buf = append(buf, text...)
+		d.src = append(buf, src[end:]...)
+		return
+	}
+	tail := len(src) - end
+	src = src[:max(n, len(src))]
+	copy(src[start+len(text):], src[end:end+tail])
+	copy(src[start:], text)
+	d.src = src[:n]
 }
 
 // splice applies non-overlapping edits to the text, in place when the
@@ -61,32 +89,11 @@ func (d *Document) splice(edits ...edit) error {
 		}
 	}
 	hadLoneCR := len(d.src) > 0 && &d.view[0] != &d.src[0]
-	src := d.src
-	if !d.own || cap(src) < len(src)+delta {
-		// A new buffer, with room for the next edits.
-		buf := make([]byte, 0, len(src)+max(delta, 0)+len(src)/64+512)
-		prev := 0
-		for i := len(edits) - 1; i >= 0; i-- {
-			e := edits[i]
-			buf = append(buf, src[prev:e.start]...)
-			buf = append(buf, e.text...)
-			prev = e.end
-		}
-		src = append(buf, src[prev:]...)
-		d.own = true
-	} else {
-		for _, e := range edits { // from the last one
-			n := len(src) + len(e.text) - (e.end - e.start)
-			tail := len(src) - e.end
-			if n > len(src) {
-				src = src[:n]
-			}
-			copy(src[e.start+len(e.text):], src[e.end:e.end+tail])
-			copy(src[e.start:], e.text)
-			src = src[:n]
-		}
+	for _, e := range edits { // from the last one
+		d.undo = append(d.undo, undoEdit{e.start, string(d.src[e.start:e.end]), e.text})
+		d.replace(e.start, e.end, e.text)
 	}
-	d.src = src
+	src := d.src
 	d.changed = true
 	if breaks {
 		d.st = nil
@@ -641,7 +648,8 @@ func (d *Document) ensureRoot() error {
 	if len(d.src) == 0 || endsLine {
 		b = append(b, st.eol...)
 	}
-	d.src, d.own, d.changed = b, true, true
+	d.undo = append(d.undo, undoEdit{0, string(d.src), string(b)})
+	d.src, d.changed = b, true
 	if err := d.reparse(); err != nil || d.root < 0 {
 		return fmt.Errorf("workspace: %s: %w", d.path, errInternal)
 	}

@@ -28,7 +28,13 @@ func guessStyle(src []byte, kind Kind) style {
 	var tabLines, spaceLines int
 	var diffs [9]int
 	prev := -1 // leading spaces of the previous non-blank line, -1 if it had tabs
-	for _, line := range bytes.Split(src, []byte("\n")) {
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
 		line = bytes.TrimSuffix(line, []byte("\r"))
 		n := 0
 		for n < len(line) && (line[n] == ' ' || line[n] == '\t') {

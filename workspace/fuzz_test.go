@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/tailscale/hujson"
 )
 
 // exactRoundTrip reports whether apply+reset must give d's text back byte
@@ -117,6 +120,32 @@ func FuzzApply(f *testing.F) {
 			if again := d2.Bytes(); !bytes.Equal(again, rt) {
 				t.Fatalf("apply+reset after reset is not a round trip:\n%s", Diff("fuzz", rt, again))
 			}
+		}
+	})
+}
+
+// FuzzValidate checks the scanner against hujson, the parser it replaces:
+// validate accepts a text exactly when hujson.Parse does (with a line
+// comment allowed to end the file) and the nesting is within maxDepth.
+func FuzzValidate(f *testing.F) {
+	for _, s := range []string{`{}`, `{"a": [1, 2,], /* c */ "b": {"c": null,},}`, `[1e5, -0.5, "\u00e9\n"]`,
+		"{\"a\": 1 // x\n}", `{"a": tru}`, `{,}`, `[,]`, `{"a" 1}`, `"s"`, `1a`, `{} {}`, "// only", `{"a":01}`,
+		"{\"a\": \"\\x\"}", "[\"\t\"]", `{"a": -}`, `[1.]`, `[1e]`, `/`, `{} /`, "{/* \u2028 */}", "{} // \u2028"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+			return
+		}
+		src := lineView(data)
+		_, got := validate(src)
+		_, err := hujson.Parse(src)
+		if err != nil && !bytes.HasSuffix(src, []byte("\n")) {
+			_, err = hujson.Parse(append(append([]byte(nil), src...), '\n'))
+		}
+		_, deepOK := checkDepth(src)
+		if want := err == nil && deepOK; got != want {
+			t.Fatalf("validate(%q) = %v, hujson: %v", src, got, err)
 		}
 	})
 }

@@ -364,8 +364,22 @@ func skipValue(src []byte, p int) int {
 
 // scanObject returns the layout of the object whose '{' is at open, in
 // valid text (a line view). It stops early on text that is not valid.
-func scanObject(src []byte, open int) object {
-	o := object{open: open, close: len(src)}
+func scanObject(src []byte, open int) (o object) {
+	o = object{open: open, close: len(src)}
+	// The members go in chunks, copied once into one slice at the end: a
+	// settings object may hold many.
+	var full [][]member
+	n := 0
+	defer func() {
+		if len(full) == 0 {
+			return
+		}
+		ms := make([]member, 0, n+len(o.members))
+		for _, c := range full {
+			ms = append(ms, c...)
+		}
+		o.members = append(ms, o.members...)
+	}()
 	p := open + 1
 	for {
 		p, _ = skipTrivia(src, p)
@@ -374,6 +388,11 @@ func scanObject(src []byte, open int) object {
 				o.close = p
 			}
 			return o
+		}
+		if len(o.members) == cap(o.members) && cap(o.members) >= 1024 {
+			full = append(full, o.members)
+			n += len(o.members)
+			o.members = make([]member, 0, min(2*cap(o.members), 1<<16))
 		}
 		m := member{nameStart: p, comma: -1}
 		p = skipString(src, p)
