@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"path/filepath"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -243,8 +242,12 @@ func (d *Document) reparse() error {
 	if err == nil && p == len(src) {
 		return nil // empty or only comments: an empty object
 	}
-	if off, ok := validate(src); !ok {
+	var root object
+	if off, ok := validate(src, &root); !ok {
 		return d.syntaxError(off)
+	}
+	if src[p] == '{' {
+		d.objs = map[int]*object{p: &root}
 	}
 	return d.checkPath(p)
 }
@@ -446,8 +449,11 @@ func (d *Document) lastMember(open int, key string) (int, *member) {
 // keyIs reports whether member m is named key, unescaped.
 func keyIs(src []byte, m member, key string) bool {
 	raw := src[m.nameStart+1 : m.nameEnd-1]
-	if bytes.IndexByte(raw, '\\') < 0 {
-		return string(raw) == key
+	switch {
+	case len(raw) == len(key) && string(raw) == key:
+		return true
+	case len(raw) <= len(key) || bytes.IndexByte(raw, '\\') < 0:
+		return false // an escape makes the name longer than the key
 	}
 	return memberKey(src, m) == key
 }
@@ -638,16 +644,15 @@ func (d *Document) findDuplicates() []Duplicate {
 			return maphash.Bytes(seed, raw)
 		}
 		hs := make([]uint64, len(ms))
-		for i, m := range ms {
-			hs[i] = hash(m)
-		}
-		sorted := slices.Clone(hs)
-		slices.Sort(sorted)
+		once := make(map[uint64]struct{}, len(ms))
 		twice := map[uint64]bool{}
-		for i := 1; i < len(sorted); i++ {
-			if sorted[i] == sorted[i-1] {
-				twice[sorted[i]] = true
+		for i, m := range ms {
+			h := hash(m)
+			hs[i] = h
+			if _, ok := once[h]; ok {
+				twice[h] = true
 			}
+			once[h] = struct{}{}
 		}
 		if len(twice) == 0 {
 			return

@@ -154,7 +154,7 @@ func (d *Document) splice(edits ...edit) error {
 			}
 			if lo == m.valStart && hi == m.valEnd && lo < hi {
 				// A new value.
-				end, res := validValue(d.view, m.valStart, maxDepth-3)
+				end, res := validValue(d.view, m.valStart, maxDepth-3, nil)
 				switch {
 				case res == valueDeep:
 					d.needFull = true
@@ -234,7 +234,7 @@ func (d *Document) relayout(o *object, lo, hi, delta int) bool {
 		}
 		m.valStart = p
 		var res int
-		switch p, res = validValue(src, p, maxDepth-3); res {
+		switch p, res = validValue(src, p, maxDepth-3, nil); res {
 		case valueBad:
 			return false
 		case valueDeep:

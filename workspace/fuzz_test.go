@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -138,7 +139,13 @@ func FuzzValidate(f *testing.F) {
 			return
 		}
 		src := lineView(data)
-		_, got := validate(src)
+		var rec object
+		_, got := validate(src, &rec)
+		if p, _ := skipTrivia(src, 0); got && src[p] == '{' {
+			if want := scanObject(src, p); !reflect.DeepEqual(rec, want) && len(rec.members)+len(want.members) > 0 {
+				t.Fatalf("validate read the root as %+v, scanObject as %+v", rec, want)
+			}
+		}
 		_, err := hujson.Parse(src)
 		if err != nil && !bytes.HasSuffix(src, []byte("\n")) {
 			_, err = hujson.Parse(append(append([]byte(nil), src...), '\n'))

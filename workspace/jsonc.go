@@ -144,14 +144,15 @@ func validNumber(src []byte, p int) int {
 
 // validate reports whether src (a line view) is one valid JSONC value with
 // objects and arrays nested at most maxDepth deep, and if not an offset
-// near the problem. It accepts what hujson.Parse accepts, and also a line
+// near the problem. With rec, the layout of the value, when it is an
+// object, goes into rec. It accepts what hujson.Parse accepts, and also a line
 // comment that ends the file without a line break (as VS Code does).
-func validate(src []byte) (int, bool) {
+func validate(src []byte, rec *object) (int, bool) {
 	p, ok := validTrivia(src, 0)
 	if !ok || p >= len(src) {
 		return p, false
 	}
-	p, res := validValue(src, p, maxDepth)
+	p, res := validValue(src, p, maxDepth, rec)
 	if res != valueOK {
 		return p, false
 	}
@@ -170,8 +171,9 @@ const (
 
 // validValue checks the value that starts at p (not at trivia), with
 // objects and arrays nested at most limit deep in it, and returns its end,
-// or an offset near the problem.
-func validValue(src []byte, p, limit int) (int, int) {
+// or an offset near the problem. With rec, the layout of the value, when
+// it is an object, goes into rec.
+func validValue(src []byte, p, limit int, rec *object) (int, int) {
 	const (
 		stValue = iota // a value is expected
 		stName         // a member name is expected
@@ -180,23 +182,41 @@ func validValue(src []byte, p, limit int) (int, int) {
 	var stack []byte
 	st := stValue
 	var ok bool
+	var buf memberBuf
+	var cur member // the member of rec being read
+	if rec != nil {
+		rec.open = p
+	}
 	for {
 		if len(stack) > 0 || st != stValue {
-			if p, ok = validTrivia(src, p); !ok {
-				return p, valueBad
+			for p < len(src) && (src[p] == ' ' || src[p] == '\n' || src[p] == '\t' || src[p] == '\r') {
+				p++
+			}
+			if p < len(src) && src[p] == '/' {
+				if p, ok = validTrivia(src, p); !ok {
+					return p, valueBad
+				}
 			}
 		}
 		if p >= len(src) {
 			return p, valueBad
 		}
 		c := src[p]
+		// Recording: at the object's own level only.
+		top1 := rec != nil && len(stack) == 1 && stack[0] == '{'
 		switch st {
 		case stName:
 			if c != '"' {
 				return p, valueBad
 			}
+			if top1 {
+				cur = member{nameStart: p, comma: -1}
+			}
 			if p = validString(src, p); p < 0 {
 				return len(src), valueBad
+			}
+			if top1 {
+				cur.nameEnd = p
 			}
 			if p, ok = validTrivia(src, p); !ok {
 				return p, valueBad
@@ -208,6 +228,9 @@ func validValue(src []byte, p, limit int) (int, int) {
 			st = stValue
 			continue
 		case stValue:
+			if top1 {
+				cur.valStart = p
+			}
 			switch {
 			case c == '{' || c == '[':
 				if len(stack) >= limit {
@@ -253,6 +276,10 @@ func validValue(src []byte, p, limit int) (int, int) {
 			top := stack[len(stack)-1]
 			switch c {
 			case ',':
+				if top1 {
+					cur.comma = p
+					buf.add(cur)
+				}
 				p++
 				if p, ok = validTrivia(src, p); !ok {
 					return p, valueBad
@@ -269,16 +296,56 @@ func validValue(src []byte, p, limit int) (int, int) {
 				}
 				continue
 			case top + 2:
+				if top1 {
+					buf.add(cur)
+				}
 				stack = stack[:len(stack)-1]
 				p++
 			default:
 				return p, valueBad
 			}
 		}
+		// A value ended at p.
+		if rec != nil && len(stack) == 1 && stack[0] == '{' {
+			cur.valEnd = p
+		}
 		if len(stack) == 0 {
+			if rec != nil {
+				rec.close = p - 1
+				rec.members = buf.done()
+			}
 			return p, valueOK
 		}
 	}
+}
+
+// memberBuf collects members in chunks, copied once into one slice at the
+// end: a settings object may hold many.
+type memberBuf struct {
+	full [][]member
+	n    int
+	cur  []member
+}
+
+func (b *memberBuf) add(m member) {
+	if len(b.cur) == cap(b.cur) && cap(b.cur) >= 1024 {
+		b.full = append(b.full, b.cur)
+		b.n += len(b.cur)
+		b.cur = make([]member, 0, min(2*cap(b.cur), 1<<16))
+	}
+	b.cur = append(b.cur, m)
+}
+
+// done returns the members, with room for a few more.
+func (b *memberBuf) done() []member {
+	if len(b.full) == 0 {
+		return b.cur
+	}
+	ms := make([]member, 0, b.n+len(b.cur)+64)
+	for _, c := range b.full {
+		ms = append(ms, c...)
+	}
+	return append(ms, b.cur...)
 }
 
 // skipString returns the end of the string at p (at '"') in valid text,
@@ -364,22 +431,9 @@ func skipValue(src []byte, p int) int {
 
 // scanObject returns the layout of the object whose '{' is at open, in
 // valid text (a line view). It stops early on text that is not valid.
-func scanObject(src []byte, open int) (o object) {
-	o = object{open: open, close: len(src)}
-	// The members go in chunks, copied once into one slice at the end: a
-	// settings object may hold many.
-	var full [][]member
-	n := 0
-	defer func() {
-		if len(full) == 0 {
-			return
-		}
-		ms := make([]member, 0, n+len(o.members))
-		for _, c := range full {
-			ms = append(ms, c...)
-		}
-		o.members = append(ms, o.members...)
-	}()
+func scanObject(src []byte, open int) object {
+	o := object{open: open, close: len(src)}
+	var buf memberBuf
 	p := open + 1
 	for {
 		p, _ = skipTrivia(src, p)
@@ -387,18 +441,15 @@ func scanObject(src []byte, open int) (o object) {
 			if p < len(src) && src[p] == '}' {
 				o.close = p
 			}
+			o.members = buf.done()
 			return o
-		}
-		if len(o.members) == cap(o.members) && cap(o.members) >= 1024 {
-			full = append(full, o.members)
-			n += len(o.members)
-			o.members = make([]member, 0, min(2*cap(o.members), 1<<16))
 		}
 		m := member{nameStart: p, comma: -1}
 		p = skipString(src, p)
 		m.nameEnd = p
 		p, _ = skipTrivia(src, p)
 		if p >= len(src) || src[p] != ':' {
+			o.members = buf.done()
 			return o
 		}
 		p, _ = skipTrivia(src, p+1)
@@ -410,6 +461,6 @@ func scanObject(src []byte, open int) (o object) {
 			m.comma = p
 			p++
 		}
-		o.members = append(o.members, m)
+		buf.add(m)
 	}
 }
