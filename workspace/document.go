@@ -141,8 +141,8 @@ func parseKind(path string, kind Kind, data []byte) (*Document, error) {
 		d.bom = true
 		data = data[len(utf8BOM):]
 	}
-	// A copy with room for edits in place.
-	d.src = append(make([]byte, 0, len(data)+len(data)/64+512), data...)
+	// A copy with room for edits in place (only the room is cleared).
+	d.src = append(data[:len(data):len(data)], make([]byte, len(data)/64+512)...)[:len(data)]
 	d.view = lineView(d.src)
 	if i := bytes.IndexByte(d.src, 0); i >= 0 {
 		return nil, d.errAt(i, "binary content (NUL byte); not a text file")
@@ -384,11 +384,10 @@ func (d *Document) Kind() Kind { return d.kind }
 // Bytes returns the current content, with the byte order mark restored if
 // the file had one.
 func (d *Document) Bytes() []byte {
-	out := make([]byte, 0, len(utf8BOM)+len(d.src))
 	if d.bom {
-		out = append(out, utf8BOM...)
+		return append(utf8BOM[:len(utf8BOM):len(utf8BOM)], d.src...)
 	}
-	return append(out, d.src...)
+	return append([]byte(nil), d.src...)
 }
 
 // layout returns the layout of the object whose '{' is at open, scanning
@@ -643,16 +642,24 @@ func (d *Document) findDuplicates() []Duplicate {
 			}
 			return maphash.Bytes(seed, raw)
 		}
+		// A bit per hash (a Bloom filter with one function): a key whose
+		// bit is already set may be a duplicate; only those keys are
+		// compared as strings.
+		const bits = 22
+		seenBits := make([]uint64, 1<<bits/64)
 		hs := make([]uint64, len(ms))
-		once := make(map[uint64]struct{}, len(ms))
-		twice := map[uint64]bool{}
+		var twice map[uint64]bool
 		for i, m := range ms {
 			h := hash(m)
 			hs[i] = h
-			if _, ok := once[h]; ok {
+			b := h >> (64 - bits)
+			if seenBits[b/64]&(1<<(b%64)) != 0 {
+				if twice == nil {
+					twice = map[uint64]bool{}
+				}
 				twice[h] = true
 			}
-			once[h] = struct{}{}
+			seenBits[b/64] |= 1 << (b % 64)
 		}
 		if len(twice) == 0 {
 			return
