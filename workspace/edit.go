@@ -460,7 +460,16 @@ func (d *Document) removeMember(get getter, idx int) error {
 				edits = append(edits, edit{p + 1, m.end(), ""})
 			}
 		default:
-			edits = append(edits, edit{m.nameStart, m.end(), ""})
+			// The only member: after a block comment on its line, the
+			// space between them goes too (the inverse of appendMembers).
+			s := m.nameStart
+			for s > o.open+1 && (src[s-1] == ' ' || src[s-1] == '\t') {
+				s--
+			}
+			if src[s-1] != '/' {
+				s = m.nameStart
+			}
+			edits = append(edits, edit{s, m.end(), ""})
 		}
 		// Comments on lines of their own inside the member stay, on
 		// lines of their own.
@@ -604,7 +613,13 @@ func (d *Document) appendMembers(get getter, kvs []keyValue) error {
 	if isSpace(interior) {
 		return d.splice(edit{o.open + 1, o.close, text})
 	}
-	return d.splice(edit{o.close, o.close, sep + text})
+	// After the comments, before the space that ends the object: removing
+	// the member (with the space before it) gives the object back.
+	q := o.close
+	for q > o.open+1 && (src[q-1] == ' ' || src[q-1] == '\t') {
+		q--
+	}
+	return d.splice(edit{q, q, sep + text})
 }
 
 // replaceValue replaces the value of member idx with value (normalized).
