@@ -29,7 +29,7 @@ if [ -x /usr/bin/time ]; then
 	measure() {
 		local s e
 		s=$(date +%s%N)
-		/usr/bin/time -f %M -o "$tmp/rss" "$@" >/dev/null 2>&1 || true
+		/usr/bin/time -f %M -o "$tmp/rss" "$@" >/dev/null 2>"$tmp/err" || { echo "FAILED: $*" >&2; cat "$tmp/err" >&2; }
 		e=$(date +%s%N)
 		printf '%s %s\n' "$(awk -v n=$((e - s)) 'BEGIN{printf "%.3f", n/1e9}')" "$(tail -n1 "$tmp/rss")"
 	}
@@ -48,7 +48,9 @@ import (
 func main() {
 	cmd := exec.Command(os.Args[1], os.Args[2:]...)
 	start := time.Now()
-	_ = cmd.Run()
+	if err := cmd.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "FAILED:", os.Args[1:], err)
+	}
 	ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	rss := int64(0)
 	if ru != nil {
@@ -64,7 +66,7 @@ fi
 # gen SHAPE BYTES: a settings.json of about BYTES bytes on stdout.
 gen() {
 	awk -v shape="$1" -v size="$2" 'BEGIN {
-		out = "{\n"; n = 2
+		printf "{\n"; n = 2
 		for (i = 0; n < size; i++) {
 			if (shape == "keys") {
 				l = sprintf("    \"section%06d.setting\": \"value %06d lorem ipsum dolor sit amet, consectetur\",\n", i, i)

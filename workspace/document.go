@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -97,7 +98,9 @@ type Document struct {
 	path string
 	kind Kind
 	bom  bool
-	src  []byte          // the text without the BOM
+	buf  []byte          // the text with the BOM: src is buf[len(BOM):], or buf
+	src  []byte          // the text without the BOM; the caller's data until own
+	own  bool            // buf was allocated by d and not returned by Bytes: edits may write to it
 	view []byte          // src with each lone CR turned into LF (same offsets)
 	root int             // offset of the root '{', or -1 when the file is empty or only comments
 	objs map[int]*object // layouts of the objects read so far, by offset of '{'
@@ -126,8 +129,9 @@ type Document struct {
 //
 // Parse reads the text once with a scanner that builds no tree: it checks
 // the syntax and locates only the root object, the settings object and
-// workbench.colorCustomizations. Parse does not modify data and keeps no
-// reference to it.
+// workbench.colorCustomizations. Parse never modifies data, but the
+// Document reads it until its first edit (which works on a copy), so data
+// must not be changed while the Document is in use.
 func Parse(path string, data []byte) (*Document, error) {
 	return parseKind(path, KindOf(path), data)
 }
@@ -137,12 +141,13 @@ func parseKind(path string, kind Kind, data []byte) (*Document, error) {
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return nil, &ParseError{Path: path, Line: 1, Column: 1, Msg: "file is UTF-16 encoded; save it as UTF-8"}
 	}
+	d.buf = data[:len(data):len(data)]
 	if bytes.HasPrefix(data, utf8BOM) {
 		d.bom = true
 		data = data[len(utf8BOM):]
 	}
-	// A copy with room for edits in place (only the room is cleared).
-	d.src = append(data[:len(data):len(data)], make([]byte, len(data)/64+512)...)[:len(data)]
+	// No copy: the first edit makes one (see replace).
+	d.src = data[:len(data):len(data)]
 	d.view = lineView(d.src)
 	if i := bytes.IndexByte(d.src, 0); i >= 0 {
 		return nil, d.errAt(i, "binary content (NUL byte); not a text file")
@@ -382,12 +387,21 @@ func (d *Document) Path() string { return d.path }
 func (d *Document) Kind() Kind { return d.kind }
 
 // Bytes returns the current content, with the byte order mark restored if
-// the file had one.
+// the file had one. The slice is the Document's own text, not a copy (the
+// next edit works on a copy): it must not be modified. Before any edit it
+// is the data given to Parse.
 func (d *Document) Bytes() []byte {
+	d.own = false
+	n := d.bomLen() + len(d.src)
+	return d.buf[:n:n]
+}
+
+// bomLen returns the length of the byte order mark before src in buf.
+func (d *Document) bomLen() int {
 	if d.bom {
-		return append(utf8BOM[:len(utf8BOM):len(utf8BOM)], d.src...)
+		return len(utf8BOM)
 	}
-	return append([]byte(nil), d.src...)
+	return 0
 }
 
 // layout returns the layout of the object whose '{' is at open, scanning
@@ -520,8 +534,25 @@ func standardJSON(b []byte) []byte {
 // decodeAt returns the value src[start:end] decoded with encoding/json, or
 // nil.
 func (d *Document) decodeAt(start, end int) any {
+	b := d.view[start:end]
+	// Plain strings and literals without encoding/json (the text is
+	// valid: a string holds no control character).
+	switch {
+	case len(b) >= 2 && b[0] == '"' && bytes.IndexByte(b[1:len(b)-1], '\\') < 0:
+		return string(b[1 : len(b)-1])
+	case string(b) == "true":
+		return true
+	case string(b) == "false":
+		return false
+	case string(b) == "null":
+		return nil
+	case len(b) > 0 && (b[0] == '-' || ('0' <= b[0] && b[0] <= '9')):
+		if f, err := strconv.ParseFloat(string(b), 64); err == nil {
+			return f
+		}
+	}
 	var out any
-	if err := json.Unmarshal(standardJSON(d.view[start:end]), &out); err != nil {
+	if err := json.Unmarshal(standardJSON(b), &out); err != nil {
 		return nil
 	}
 	return out
@@ -546,11 +577,8 @@ func (d *Document) Settings() map[string]any {
 	if s < 0 {
 		return out
 	}
-	// The whole object at once: encoding/json also keeps the last of
-	// duplicate keys.
-	o := d.layout(s)
-	if err := json.Unmarshal(standardJSON(d.view[o.open:o.close+1]), &out); err != nil {
-		return map[string]any{}
+	for _, m := range d.layout(s).members {
+		out[memberKey(d.view, m)] = d.decodeAt(m.valStart, m.valEnd)
 	}
 	return out
 }

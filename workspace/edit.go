@@ -48,17 +48,20 @@ type undoEdit struct {
 	old, text string
 }
 
-// replace replaces src[start:end] with text, in place when the buffer has
-// room (it belongs to d: Parse copies its input and Bytes returns a copy).
+// replace replaces src[start:end] with text, in place when the buffer is
+// d's own and has room (Bytes returns a copy).
 func (d *Document) replace(start, end int, text string) {
 	src := d.src
 	n := len(src) + len(text) - (end - start)
-	if n > cap(src) {
-		// A new buffer, with room for the next edits.
-		buf := make([]byte, 0, n+n/64+512)
+	if !d.own || n > cap(src) {
+		// A new buffer, the BOM first, with room for the next edits.
+		pre := d.bomLen()
+		buf := make([]byte, pre, pre+n+n/64+512)
+		copy(buf, utf8BOM)
 		buf = append(buf, src[:start]...)
 		buf = append(buf, text...)
-		d.src = append(buf, src[end:]...)
+		d.buf = append(buf, src[end:]...)
+		d.src, d.own = d.buf[pre:], true
 		return
 	}
 	tail := len(src) - end
@@ -654,17 +657,18 @@ func (d *Document) ensureRoot() error {
 		return nil
 	}
 	st := d.style()
-	b := append([]byte(nil), d.src...)
-	endsLine := len(b) > 0 && (b[len(b)-1] == '\n' || b[len(b)-1] == '\r')
-	if len(b) > 0 && !endsLine {
-		b = append(b, st.eol...)
+	b, n := d.src, len(d.src)
+	endsLine := n > 0 && (b[n-1] == '\n' || b[n-1] == '\r')
+	text := "{}"
+	if n > 0 && !endsLine {
+		text = st.eol + text
 	}
-	b = append(b, "{}"...)
-	if len(d.src) == 0 || endsLine {
-		b = append(b, st.eol...)
+	if n == 0 || endsLine {
+		text += st.eol
 	}
-	d.undo = append(d.undo, undoEdit{0, string(d.src), string(b)})
-	d.src, d.changed = b, true
+	d.undo = append(d.undo, undoEdit{n, "", text})
+	d.replace(n, n, text)
+	d.changed = true
 	if err := d.reparse(); err != nil || d.root < 0 {
 		return fmt.Errorf("workspace: %s: %w", d.path, errInternal)
 	}
