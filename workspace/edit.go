@@ -263,7 +263,7 @@ func (d *Document) relayout(o *object, lo, hi, delta int) bool {
 		}
 	}
 	n := k + len(fresh) + len(rest)
-	out := ms[:k]
+	var out []member
 	if n <= cap(ms) {
 		out = ms[:n]
 	} else {
