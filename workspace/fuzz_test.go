@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -168,13 +169,33 @@ func cycle(t *testing.T, kind Kind, data []byte) []byte {
 	if err := d.ApplyColors(paletteB, owned, nil); err != nil {
 		t.Fatalf("apply: %v", err)
 	}
+	sameLayouts(t, d)
 	if err := d.SetSetting(ColorKey, "#42b883"); err != nil {
 		t.Fatalf("apply: %v", err)
 	}
+	sameLayouts(t, d)
 	if err := resetAll(d); err != nil {
 		t.Fatalf("reset: %v", err)
 	}
+	sameLayouts(t, d)
 	return d.Bytes()
+}
+
+// sameLayouts checks that the layouts an edit moved or read again in
+// place are those a fresh scan gives.
+func sameLayouts(t *testing.T, d *Document) {
+	t.Helper()
+	for open, o := range d.objs {
+		want := scanObject(d.view, open)
+		if o.open != open || o.open != want.open || o.close != want.close || !slices.Equal(o.members, want.members) {
+			t.Fatalf("layout at %d: %+v, a fresh scan gives %+v\n%q", open, *o, want, d.src)
+		}
+	}
+	// (Not d.Bytes: that would make the next edit copy, and the in-place
+	// path is the one to check.)
+	if r, err := parseKind("fuzz", d.kind, append([]byte(nil), d.src...)); err != nil || r.root != d.root {
+		t.Fatalf("root at %d, a fresh parse: %d, %v", d.root, r.root, err)
+	}
 }
 
 // FuzzCycles checks that set followed by reset never grows a file: n
