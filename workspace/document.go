@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -534,28 +533,11 @@ func standardJSON(b []byte) []byte {
 // decodeAt returns the value src[start:end] decoded with encoding/json, or
 // nil.
 func (d *Document) decodeAt(start, end int) any {
-	b := d.view[start:end]
-	// Plain strings and literals without encoding/json (the text is
-	// valid: a string holds no control character).
-	switch {
-	case len(b) >= 2 && b[0] == '"' && bytes.IndexByte(b[1:len(b)-1], '\\') < 0:
-		return string(b[1 : len(b)-1])
-	case string(b) == "true":
-		return true
-	case string(b) == "false":
-		return false
-	case string(b) == "null":
-		return nil
-	case len(b) > 0 && (b[0] == '-' || ('0' <= b[0] && b[0] <= '9')):
-		if f, err := strconv.ParseFloat(string(b), 64); err == nil {
-			return f
-		}
-	}
-	var out any
-	if err := json.Unmarshal(standardJSON(b), &out); err != nil {
+	v, _, err := decodeJSONC(d.view[:end], start)
+	if err != nil {
 		return nil
 	}
-	return out
+	return v
 }
 
 // Setting returns the decoded value of a setting (in "settings" for a

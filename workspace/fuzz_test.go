@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -241,6 +242,36 @@ func FuzzCycles(f *testing.F) {
 		thrice := cycle(t, kind, twice)
 		if (!state && !bytes.Equal(once, twice)) || !bytes.Equal(twice, thrice) {
 			t.Fatalf("apply+reset cycles change the text:\n%q\n%q\n%q", once, twice, thrice)
+		}
+	})
+}
+
+// FuzzDecode checks decodeJSONC against encoding/json on the same text
+// made standard JSON.
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{`{"a": [1, 2.5e3, -0, true, false, null, "x\u00e9\n",], /* c */ "a": {},}`,
+		"[1e400]", `{"\ud83d\ude00": "\ud800"}`, "// c\n[{}, [], {\"k\": [\"v\" // d\n]}]", `"\/\b"`, "1E+2"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+			return
+		}
+		src := lineView(data)
+		if _, ok := validate(src, nil); !ok {
+			return
+		}
+		p, _ := skipTrivia(src, 0)
+		got, _, err := decodeJSONC(src, p)
+		if err != nil {
+			got = nil
+		}
+		var want any
+		if json.Unmarshal(standardJSON(src), &want) != nil {
+			want = nil
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("decodeJSONC(%q) = %#v, encoding/json: %#v", src, got, want)
 		}
 	})
 }
