@@ -134,3 +134,17 @@ func BenchmarkLargeReset(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkLargeSettings decodes every setting (Settings); the commands
+// need only the "peacock." ones (SettingsWithPrefix).
+func BenchmarkLargeSettings(b *testing.B) {
+	benchLarge(b, func(b *testing.B, _, applied []byte) {
+		d, err := Parse("settings.json", applied)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(d.Settings()) == 0 {
+			b.Fatal("no settings")
+		}
+	})
+}
