@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"math"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -137,6 +138,10 @@ func Parse(path string, data []byte) (*Document, error) {
 
 func parseKind(path string, kind Kind, data []byte) (*Document, error) {
 	d := &Document{path: path, kind: kind, root: -1}
+	if len(data) > math.MaxInt32/2 {
+		// Offsets are kept as int32; leave room for edits.
+		return nil, &ParseError{Path: path, Line: 1, Column: 1, Msg: "file is too large (1 GB or more)"}
+	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return nil, &ParseError{Path: path, Line: 1, Column: 1, Msg: "file is UTF-16 encoded; save it as UTF-8"}
 	}
@@ -276,13 +281,13 @@ func (d *Document) checkPath(p int) error {
 	}
 	d.root = p
 	if d.kind == KindWorkspace {
-		if _, m := d.lastMember(d.root, settingsKey); m != nil && src[m.valStart] != '{' {
-			return d.errAt(m.valStart, `"settings" is `+kindName(src[m.valStart])+", not an object")
+		if _, m := d.lastMember(d.root, settingsKey); m != nil && src[int(m.valStart)] != '{' {
+			return d.errAt(int(m.valStart), `"settings" is `+kindName(src[int(m.valStart)])+", not an object")
 		}
 	}
 	if s := d.settingsOpen(); s >= 0 {
-		if _, m := d.lastMember(s, ColorCustomizationsKey); m != nil && src[m.valStart] != '{' {
-			return d.errAt(m.valStart, `"`+ColorCustomizationsKey+`" is `+kindName(src[m.valStart])+", not an object")
+		if _, m := d.lastMember(s, ColorCustomizationsKey); m != nil && src[int(m.valStart)] != '{' {
+			return d.errAt(int(m.valStart), `"`+ColorCustomizationsKey+`" is `+kindName(src[int(m.valStart)])+", not an object")
 		}
 	}
 	return nil
@@ -425,7 +430,7 @@ func (d *Document) settingsOpen() int {
 		return d.root
 	}
 	if _, m := d.lastMember(d.root, settingsKey); m != nil {
-		return m.valStart
+		return int(m.valStart)
 	}
 	return -1
 }
@@ -438,7 +443,7 @@ func (d *Document) colorsOpen() int {
 		return -1
 	}
 	if _, m := d.lastMember(s, ColorCustomizationsKey); m != nil {
-		return m.valStart
+		return int(m.valStart)
 	}
 	return -1
 }
@@ -460,7 +465,7 @@ func (d *Document) lastMember(open int, key string) (int, *member) {
 
 // keyIs reports whether member m is named key, unescaped.
 func keyIs(src []byte, m member, key string) bool {
-	raw := src[m.nameStart+1 : m.nameEnd-1]
+	raw := src[int(m.nameStart)+1 : int(m.nameEnd)-1]
 	switch {
 	case len(raw) == len(key) && string(raw) == key:
 		return true
@@ -473,7 +478,7 @@ func keyIs(src []byte, m member, key string) bool {
 // memberKey returns the name of m, unescaped (VS Code reads
 // "workbench\u002ecolorCustomizations" as workbench.colorCustomizations).
 func memberKey(src []byte, m member) string {
-	raw := src[m.nameStart:m.nameEnd]
+	raw := src[int(m.nameStart):int(m.nameEnd)]
 	if len(raw) >= 2 && bytes.IndexByte(raw, '\\') < 0 {
 		return string(raw[1 : len(raw)-1]) // nothing to unescape
 	}
@@ -548,7 +553,7 @@ func (d *Document) Setting(key string) (any, bool) {
 	if m == nil {
 		return nil, false
 	}
-	return d.decodeAt(m.valStart, m.valEnd), true
+	return d.decodeAt(int(m.valStart), int(m.valEnd)), true
 }
 
 // Settings returns all settings decoded with encoding/json (the last of
@@ -560,7 +565,7 @@ func (d *Document) Settings() map[string]any {
 		return out
 	}
 	for _, m := range d.layout(s).members {
-		out[memberKey(d.view, m)] = d.decodeAt(m.valStart, m.valEnd)
+		out[memberKey(d.view, m)] = d.decodeAt(int(m.valStart), int(m.valEnd))
 	}
 	return out
 }
@@ -576,12 +581,12 @@ func (d *Document) SettingsWithPrefix(prefix string) map[string]any {
 		return out
 	}
 	for _, m := range d.layout(s).members {
-		raw := d.view[m.nameStart+1 : m.nameEnd-1]
+		raw := d.view[int(m.nameStart)+1 : int(m.nameEnd)-1]
 		if bytes.IndexByte(raw, '\\') < 0 && !bytes.HasPrefix(raw, []byte(prefix)) {
 			continue
 		}
 		if k := memberKey(d.view, m); strings.HasPrefix(k, prefix) {
-			out[k] = d.decodeAt(m.valStart, m.valEnd)
+			out[k] = d.decodeAt(int(m.valStart), int(m.valEnd))
 		}
 	}
 	return out
@@ -596,7 +601,7 @@ func (d *Document) ColorCustomizations() []Member {
 	}
 	var out []Member
 	for _, m := range d.layout(c).members {
-		out = append(out, Member{Key: memberKey(d.view, m), Value: d.decodeAt(m.valStart, m.valEnd)})
+		out = append(out, Member{Key: memberKey(d.view, m), Value: d.decodeAt(int(m.valStart), int(m.valEnd))})
 	}
 	return out
 }
@@ -646,7 +651,7 @@ func (d *Document) findDuplicates() []Duplicate {
 		// large one then costs no string per member.
 		seed := maphash.MakeSeed()
 		hash := func(m member) uint64 {
-			raw := d.view[m.nameStart+1 : m.nameEnd-1]
+			raw := d.view[int(m.nameStart)+1 : int(m.nameEnd)-1]
 			if bytes.IndexByte(raw, '\\') >= 0 {
 				return maphash.String(seed, memberKey(d.view, m))
 			}
@@ -681,7 +686,7 @@ func (d *Document) findDuplicates() []Duplicate {
 			}
 			k := memberKey(d.view, m)
 			if seen[k] {
-				line, col := pos(m.nameStart)
+				line, col := pos(int(m.nameStart))
 				out = append(out, Duplicate{Key: k, Object: name, Line: line, Column: col})
 			}
 			seen[k] = true

@@ -147,21 +147,21 @@ func (d *Document) splice(edits ...edit) error {
 			continue // the object itself is edited: read it again when needed
 		}
 		// The last member whose value starts at or before lo.
-		i := sort.Search(len(o.members), func(i int) bool { return o.members[i].valStart > lo }) - 1
+		i := sort.Search(len(o.members), func(i int) bool { return int(o.members[i].valStart) > lo }) - 1
 		if i >= 0 {
 			m := o.members[i]
-			if lo > m.valStart && hi < m.valEnd {
+			if lo > int(m.valStart) && hi < int(m.valEnd) {
 				o.shiftFrom(i, delta) // inside a value: another object checks
 				objs[open] = o
 				continue
 			}
-			if lo == m.valStart && hi == m.valEnd && lo < hi {
+			if lo == int(m.valStart) && hi == int(m.valEnd) && lo < hi {
 				// A new value.
-				end, res := validValue(d.view, m.valStart, maxDepth-3, nil)
+				end, res := validValue(d.view, int(m.valStart), maxDepth-3, nil)
 				switch {
 				case res == valueDeep:
 					d.needFull = true
-				case res != valueOK || end != m.valEnd+delta:
+				case res != valueOK || end != int(m.valEnd)+delta:
 					return fmt.Errorf("workspace: %s: %w", d.path, errInternal)
 				}
 				o.shiftFrom(i, delta)
@@ -193,10 +193,10 @@ func (d *Document) relayout(o *object, lo, hi, delta int) bool {
 	// Members that end before the edits stay; so does the comma after
 	// them, so the text after the last of them expects a name or '}'.
 	k := sort.Search(len(ms), func(i int) bool { return ms[i].end() >= lo })
-	for k > 0 && ms[k-1].comma < 0 {
+	for k > 0 && int(ms[k-1].comma) < 0 {
 		k--
 	}
-	j := max(sort.Search(len(ms), func(i int) bool { return ms[i].nameStart >= hi }), k)
+	j := max(sort.Search(len(ms), func(i int) bool { return int(ms[i].nameStart) >= hi }), k)
 	rest := ms[j:]
 	p := o.open + 1
 	if k > 0 {
@@ -210,10 +210,10 @@ func (d *Document) relayout(o *object, lo, hi, delta int) bool {
 			return false
 		}
 		switch {
-		case len(rest) > 0 && p == rest[0].nameStart+delta:
+		case len(rest) > 0 && p == int(rest[0].nameStart)+delta:
 			close = o.close + delta // the rest is as it was
 			continue
-		case len(rest) > 0 && p > rest[0].nameStart+delta:
+		case len(rest) > 0 && p > int(rest[0].nameStart)+delta:
 			return false
 		case src[p] == '}':
 			if len(rest) > 0 || p != o.close+delta {
@@ -224,34 +224,34 @@ func (d *Document) relayout(o *object, lo, hi, delta int) bool {
 		case src[p] != '"':
 			return false
 		}
-		m := member{nameStart: p, comma: -1}
+		m := member{nameStart: int32(p), comma: -1}
 		if p = validString(src, p); p < 0 {
 			return false
 		}
-		m.nameEnd = p
+		m.nameEnd = int32(p)
 		if p, ok = validTrivia(src, p); !ok || p >= len(src) || src[p] != ':' {
 			return false
 		}
 		if p, ok = validTrivia(src, p+1); !ok || p >= len(src) {
 			return false
 		}
-		m.valStart = p
+		m.valStart = int32(p)
 		var res int
 		switch p, res = validValue(src, p, maxDepth-3, nil); res {
 		case valueBad:
 			return false
 		case valueDeep:
 			d.needFull = true
-			p = skipValue(src, m.valStart)
+			p = skipValue(src, int(m.valStart))
 		}
-		m.valEnd = p
+		m.valEnd = int32(p)
 		if p, ok = validTrivia(src, p); !ok || p >= len(src) {
 			return false
 		}
 		fresh = append(fresh, m)
 		switch src[p] {
 		case ',':
-			fresh[len(fresh)-1].comma = p
+			fresh[len(fresh)-1].comma = int32(p)
 			p++
 		case '}':
 			if len(rest) > 0 || p != o.close+delta {
@@ -289,12 +289,12 @@ func (o *object) shift(i, delta int) {
 	o.close += delta
 	for j := i; j < len(o.members); j++ {
 		m := &o.members[j]
-		m.nameStart += delta
-		m.nameEnd += delta
-		m.valStart += delta
-		m.valEnd += delta
-		if m.comma >= 0 {
-			m.comma += delta
+		m.nameStart += int32(delta)
+		m.nameEnd += int32(delta)
+		m.valStart += int32(delta)
+		m.valEnd += int32(delta)
+		if int(m.comma) >= 0 {
+			m.comma += int32(delta)
 		}
 	}
 }
@@ -303,9 +303,9 @@ func (o *object) shift(i, delta int) {
 // of member i.
 func (o *object) shiftFrom(i, delta int) {
 	m := &o.members[i]
-	m.valEnd += delta // at <= valEnd
-	if m.comma >= 0 {
-		m.comma += delta
+	m.valEnd += int32(delta) // at <= valEnd
+	if int(m.comma) >= 0 {
+		m.comma += int32(delta)
 	}
 	o.shift(i+1, delta) // the closing brace too
 }
@@ -334,13 +334,13 @@ func (d *Document) holderOf(open int, key string) (int, int) {
 	if m == nil {
 		return -1, 0
 	}
-	return m.valStart, m.nameStart
+	return int(m.valStart), int(m.nameStart)
 }
 
 // decodeNumber decodes a value with numbers as json.Number, for
 // comparisons.
 func (d *Document) decodeNumber(m *member) any {
-	dec := json.NewDecoder(bytes.NewReader(standardJSON(d.view[m.valStart:m.valEnd])))
+	dec := json.NewDecoder(bytes.NewReader(standardJSON(d.view[int(m.valStart):int(m.valEnd)])))
 	dec.UseNumber()
 	var out any
 	if err := dec.Decode(&out); err != nil {
@@ -420,22 +420,22 @@ func (d *Document) removeMember(get getter, idx int) error {
 	n := len(o.members)
 	var edits []edit
 	own := false
-	if blankBefore(src, m.nameStart) {
+	if blankBefore(src, int(m.nameStart)) {
 		if e, ok := restOfLine(src, m.end(), false); ok {
 			own = true
-			ls := lineStart(src, m.nameStart)
+			ls := lineStart(src, int(m.nameStart))
 			// Comments on lines of their own inside the member (between
 			// its name and its comma) stay.
-			keep := ownLineComments(src, m.nameEnd, m.valStart)
-			keep = append(keep, ownLineComments(src, m.valEnd, m.end())...)
+			keep := ownLineComments(src, int(m.nameEnd), int(m.valStart))
+			keep = append(keep, ownLineComments(src, int(m.valEnd), m.end())...)
 			eol := eolOf(d.src)
 			switch {
 			case idx < n-1:
 				edits = append(edits, edit{ls, e + breakLen(src, e), joinLines(d.src, keep, "", eol)})
 			default:
 				edits = append(edits, edit{prevBreakStart(src, ls), e, joinLines(d.src, keep, eol, "")})
-				if n >= 2 && m.comma < 0 {
-					p := o.members[idx-1].comma
+				if n >= 2 && int(m.comma) < 0 {
+					p := int(o.members[idx-1].comma)
 					edits = append(edits, edit{p, p + 1, ""})
 				}
 			}
@@ -448,16 +448,16 @@ func (d *Document) removeMember(get getter, idx int) error {
 			for e < len(src) && (src[e] == ' ' || src[e] == '\t') {
 				e++
 			}
-			edits = append(edits, edit{m.nameStart, e, ""})
+			edits = append(edits, edit{int(m.nameStart), e, ""})
 		case n >= 2:
-			p := o.members[idx-1].comma
+			p := int(o.members[idx-1].comma)
 			switch {
-			case !isSpace(src[p+1 : m.nameStart]):
-				edits = append(edits, edit{m.nameStart, m.end(), ""})
-				if m.comma < 0 {
+			case !isSpace(src[p+1 : int(m.nameStart)]):
+				edits = append(edits, edit{int(m.nameStart), m.end(), ""})
+				if int(m.comma) < 0 {
 					edits = append(edits, edit{p, p + 1, ""})
 				}
-			case m.comma < 0:
+			case int(m.comma) < 0:
 				edits = append(edits, edit{p, m.end(), ""})
 			default:
 				edits = append(edits, edit{p + 1, m.end(), ""})
@@ -465,23 +465,23 @@ func (d *Document) removeMember(get getter, idx int) error {
 		default:
 			// The only member: after a block comment on its line, the
 			// space between them goes too (the inverse of appendMembers).
-			s := m.nameStart
+			s := int(m.nameStart)
 			for s > o.open+1 && (src[s-1] == ' ' || src[s-1] == '\t') {
 				s--
 			}
 			if src[s-1] != '/' {
-				s = m.nameStart
+				s = int(m.nameStart)
 			}
 			edits = append(edits, edit{s, m.end(), ""})
 		}
 		// Comments on lines of their own inside the member stay, on
 		// lines of their own.
-		keep := ownLineComments(src, m.nameEnd, m.valStart)
-		keep = append(keep, ownLineComments(src, m.valEnd, m.end())...)
+		keep := ownLineComments(src, int(m.nameEnd), int(m.valStart))
+		keep = append(keep, ownLineComments(src, int(m.valEnd), m.end())...)
 		if len(keep) > 0 {
 			eol := eolOf(d.src)
 			for i := range edits {
-				if edits[i].start <= m.nameStart && m.nameStart < edits[i].end {
+				if edits[i].start <= int(m.nameStart) && int(m.nameStart) < edits[i].end {
 					edits[i].text = joinLines(d.src, keep, eol, "") + eol
 				}
 			}
@@ -531,45 +531,45 @@ func (d *Document) appendMembers(get getter, kvs []keyValue) error {
 		join := func(before func(kv keyValue) string) string {
 			var sb strings.Builder
 			for i, kv := range kvs {
-				if last.comma < 0 && i > 0 {
+				if int(last.comma) < 0 && i > 0 {
 					sb.WriteString(",")
 				}
 				sb.WriteString(before(kv))
-				if last.comma >= 0 {
+				if int(last.comma) >= 0 {
 					sb.WriteString(",")
 				}
 			}
 			return sb.String()
 		}
-		if startsLine(src, last.nameStart) {
+		if startsLine(src, int(last.nameStart)) {
 			// The last member starts a line (after comments, maybe): the
 			// new ones go on lines of their own, indented the same.
-			ind := leadingSpace(src, last.nameStart)
+			ind := leadingSpace(src, int(last.nameStart))
 			text := join(func(kv keyValue) string {
 				return st.eol + ind + quote(kv.key) + st.colon + st.render(kv.value, ind, true, "", "")
 			})
 			if e, ok := restOfLine(src, last.end(), true); ok {
 				// After the comments on the last member's line.
-				if last.comma >= 0 {
+				if int(last.comma) >= 0 {
 					return d.splice(edit{e, e, text})
 				}
-				return d.splice(edit{e, e, text}, edit{last.valEnd, last.valEnd, ","})
+				return d.splice(edit{e, e, text}, edit{int(last.valEnd), int(last.valEnd), ","})
 			}
 			// Something follows on that line (the closing brace): right
 			// after the last member's value or comma.
-			if last.comma >= 0 {
-				return d.splice(edit{last.comma + 1, last.comma + 1, text})
+			if int(last.comma) >= 0 {
+				return d.splice(edit{int(last.comma) + 1, int(last.comma) + 1, text})
 			}
-			return d.splice(edit{last.valEnd, last.valEnd, "," + text})
+			return d.splice(edit{int(last.valEnd), int(last.valEnd), "," + text})
 		}
 		sep, pad := d.oneLineFor(o)
 		text := join(func(kv keyValue) string {
 			return sep + quote(kv.key) + st.colon + st.render(kv.value, "", false, sep, pad)
 		})
-		if last.comma >= 0 {
-			return d.splice(edit{last.comma + 1, last.comma + 1, text})
+		if int(last.comma) >= 0 {
+			return d.splice(edit{int(last.comma) + 1, int(last.comma) + 1, text})
 		}
-		return d.splice(edit{last.valEnd, last.valEnd, "," + text})
+		return d.splice(edit{int(last.valEnd), int(last.valEnd), "," + text})
 	}
 	if len(kvs) > 1 {
 		if err := d.appendMembers(get, kvs[:1]); err != nil {
@@ -633,10 +633,10 @@ func (d *Document) replaceValue(get getter, idx int, value any) error {
 	m := o.members[idx]
 	st := d.style()
 	st.colon = d.colonFor(o)
-	multi := startsLine(src, m.nameStart)
+	multi := startsLine(src, int(m.nameStart))
 	sep, pad := d.oneLineFor(o)
-	text := st.render(value, leadingSpace(src, m.nameStart), multi, sep, pad)
-	return d.splice(edit{m.valStart, m.valEnd, text})
+	text := st.render(value, leadingSpace(src, int(m.nameStart)), multi, sep, pad)
+	return d.splice(edit{int(m.valStart), int(m.valEnd), text})
 }
 
 // valueEdit returns the edit that replaces the value of member idx of o
@@ -645,9 +645,9 @@ func (d *Document) valueEdit(o object, idx int, value any) edit {
 	m := o.members[idx]
 	st := d.style()
 	st.colon = d.colonFor(o)
-	multi := startsLine(d.view, m.nameStart)
+	multi := startsLine(d.view, int(m.nameStart))
 	sep, pad := d.oneLineFor(o)
-	return edit{m.valStart, m.valEnd, st.render(value, leadingSpace(d.view, m.nameStart), multi, sep, pad)}
+	return edit{int(m.valStart), int(m.valEnd), st.render(value, leadingSpace(d.view, int(m.nameStart)), multi, sep, pad)}
 }
 
 // ensureRoot gives an empty or comment-only document a root object, after

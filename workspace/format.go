@@ -109,7 +109,7 @@ func (st style) unit(ind string) string {
 func colonOf(src []byte, o object) string {
 	for i := len(o.members) - 1; i >= 0; i-- {
 		m := o.members[i]
-		sep := src[m.nameEnd:m.valStart]
+		sep := src[int(m.nameEnd):int(m.valStart)]
 		if bytes.Count(sep, []byte(":")) == 1 && strings.Trim(string(sep), " \t:") == "" {
 			return string(sep)
 		}
@@ -123,17 +123,17 @@ func colonOf(src []byte, o object) string {
 func itemSepOf(src []byte, o object) (sep string, sepOK bool, pad string, padOK bool) {
 	for i := 1; i < len(o.members); i++ {
 		prev := o.members[i-1]
-		if prev.comma < 0 {
+		if int(prev.comma) < 0 {
 			continue
 		}
-		gap := src[prev.comma+1 : o.members[i].nameStart]
+		gap := src[int(prev.comma)+1 : int(o.members[i].nameStart)]
 		if strings.Trim(string(gap), " \t") == "" {
 			sep, sepOK = string(gap), true
 			break
 		}
 	}
 	if len(o.members) > 0 {
-		gap := src[o.open+1 : o.members[0].nameStart]
+		gap := src[o.open+1 : int(o.members[0].nameStart)]
 		if strings.Trim(string(gap), " \t") == "" {
 			pad, padOK = string(gap), true
 		}

@@ -126,7 +126,7 @@ func untouched(t testing.TB, d *Document, colors map[string]string) []string {
 			if skip(k) {
 				continue
 			}
-			out = append(out, label+"|"+string(src[m.nameStart:m.valEnd]))
+			out = append(out, label+"|"+string(src[int(m.nameStart):int(m.valEnd)]))
 		}
 	}
 	if d.kind == KindWorkspace && d.root >= 0 {

@@ -210,13 +210,13 @@ func validValue(src []byte, p, limit int, rec *object) (int, int) {
 				return p, valueBad
 			}
 			if top1 {
-				cur = member{nameStart: p, comma: -1}
+				cur = member{nameStart: int32(p), comma: -1}
 			}
 			if p = validString(src, p); p < 0 {
 				return len(src), valueBad
 			}
 			if top1 {
-				cur.nameEnd = p
+				cur.nameEnd = int32(p)
 			}
 			if p, ok = validTrivia(src, p); !ok {
 				return p, valueBad
@@ -229,7 +229,7 @@ func validValue(src []byte, p, limit int, rec *object) (int, int) {
 			continue
 		case stValue:
 			if top1 {
-				cur.valStart = p
+				cur.valStart = int32(p)
 			}
 			switch {
 			case c == '{' || c == '[':
@@ -277,7 +277,7 @@ func validValue(src []byte, p, limit int, rec *object) (int, int) {
 			switch c {
 			case ',':
 				if top1 {
-					cur.comma = p
+					cur.comma = int32(p)
 					buf.add(cur)
 				}
 				p++
@@ -307,7 +307,7 @@ func validValue(src []byte, p, limit int, rec *object) (int, int) {
 		}
 		// A value ended at p.
 		if rec != nil && len(stack) == 1 && stack[0] == '{' {
-			cur.valEnd = p
+			cur.valEnd = int32(p)
 		}
 		if len(stack) == 0 {
 			if rec != nil {
@@ -444,21 +444,21 @@ func scanObject(src []byte, open int) object {
 			o.members = buf.done()
 			return o
 		}
-		m := member{nameStart: p, comma: -1}
+		m := member{nameStart: int32(p), comma: -1}
 		p = skipString(src, p)
-		m.nameEnd = p
+		m.nameEnd = int32(p)
 		p, _ = skipTrivia(src, p)
 		if p >= len(src) || src[p] != ':' {
 			o.members = buf.done()
 			return o
 		}
 		p, _ = skipTrivia(src, p+1)
-		m.valStart = p
+		m.valStart = int32(p)
 		p = skipValue(src, p)
-		m.valEnd = p
+		m.valEnd = int32(p)
 		p, _ = skipTrivia(src, p)
 		if p < len(src) && src[p] == ',' {
-			m.comma = p
+			m.comma = int32(p)
 			p++
 		}
 		buf.add(m)

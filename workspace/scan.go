@@ -213,19 +213,20 @@ func isSpace(b []byte) bool {
 	return true
 }
 
-// member is the layout of one object member (offsets in the text).
+// member is the layout of one object member (offsets in the text; int32
+// halves the layout of a settings object with many members).
 type member struct {
-	nameStart, nameEnd int
-	valStart, valEnd   int
-	comma              int // offset of the comma after the value, or -1
+	nameStart, nameEnd int32
+	valStart, valEnd   int32
+	comma              int32 // offset of the comma after the value, or -1
 }
 
 // end returns the offset just after the member, its comma included.
 func (m member) end() int {
-	if m.comma >= 0 {
-		return m.comma + 1
+	if int(m.comma) >= 0 {
+		return int(m.comma) + 1
 	}
-	return m.valEnd
+	return int(m.valEnd)
 }
 
 // object is the layout of an object value.
