@@ -9,6 +9,10 @@
 # Usage: bench/large.sh            builds ./cmd/peacock and runs it
 #        PEACOCK=/path/bin bench/large.sh   runs that binary instead (to
 #                                  compare with an older build)
+#        LIB=1 bench/large.sh      runs a small driver of package workspace
+#                                  alone (read, Parse, SettingsWithPrefix,
+#                                  the edit or reads, Bytes, write): what the
+#                                  commands cost without the rest of the CLI
 # Prints one row per shape, size and command: seconds and peak RSS (KB,
 # from /usr/bin/time -f %M, else from Go's rusage), then the 1 MB -> 10 MB
 # time ratio of each shape and command.
@@ -19,7 +23,79 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 bin=${PEACOCK:-}
-if [ -z "$bin" ]; then
+if [ -n "${LIB:-}" ]; then
+	mkdir -p "$tmp/driver"
+	cat >"$tmp/driver/go.mod" <<EOF
+module driver
+
+go 1.26
+
+require github.com/peacock-cli/peacock v0.0.0
+
+replace github.com/peacock-cli/peacock => $root
+EOF
+	cat >"$tmp/driver/main.go" <<'EOF'
+// Command driver runs what peacock set/show/check/reset ask of package
+// workspace: driver --workspace FILE CMD [color].
+package main
+
+import (
+	"os"
+	"strings"
+
+	"github.com/peacock-cli/peacock/workspace"
+)
+
+func main() {
+	path, cmd := os.Args[2], os.Args[3]
+	// os.ReadFile reads at the size the file has; workspace.ReadFile
+	// (bytes.Buffer.ReadFrom) grows its buffer by doubling.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		panic(err)
+	}
+	d, err := workspace.Parse(path, data)
+	if err != nil {
+		panic(err)
+	}
+	_ = d.SettingsWithPrefix("peacock.")
+	owned := func(k string) bool {
+		return strings.HasPrefix(k, "activityBar") || strings.HasPrefix(k, "statusBar") || strings.HasPrefix(k, "titleBar")
+	}
+	switch cmd {
+	case "set":
+		colors := map[string]string{}
+		for _, k := range []string{"activityBar.activeBackground", "activityBar.background", "activityBar.foreground",
+			"activityBar.inactiveForeground", "activityBarBadge.background", "activityBarBadge.foreground",
+			"statusBar.background", "statusBar.foreground", "statusBarItem.hoverBackground",
+			"titleBar.activeBackground", "titleBar.activeForeground", "titleBar.inactiveBackground",
+			"titleBar.inactiveForeground"} {
+			colors[k] = "#dd0531"
+		}
+		if err := d.ApplyColors(colors, owned, nil); err != nil {
+			panic(err)
+		}
+		if err := d.SetSetting(workspace.ColorKey, "#dd0531"); err != nil {
+			panic(err)
+		}
+	case "show", "check":
+		_ = d.ColorCustomizations()
+		_, _ = d.Setting(workspace.ColorKey)
+		_ = d.Warnings()
+		return
+	case "reset":
+		if err := d.ResetColors(owned, nil); err != nil {
+			panic(err)
+		}
+	}
+	if err := os.WriteFile(path, d.Bytes(), 0o644); err != nil {
+		panic(err)
+	}
+}
+EOF
+	bin=$tmp/driver/driver
+	(cd "$tmp/driver" && GOFLAGS=-mod=mod go build -o "$bin" .)
+elif [ -z "$bin" ]; then
 	bin=$tmp/peacock
 	(cd "$root" && go build -o "$bin" ./cmd/peacock)
 fi
