@@ -660,7 +660,10 @@ func (d *Document) findDuplicates() []Duplicate {
 		// A bit per hash (a Bloom filter with one function): a key whose
 		// bit is already set may be a duplicate; only those keys are
 		// compared as strings.
-		const bits = 22
+		bits := 10 // about 32 bits per key, for few false alarms
+		for bits < 24 && 1<<bits < 32*len(ms) {
+			bits++
+		}
 		seenBits := make([]uint64, 1<<bits/64)
 		hs := make([]uint64, len(ms))
 		var twice map[uint64]bool
