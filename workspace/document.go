@@ -91,9 +91,9 @@ func (e *ParseError) Error() string {
 }
 
 // Document is a parsed settings-bearing JSONC file. All edits are byte
-// splices on the original text; each editing method checks the edited text
-// with one scan before it returns. A Document is not safe for concurrent
-// use.
+// splices on the original text; each editing method checks the text where
+// it changed before it returns, and leaves the Document as it was when the
+// result would not parse. A Document is not safe for concurrent use.
 type Document struct {
 	path string
 	kind Kind
