@@ -71,6 +71,23 @@ func (d *Document) replace(start, end int, text string) {
 	d.src = src[:n]
 }
 
+// spliceBytes replaces buf[start:end] with text, in place when buf has
+// room.
+func spliceBytes(buf []byte, start, end int, text string) []byte {
+	n := len(buf) + len(text) - (end - start)
+	if n > cap(buf) {
+		out := make([]byte, 0, n+n/64+512)
+		out = append(out, buf[:start]...)
+		out = append(out, text...)
+		return append(out, buf[end:]...)
+	}
+	tail := len(buf) - end
+	buf = buf[:max(n, len(buf))]
+	copy(buf[start+len(text):], buf[end:end+tail])
+	copy(buf[start:], text)
+	return buf[:n]
+}
+
 // splice applies non-overlapping edits to the text, in place when the
 // current transaction owns the buffer, and updates the layouts read so far
 // without scanning again: objects before the edits keep their offsets,
@@ -101,29 +118,45 @@ func (d *Document) splice(edits ...edit) error {
 	if breaks {
 		d.st = nil
 	}
-	// The line view: new lone CRs can only appear at the edges of edits.
-	loneCR := hadLoneCR
-	for _, e := range edits {
-		if loneCR {
-			break
-		}
-		// Offsets in the new text: later edits (applied first) do not
-		// move e.start.
+	// The line view: lone CRs can only appear or go at the edges of
+	// edits and in their text.
+	newStart := func(e edit) int {
+		// Later edits (applied first) do not move e.start.
 		s := e.start
 		for _, f := range edits {
 			if f.start < e.start {
 				s += len(f.text) - (f.end - f.start)
 			}
 		}
+		return s
+	}
+	loneCR := false
+	for _, e := range edits {
+		s := newStart(e)
 		for p := max(s-1, 0); p <= s+len(e.text) && p < len(src); p++ {
 			if src[p] == '\r' && (p+1 == len(src) || src[p+1] != '\n') {
 				loneCR = true
 			}
 		}
 	}
-	if loneCR {
+	switch {
+	case hadLoneCR:
+		// Edit the view (d's own copy) as the text, then mend the edges.
+		for _, e := range edits { // from the last one
+			d.view = spliceBytes(d.view, e.start, e.end, e.text)
+		}
+		for _, e := range edits {
+			s := newStart(e)
+			for p := max(s-1, 0); p <= s+len(e.text) && p < len(src); p++ {
+				d.view[p] = src[p]
+				if src[p] == '\r' && (p+1 == len(src) || src[p+1] != '\n') {
+					d.view[p] = '\n'
+				}
+			}
+		}
+	case loneCR:
 		d.view = lineView(d.src)
-	} else {
+	default:
 		d.view = d.src
 	}
 	// Move the layouts, and check the text where it changed: the object

@@ -186,6 +186,9 @@ func cycle(t *testing.T, kind Kind, data []byte) []byte {
 // place are those a fresh scan gives.
 func sameLayouts(t *testing.T, d *Document) {
 	t.Helper()
+	if !bytes.Equal(d.view, lineView(d.src)) {
+		t.Fatalf("the line view is not that of the text:\n%q\n%q", d.view, d.src)
+	}
 	for open, o := range d.objs {
 		want := scanObject(d.view, open)
 		if o.open != open || o.open != want.open || o.close != want.close || !slices.Equal(o.members, want.members) {
@@ -212,6 +215,8 @@ func FuzzCycles(f *testing.F) {
 		"{\"a\": 1, \"workbench.colorCustomizations\": {/* x */}}",
 		"{\"workbench.colorCustomizations\": { // x\n}}",
 		"{\"a\": 1,   \"b\": 2,   \"workbench.colorCustomizations\": { /* x */ }}",
+		"{\r  \"a\": 1, // c\r  \"workbench.colorCustomizations\": {\r    \"x\": 1\r  }\r}\r",
+		"{\r\n  \"a\": 1,\r  \"peacock.color\": \"#fff\" // c\r\n}",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s), false)
