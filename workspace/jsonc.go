@@ -14,13 +14,14 @@ import (
 // litByte: bytes hujson reads as part of a literal (true, 12, …).
 // strStop: bytes that end a run of plain string content.
 // skipStop: bytes that matter when skipping a value in valid text.
-var litByte, strStop, skipStop [256]bool
+var litByte, strStop, skipStop, wsByte [256]bool
 
 func init() {
 	for c := 0; c < 256; c++ {
 		litByte[c] = c == '-' || c == '+' || c == '.' || ('a' <= c && c <= 'z') ||
 			('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
 		strStop[c] = c < 0x20 || c == '"' || c == '\\'
+		wsByte[c] = c == ' ' || c == '\n' || c == '\t' || c == '\r'
 	}
 	for _, c := range []byte(`"/{}[]`) {
 		skipStop[c] = true
@@ -63,6 +64,17 @@ func validTrivia(src []byte, p int) (int, bool) {
 			return p, true
 		}
 	}
+}
+
+// trivia is validTrivia with the common case, whitespace only, inline.
+func trivia(src []byte, p int) (int, bool) {
+	for p < len(src) && wsByte[src[p]] {
+		p++
+	}
+	if p < len(src) && src[p] == '/' {
+		return validTrivia(src, p)
+	}
+	return p, true
 }
 
 // validString returns the end of the JSON string at p (at '"'), or -1.
@@ -195,7 +207,7 @@ func validValue(src []byte, p, limit int, rec *object) (int, int) {
 				p++
 			}
 			if p < len(src) && src[p] == '/' {
-				if p, ok = validTrivia(src, p); !ok {
+				if p, ok = trivia(src, p); !ok {
 					return p, valueBad
 				}
 			}
@@ -220,7 +232,7 @@ func validValue(src []byte, p, limit int, rec *object) (int, int) {
 			if top1 {
 				cur.nameEnd = int32(p)
 			}
-			if p, ok = validTrivia(src, p); !ok {
+			if p, ok = trivia(src, p); !ok {
 				return p, valueBad
 			}
 			if p >= len(src) || src[p] != ':' {
@@ -240,7 +252,7 @@ func validValue(src []byte, p, limit int, rec *object) (int, int) {
 				}
 				stack = append(stack, c)
 				p++
-				if p, ok = validTrivia(src, p); !ok {
+				if p, ok = trivia(src, p); !ok {
 					return p, valueBad
 				}
 				if p < len(src) && src[p] == c+2 { // '}' or ']'
@@ -283,7 +295,7 @@ func validValue(src []byte, p, limit int, rec *object) (int, int) {
 					buf.add(cur)
 				}
 				p++
-				if p, ok = validTrivia(src, p); !ok {
+				if p, ok = trivia(src, p); !ok {
 					return p, valueBad
 				}
 				if p < len(src) && src[p] == top+2 {
