@@ -48,8 +48,6 @@ import (
 
 func main() {
 	path, cmd := os.Args[2], os.Args[3]
-	// os.ReadFile reads at the size the file has; workspace.ReadFile
-	// (bytes.Buffer.ReadFrom) grows its buffer by doubling.
 	data, err := os.ReadFile(path)
 	if err != nil {
 		panic(err)
