@@ -6,9 +6,13 @@
 // # Editing without losing a byte
 //
 // Users commit these files, so an edit must change nothing but its target.
-// The file is parsed with github.com/tailscale/hujson only to locate members
-// (byte offsets); every edit is then a splice of the original bytes, and the
-// result is parsed again before it is accepted. New text follows the file's
+// The file is read once by a scanner that checks the syntax and locates
+// members (byte offsets) without building a tree: only the root, the
+// settings object and workbench.colorCustomizations are laid out, other
+// values are skipped at scanning speed (github.com/tailscale/hujson only
+// words the error for a file that is refused). Every edit is then a splice
+// of the original bytes, and the text is checked again where it changed
+// before the edit is accepted. New text follows the file's
 // own style: indentation (the sibling members' indentation, else a guess in
 // the manner of VS Code's guessIndentation), the line ending of the first
 // line break (LF, CRLF, or a lone CR as in old Mac files: like VS Code, the

@@ -5,8 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
+	"math"
 	"path/filepath"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -90,16 +91,29 @@ func (e *ParseError) Error() string {
 }
 
 // Document is a parsed settings-bearing JSONC file. All edits are byte
-// splices on the original text; after each edit the text is parsed again.
-// A Document is not safe for concurrent use.
+// splices on the original text; each editing method checks the text where
+// it changed before it returns, and leaves the Document as it was when the
+// result would not parse. A Document is not safe for concurrent use.
 type Document struct {
 	path string
 	kind Kind
 	bom  bool
-	src  []byte        // the text without the BOM
-	view []byte        // src with each lone CR turned into LF (same offsets)
-	root *hujson.Value // nil when the file is empty or only comments
+	buf  []byte          // the text with the BOM: src is buf[len(BOM):], or buf
+	src  []byte          // the text without the BOM; the caller's data until own
+	own  bool            // buf was allocated by d and not returned by Bytes: edits may write to it
+	view []byte          // src with each lone CR turned into LF (same offsets)
+	root int             // offset of the root '{', or -1 when the file is empty or only comments
+	objs map[int]*object // layouts of the objects read so far, by offset of '{'
+	st   *style          // the style of src, computed when first needed
 	dups []Duplicate
+
+	// The edit in progress (see transact).
+	depth   int        // nesting of transact
+	undo    []undoEdit // how to undo the edit's replaces, in order
+	changed bool       // src changed
+	// needFull: an edit was not checked where it was made (see splice),
+	// so the whole text is checked at the end.
+	needFull bool
 }
 
 // Parse parses data, the content of the file at path, whose name gives the
@@ -112,20 +126,32 @@ type Document struct {
 // "settings" member that is not an object (workspace files), and a
 // workbench.colorCustomizations setting that is not an object. Duplicate keys
 // are accepted and reported by DuplicateKeys and Warnings.
+//
+// Parse reads the text once with a scanner that builds no tree: it checks
+// the syntax and locates only the root object, the settings object and
+// workbench.colorCustomizations. Parse never modifies data, but the
+// Document reads it until its first edit (which works on a copy), so data
+// must not be changed while the Document is in use.
 func Parse(path string, data []byte) (*Document, error) {
 	return parseKind(path, KindOf(path), data)
 }
 
 func parseKind(path string, kind Kind, data []byte) (*Document, error) {
-	d := &Document{path: path, kind: kind}
+	d := &Document{path: path, kind: kind, root: -1}
+	if len(data) > math.MaxInt32/2 {
+		// Offsets are kept as int32; leave room for edits.
+		return nil, &ParseError{Path: path, Line: 1, Column: 1, Msg: "file is too large (1 GB or more)"}
+	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return nil, &ParseError{Path: path, Line: 1, Column: 1, Msg: "file is UTF-16 encoded; save it as UTF-8"}
 	}
+	d.buf = data[:len(data):len(data)]
 	if bytes.HasPrefix(data, utf8BOM) {
 		d.bom = true
 		data = data[len(utf8BOM):]
 	}
-	d.src = append([]byte(nil), data...)
+	// No copy: the first edit makes one (see replace).
+	d.src = data[:len(data):len(data)]
 	d.view = lineView(d.src)
 	if i := bytes.IndexByte(d.src, 0); i >= 0 {
 		return nil, d.errAt(i, "binary content (NUL byte); not a text file")
@@ -140,9 +166,6 @@ func parseKind(path string, kind Kind, data []byte) (*Document, error) {
 			i += n
 		}
 		return nil, d.errAt(i, "invalid UTF-8; not a UTF-8 text file")
-	}
-	if off, ok := checkDepth(d.view); !ok {
-		return nil, d.errAt(off, fmt.Sprintf("objects and arrays nested more than %d deep", maxDepth))
 	}
 	if err := d.reparse(); err != nil {
 		return nil, err
@@ -179,7 +202,7 @@ func lineView(src []byte) []byte {
 }
 
 // maxDepth bounds the nesting of objects and arrays, as encoding/json
-// does: deeper text would overflow the stack of the (recursive) parser.
+// does: deeper text would overflow the stack of a recursive parser.
 const maxDepth = 10000
 
 // checkDepth reports whether objects and arrays in src nest at most
@@ -210,57 +233,101 @@ func checkDepth(src []byte) (int, bool) {
 	return 0, true
 }
 
-// reparse parses d.src and checks the structure along the edited path.
+// reparse checks d.src with one scan (see validate) and the structure along
+// the edited path, and locates the root object. The layouts read before
+// are dropped.
 func (d *Document) reparse() error {
-	d.root = nil
+	d.root = -1
+	d.objs = nil
+	d.st = nil
 	d.view = lineView(d.src)
 	src := d.view
 	p, err := skipTrivia(src, 0)
 	if err != nil {
-		return d.errAt(p, err.Error())
+		if _, ok := checkDepth(src); ok {
+			return d.errAt(p, err.Error())
+		}
 	}
-	if p == len(src) {
+	if err == nil && p == len(src) {
 		return nil // empty or only comments: an empty object
 	}
-	v, err := hujson.Parse(src)
-	if err != nil && !bytes.HasSuffix(src, []byte("\n")) {
-		// hujson wants a line comment to end with a line break; VS Code
-		// accepts one at the very end of the file.
-		if v2, err2 := hujson.Parse(append(append([]byte(nil), src...), '\n')); err2 == nil {
-			v, err = v2, nil
-		}
+	var root object
+	if off, ok := validate(src, &root); !ok {
+		return d.syntaxError(off)
 	}
-	if err != nil {
-		return d.hujsonError(err)
+	if src[p] == '{' {
+		d.objs = map[int]*object{p: &root}
 	}
-	if v.Value.Kind() != '{' {
-		return d.errAt(v.StartOffset, "top-level value is "+kindName(v.Value.Kind())+", not an object")
+	return d.checkPath(p)
+}
+
+// check checks the text after an edit: the whole text when an edit was
+// not checked where it was made (see splice), and the structure along the
+// edited path.
+func (d *Document) check() error {
+	if d.needFull || d.root < 0 {
+		return d.reparse()
 	}
-	d.root = &v
+	return d.checkPath(d.root)
+}
+
+// checkPath locates the root object, whose value starts at p, and checks
+// that it and the settings and workbench.colorCustomizations objects are
+// objects.
+func (d *Document) checkPath(p int) error {
+	src := d.view
+	if src[p] != '{' {
+		return d.errAt(p, "top-level value is "+kindName(src[p])+", not an object")
+	}
+	d.root = p
 	if d.kind == KindWorkspace {
-		_, s := lastMember(d.root, settingsKey)
-		if s != nil && s.Value.Kind() != '{' {
-			return d.errAt(s.StartOffset, `"settings" is `+kindName(s.Value.Kind())+", not an object")
+		if _, m := d.lastMember(d.root, settingsKey); m != nil && src[int(m.valStart)] != '{' {
+			return d.errAt(int(m.valStart), `"settings" is `+kindName(src[int(m.valStart)])+", not an object")
 		}
 	}
-	if s := d.settingsValue(); s != nil {
-		_, c := lastMember(s, ColorCustomizationsKey)
-		if c != nil && c.Value.Kind() != '{' {
-			return d.errAt(c.StartOffset, `"`+ColorCustomizationsKey+`" is `+kindName(c.Value.Kind())+", not an object")
+	if s := d.settingsOpen(); s >= 0 {
+		if _, m := d.lastMember(s, ColorCustomizationsKey); m != nil && src[int(m.valStart)] != '{' {
+			return d.errAt(int(m.valStart), `"`+ColorCustomizationsKey+`" is `+kindName(src[int(m.valStart)])+", not an object")
 		}
 	}
 	return nil
 }
 
-func kindName(k hujson.Kind) string {
-	switch k {
+// syntaxError returns the error for text that validate refused, at off: the
+// message hujson gives (its parser runs only on this path), after the
+// depth check, which comes first.
+func (d *Document) syntaxError(off int) error {
+	src := d.view
+	if off, ok := checkDepth(src); !ok {
+		return d.errAt(off, fmt.Sprintf("objects and arrays nested more than %d deep", maxDepth))
+	}
+	if p, err := skipTrivia(src, 0); err != nil {
+		return d.errAt(p, err.Error())
+	}
+	_, err := hujson.Parse(src)
+	if err != nil && !bytes.HasSuffix(src, []byte("\n")) {
+		// hujson wants a line comment to end with a line break; VS Code
+		// accepts one at the very end of the file.
+		if _, err2 := hujson.Parse(append(append([]byte(nil), src...), '\n')); err2 == nil {
+			err = nil
+		}
+	}
+	if err != nil {
+		return d.hujsonError(err)
+	}
+	return d.errAt(off, "invalid JSONC")
+}
+
+// kindName names the kind of the value starting with c.
+func kindName(c byte) string {
+	switch c {
 	case 'n':
 		return "null"
 	case 'f', 't':
 		return "a boolean"
 	case '"':
 		return "a string"
-	case '0':
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		return "a number"
 	case '[':
 		return "an array"
@@ -324,102 +391,203 @@ func (d *Document) Path() string { return d.path }
 func (d *Document) Kind() Kind { return d.kind }
 
 // Bytes returns the current content, with the byte order mark restored if
-// the file had one.
+// the file had one. The slice is the Document's own text, not a copy (the
+// next edit works on a copy): it must not be modified. Before any edit it
+// is the data given to Parse.
 func (d *Document) Bytes() []byte {
-	out := make([]byte, 0, len(utf8BOM)+len(d.src))
-	if d.bom {
-		out = append(out, utf8BOM...)
-	}
-	return append(out, d.src...)
+	d.own = false
+	n := d.bomLen() + len(d.src)
+	return d.buf[:n:n]
 }
 
-// settingsValue returns the object holding the settings, or nil when there
-// is none yet (an empty file, or a workspace file without "settings").
-func (d *Document) settingsValue() *hujson.Value {
-	if d.root == nil {
-		return nil
+// bomLen returns the length of the byte order mark before src in buf.
+func (d *Document) bomLen() int {
+	if d.bom {
+		return len(utf8BOM)
 	}
-	if d.kind == KindSettings {
+	return 0
+}
+
+// layout returns the layout of the object whose '{' is at open, scanning
+// it the first time only.
+func (d *Document) layout(open int) *object {
+	if o, ok := d.objs[open]; ok {
+		return o
+	}
+	o := scanObject(d.view, open)
+	if d.objs == nil {
+		d.objs = map[int]*object{}
+	}
+	d.objs[open] = &o
+	return &o
+}
+
+// settingsOpen returns the offset of the '{' of the object holding the
+// settings, or -1 when there is none yet (an empty file, or a workspace
+// file without "settings").
+func (d *Document) settingsOpen() int {
+	if d.root < 0 || d.kind == KindSettings {
 		return d.root
 	}
-	_, v := lastMember(d.root, settingsKey)
-	return v
-}
-
-// colorsValue returns the workbench.colorCustomizations object, or nil.
-func (d *Document) colorsValue() *hujson.Value {
-	s := d.settingsValue()
-	if s == nil {
-		return nil
+	if _, m := d.lastMember(d.root, settingsKey); m != nil {
+		return int(m.valStart)
 	}
-	_, v := lastMember(s, ColorCustomizationsKey)
-	return v
+	return -1
 }
 
-// lastMember returns the index and value of the last member named key in
-// the object obj, or -1 and nil.
-func lastMember(obj *hujson.Value, key string) (int, *hujson.Value) {
-	o, ok := obj.Value.(*hujson.Object)
-	if !ok {
+// colorsOpen returns the offset of the '{' of
+// workbench.colorCustomizations, or -1.
+func (d *Document) colorsOpen() int {
+	s := d.settingsOpen()
+	if s < 0 {
+		return -1
+	}
+	if _, m := d.lastMember(s, ColorCustomizationsKey); m != nil {
+		return int(m.valStart)
+	}
+	return -1
+}
+
+// lastMember returns the index and layout of the last member named key in
+// the object at open (-1 for none), or -1 and nil.
+func (d *Document) lastMember(open int, key string) (int, *member) {
+	if open < 0 {
 		return -1, nil
 	}
-	for i := len(o.Members) - 1; i >= 0; i-- {
-		if memberKey(o.Members[i]) == key {
-			return i, &o.Members[i].Value
+	o := d.layout(open)
+	for i := len(o.members) - 1; i >= 0; i-- {
+		if keyIs(d.view, o.members[i], key) {
+			return i, &o.members[i]
 		}
 	}
 	return -1, nil
 }
 
-// memberKey returns the name of m, unescaped (VS Code reads
-// "workbench\u002ecolorCustomizations" as workbench.colorCustomizations).
-func memberKey(m hujson.ObjectMember) string {
-	if lit, ok := m.Name.Value.(hujson.Literal); ok {
-		if len(lit) >= 2 && lit[0] == '"' && bytes.IndexByte(lit, '\\') < 0 {
-			return string(lit[1 : len(lit)-1]) // nothing to unescape
-		}
-		return lit.String()
+// keyIs reports whether member m is named key, unescaped.
+func keyIs(src []byte, m member, key string) bool {
+	raw := src[int(m.nameStart)+1 : int(m.nameEnd)-1]
+	switch {
+	case len(raw) == len(key) && string(raw) == key:
+		return true
+	case len(raw) <= len(key) || bytes.IndexByte(raw, '\\') < 0:
+		return false // an escape makes the name longer than the key
 	}
-	return ""
+	return memberKey(src, m) == key
 }
 
-// decode returns the value v decoded with encoding/json.
-func decode(v *hujson.Value) any {
-	c := v.Clone()
-	c.BeforeExtra, c.AfterExtra = nil, nil
-	c.Standardize()
-	var out any
-	if err := json.Unmarshal(c.Pack(), &out); err != nil {
-		return nil
+// memberKey returns the name of m, unescaped (VS Code reads
+// "workbench\u002ecolorCustomizations" as workbench.colorCustomizations).
+func memberKey(src []byte, m member) string {
+	raw := src[int(m.nameStart):int(m.nameEnd)]
+	if len(raw) >= 2 && bytes.IndexByte(raw, '\\') < 0 {
+		return string(raw[1 : len(raw)-1]) // nothing to unescape
+	}
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		return string(raw)
+	}
+	return s
+}
+
+// standardJSON returns the JSONC value text b (from a line view) as JSON:
+// comments and trailing commas become spaces. It returns b itself when
+// there is nothing to change.
+func standardJSON(b []byte) []byte {
+	var out []byte
+	blank := func(from, to int) {
+		if out == nil {
+			out = append([]byte(nil), b...)
+		}
+		for i := from; i < to; i++ {
+			if out[i] != '\n' && out[i] != '\r' {
+				out[i] = ' '
+			}
+		}
+	}
+	lastComma := -1 // a comma with only trivia after it so far
+	for p := 0; p < len(b); {
+		switch c := b[p]; c {
+		case '"':
+			p = skipString(b, p)
+			lastComma = -1
+			continue
+		case '/':
+			q := skipComment(b, p)
+			blank(p, q)
+			p = q
+			continue
+		case ',':
+			lastComma = p
+		case '}', ']':
+			if lastComma >= 0 {
+				blank(lastComma, lastComma+1)
+			}
+			lastComma = -1
+		case ' ', '\t', '\r', '\n':
+		default:
+			lastComma = -1
+		}
+		p++
+	}
+	if out == nil {
+		return b
 	}
 	return out
+}
+
+// decodeAt returns the value src[start:end] decoded with encoding/json, or
+// nil.
+func (d *Document) decodeAt(start, end int) any {
+	v, _, err := decodeJSONC(d.view[:end], start)
+	if err != nil {
+		return nil
+	}
+	return v
 }
 
 // Setting returns the decoded value of a setting (in "settings" for a
 // workspace file) and whether it is set. With duplicate keys the last one
 // wins, as in VS Code.
 func (d *Document) Setting(key string) (any, bool) {
-	s := d.settingsValue()
-	if s == nil {
+	_, m := d.lastMember(d.settingsOpen(), key)
+	if m == nil {
 		return nil, false
 	}
-	_, v := lastMember(s, key)
-	if v == nil {
-		return nil, false
-	}
-	return decode(v), true
+	return d.decodeAt(int(m.valStart), int(m.valEnd)), true
 }
 
 // Settings returns all settings decoded with encoding/json (the last of
 // duplicate keys wins). It returns an empty map when there are none.
 func (d *Document) Settings() map[string]any {
 	out := map[string]any{}
-	s := d.settingsValue()
-	if s == nil {
+	s := d.settingsOpen()
+	if s < 0 {
 		return out
 	}
-	for _, m := range s.Value.(*hujson.Object).Members {
-		out[memberKey(m)] = decode(&m.Value)
+	for _, m := range d.layout(s).members {
+		out[memberKey(d.view, m)] = d.decodeAt(int(m.valStart), int(m.valEnd))
+	}
+	return out
+}
+
+// SettingsWithPrefix returns the settings whose name starts with prefix
+// (such as "peacock."), decoded with encoding/json (the last of duplicate
+// keys wins); only those values are decoded. It returns an empty map when
+// there are none.
+func (d *Document) SettingsWithPrefix(prefix string) map[string]any {
+	out := map[string]any{}
+	s := d.settingsOpen()
+	if s < 0 {
+		return out
+	}
+	for _, m := range d.layout(s).members {
+		raw := d.view[int(m.nameStart)+1 : int(m.nameEnd)-1]
+		if bytes.IndexByte(raw, '\\') < 0 && !bytes.HasPrefix(raw, []byte(prefix)) {
+			continue
+		}
+		if k := memberKey(d.view, m); strings.HasPrefix(k, prefix) {
+			out[k] = d.decodeAt(int(m.valStart), int(m.valEnd))
+		}
 	}
 	return out
 }
@@ -427,13 +595,13 @@ func (d *Document) Settings() map[string]any {
 // ColorCustomizations returns the members of workbench.colorCustomizations
 // in file order, duplicates included; nil when the setting is absent.
 func (d *Document) ColorCustomizations() []Member {
-	c := d.colorsValue()
-	if c == nil {
+	c := d.colorsOpen()
+	if c < 0 {
 		return nil
 	}
 	var out []Member
-	for _, m := range c.Value.(*hujson.Object).Members {
-		out = append(out, Member{Key: memberKey(m), Value: decode(&m.Value)})
+	for _, m := range d.layout(c).members {
+		out = append(out, Member{Key: memberKey(d.view, m), Value: d.decodeAt(int(m.valStart), int(m.valEnd))})
 	}
 	return out
 }
@@ -462,31 +630,66 @@ func (d *Document) Warnings() []string {
 
 func (d *Document) findDuplicates() []Duplicate {
 	var out []Duplicate
-	// Line numbers of the duplicates, counted incrementally: the members
-	// of each object come in file order, and a file may hold many.
-	var breaks []int
-	for i, c := range d.view {
-		if c == '\n' {
-			breaks = append(breaks, i)
-		}
-	}
+	// Positions are counted incrementally: the members of each object
+	// come in file order, and a file may hold many.
+	line, lineAt := 1, 0 // line holds offset lineAt
 	pos := func(off int) (int, int) {
-		n := sort.SearchInts(breaks, off) // line breaks before off
-		start := 0
-		if n > 0 {
-			start = breaks[n-1] + 1
+		if off < lineAt {
+			line, lineAt = 1, 0
 		}
-		return n + 1, 1 + utf8.RuneCount(d.view[start:off])
+		line += bytes.Count(d.view[lineAt:off], []byte("\n"))
+		lineAt = off
+		start := bytes.LastIndexByte(d.view[:off], '\n') + 1
+		return line, 1 + utf8.RuneCount(d.view[start:off])
 	}
-	check := func(obj *hujson.Value, name string) {
-		if obj == nil {
+	check := func(open int, name string) {
+		if open < 0 {
+			return
+		}
+		ms := d.layout(open).members
+		// Hash the keys first: most objects have no duplicate, and a
+		// large one then costs no string per member.
+		seed := maphash.MakeSeed()
+		hash := func(m member) uint64 {
+			raw := d.view[int(m.nameStart)+1 : int(m.nameEnd)-1]
+			if bytes.IndexByte(raw, '\\') >= 0 {
+				return maphash.String(seed, memberKey(d.view, m))
+			}
+			return maphash.Bytes(seed, raw)
+		}
+		// A bit per hash (a Bloom filter with one function): a key whose
+		// bit is already set may be a duplicate; only those keys are
+		// compared as strings.
+		bits := 10 // about 32 bits per key, for few false alarms
+		for bits < 24 && 1<<bits < 32*len(ms) {
+			bits++
+		}
+		seenBits := make([]uint64, 1<<bits/64)
+		hs := make([]uint64, len(ms))
+		var twice map[uint64]bool
+		for i, m := range ms {
+			h := hash(m)
+			hs[i] = h
+			b := h >> (64 - bits)
+			if seenBits[b/64]&(1<<(b%64)) != 0 {
+				if twice == nil {
+					twice = map[uint64]bool{}
+				}
+				twice[h] = true
+			}
+			seenBits[b/64] |= 1 << (b % 64)
+		}
+		if len(twice) == 0 {
 			return
 		}
 		seen := map[string]bool{}
-		for _, m := range obj.Value.(*hujson.Object).Members {
-			k := memberKey(m)
+		for i, m := range ms {
+			if !twice[hs[i]] {
+				continue
+			}
+			k := memberKey(d.view, m)
 			if seen[k] {
-				line, col := pos(m.Name.StartOffset)
+				line, col := pos(int(m.nameStart))
 				out = append(out, Duplicate{Key: k, Object: name, Line: line, Column: col})
 			}
 			seen[k] = true
@@ -495,10 +698,10 @@ func (d *Document) findDuplicates() []Duplicate {
 	check(d.root, "")
 	prefix := ""
 	if d.kind == KindWorkspace {
-		check(d.settingsValue(), settingsKey)
+		check(d.settingsOpen(), settingsKey)
 		prefix = settingsKey + "/"
 	}
-	check(d.colorsValue(), prefix+ColorCustomizationsKey)
+	check(d.colorsOpen(), prefix+ColorCustomizationsKey)
 	return out
 }
 

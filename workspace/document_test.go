@@ -220,3 +220,57 @@ func TestIndentGuess(t *testing.T) {
 		}
 	}
 }
+
+// TestBuffers checks the sharing rules: Parse never writes to its input,
+// and a slice from Bytes keeps its content through later edits (each
+// edit after Parse or Bytes works on a copy).
+func TestBuffers(t *testing.T) {
+	for _, src := range []string{"{\n    \"a\": 1\n}\n", "\ufeff{\"a\": 1}", "", "// c"} {
+		data := []byte(src)
+		d2, err := Parse("settings.json", data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := d2.Bytes()
+		if err := applyA(d2); err != nil {
+			t.Fatal(err)
+		}
+		applied := d2.Bytes()
+		if err := resetAll(d2); err != nil {
+			t.Fatal(err)
+		}
+		if string(data) != src || string(before) != src {
+			t.Errorf("%q: an edit wrote to the input: %q, %q", src, data, before)
+		}
+		if d3 := mustParse(t, "settings.json", string(applied)); !bytes.Equal(d3.Bytes(), applied) || bytes.Equal(applied, d2.Bytes()) {
+			t.Errorf("%q: the applied text changed after reset: %q", src, applied)
+		}
+	}
+}
+
+func TestSettingsWithPrefix(t *testing.T) {
+	src := "{\n  \"peacock.color\": \"#111111\", // old\n  \"editor.x\": {\"a\": [1, 2,],},\n  \"peacock\\u002eremoteColor\": \"#222\",\n  \"peacock.color\": \"#333333\",\n  \"peacock.affectActivityBar\": false,\n  \"peacockish\": 1,\n  \"peacock.n\": 2.5e1,\n  \"peacock.o\": {/* c */ \"k\": null,}\n}\n"
+	d := mustParse(t, "settings.json", src)
+	want := map[string]any{
+		"peacock.color":             "#333333",
+		"peacock.remoteColor":       "#222",
+		"peacock.affectActivityBar": false,
+		"peacock.n":                 25.0,
+		"peacock.o":                 map[string]any{"k": nil},
+	}
+	if got := d.SettingsWithPrefix("peacock."); !reflect.DeepEqual(got, want) {
+		t.Errorf("SettingsWithPrefix = %v", got)
+	}
+	all := d.Settings()
+	for k, v := range want {
+		if !reflect.DeepEqual(all[k], v) {
+			t.Errorf("Settings()[%q] = %v, want %v", k, all[k], v)
+		}
+	}
+	if len(all) != len(want)+2 || !reflect.DeepEqual(all["editor.x"], map[string]any{"a": []any{1.0, 2.0}}) {
+		t.Errorf("Settings = %v", all)
+	}
+	if got := mustParse(t, "w.code-workspace", "{}").SettingsWithPrefix("peacock."); len(got) != 0 || got == nil {
+		t.Errorf("no settings: %v", got)
+	}
+}

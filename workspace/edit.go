@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-
-	"github.com/tailscale/hujson"
 )
 
 // edit replaces src[start:end] with text.
@@ -16,66 +14,366 @@ type edit struct {
 	text       string
 }
 
-// splice applies non-overlapping edits and parses the result; if it does
-// not parse, nothing changes and an error is returned.
-func (d *Document) splice(edits ...edit) error {
-	sort.Slice(edits, func(i, j int) bool { return edits[i].start > edits[j].start })
-	out := append([]byte(nil), d.src...)
-	for _, e := range edits {
-		out = append(out[:e.start], append([]byte(e.text), out[e.end:]...)...)
+// transact runs fn, which edits d, as one edit of the document: when it
+// returns, the text is checked with one scan (see validate). If fn fails or
+// the text does not parse, d is left as it was and an error is returned.
+// Nested calls check once, at the end of the outermost one.
+func (d *Document) transact(fn func() error) error {
+	if d.depth > 0 {
+		return fn()
 	}
-	old := d.src
-	d.src = out
-	if err := d.reparse(); err != nil {
-		d.src = old
+	d.undo, d.changed, d.needFull = d.undo[:0], false, false
+	d.depth++
+	err := fn()
+	d.depth--
+	if err == nil && d.changed {
+		if rerr := d.check(); rerr != nil {
+			err = fmt.Errorf("workspace: %s: %w", d.path, errInternal)
+		}
+	}
+	if err != nil && d.changed {
+		for i := len(d.undo) - 1; i >= 0; i-- {
+			u := d.undo[i]
+			d.replace(u.start, u.start+len(u.text), u.old)
+		}
 		_ = d.reparse()
-		return fmt.Errorf("workspace: %s: %w", d.path, errInternal)
+	}
+	d.undo, d.changed = d.undo[:0], false
+	return err
+}
+
+// undoEdit undoes one replace: src[start:start+len(text)] was old.
+type undoEdit struct {
+	start     int
+	old, text string
+}
+
+// replace replaces src[start:end] with text, in place when the buffer is
+// d's own and has room (Bytes returns a copy).
+func (d *Document) replace(start, end int, text string) {
+	src := d.src
+	n := len(src) + len(text) - (end - start)
+	if !d.own || n > cap(src) {
+		// A new buffer, the BOM first, with room for the next edits.
+		pre := d.bomLen()
+		buf := make([]byte, pre, pre+n+n/64+512)
+		copy(buf, utf8BOM)
+		buf = append(buf, src[:start]...)
+		buf = append(buf, text...)
+		d.buf = append(buf, src[end:]...)
+		d.src, d.own = d.buf[pre:], true
+		return
+	}
+	tail := len(src) - end
+	src = src[:max(n, len(src))]
+	copy(src[start+len(text):], src[end:end+tail])
+	copy(src[start:], text)
+	d.src = src[:n]
+}
+
+// spliceBytes replaces buf[start:end] with text, in place when buf has
+// room.
+func spliceBytes(buf []byte, start, end int, text string) []byte {
+	n := len(buf) + len(text) - (end - start)
+	if n > cap(buf) {
+		out := make([]byte, 0, n+n/64+512)
+		out = append(out, buf[:start]...)
+		out = append(out, text...)
+		return append(out, buf[end:]...)
+	}
+	tail := len(buf) - end
+	buf = buf[:max(n, len(buf))]
+	copy(buf[start+len(text):], buf[end:end+tail])
+	copy(buf[start:], text)
+	return buf[:n]
+}
+
+// splice applies non-overlapping edits to the text, in place when the
+// current transaction owns the buffer, and updates the layouts read so far
+// without scanning again: objects before the edits keep their offsets,
+// objects after them shift, an object holding the edits inside one of its
+// values shifts the offsets after them, and any other object is read again
+// when next needed. The text is checked when the transaction ends.
+func (d *Document) splice(edits ...edit) error {
+	if len(edits) == 0 {
+		return nil
+	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].start > edits[j].start })
+	lo, hi, delta := len(d.src), 0, 0
+	breaks := false
+	for _, e := range edits {
+		lo, hi = min(lo, e.start), max(hi, e.end)
+		delta += len(e.text) - (e.end - e.start)
+		if strings.ContainsAny(e.text, "\r\n") || bytes.ContainsAny(d.src[e.start:e.end], "\r\n") {
+			breaks = true
+		}
+	}
+	hadLoneCR := len(d.src) > 0 && &d.view[0] != &d.src[0]
+	for _, e := range edits { // from the last one
+		d.undo = append(d.undo, undoEdit{e.start, string(d.src[e.start:e.end]), e.text})
+		d.replace(e.start, e.end, e.text)
+	}
+	src := d.src
+	d.changed = true
+	if breaks {
+		d.st = nil
+	}
+	// The line view: lone CRs can only appear or go at the edges of
+	// edits and in their text.
+	newStart := func(e edit) int {
+		// Later edits (applied first) do not move e.start.
+		s := e.start
+		for _, f := range edits {
+			if f.start < e.start {
+				s += len(f.text) - (f.end - f.start)
+			}
+		}
+		return s
+	}
+	loneCR := false
+	for _, e := range edits {
+		s := newStart(e)
+		for p := max(s-1, 0); p <= s+len(e.text) && p < len(src); p++ {
+			if src[p] == '\r' && (p+1 == len(src) || src[p+1] != '\n') {
+				loneCR = true
+			}
+		}
+	}
+	switch {
+	case hadLoneCR:
+		// Edit the view (d's own copy) as the text, then mend the edges.
+		for _, e := range edits { // from the last one
+			d.view = spliceBytes(d.view, e.start, e.end, e.text)
+		}
+		for _, e := range edits {
+			s := newStart(e)
+			for p := max(s-1, 0); p <= s+len(e.text) && p < len(src); p++ {
+				d.view[p] = src[p]
+				if src[p] == '\r' && (p+1 == len(src) || src[p+1] != '\n') {
+					d.view[p] = '\n'
+				}
+			}
+		}
+	case loneCR:
+		d.view = lineView(d.src)
+	default:
+		d.view = d.src
+	}
+	// Move the layouts, and check the text where it changed: the object
+	// whose members the edits touch is read again from the member before
+	// them to the first member after them, and checked on the way.
+	if d.root >= hi && d.root >= 0 {
+		d.root += delta
+	}
+	checked := false
+	objs := make(map[int]*object, len(d.objs))
+	for open, o := range d.objs {
+		switch {
+		case lo > o.close:
+			objs[open] = o
+			continue
+		case hi <= o.open:
+			o.shift(0, delta)
+			objs[o.open] = o
+			continue
+		case lo <= o.open || hi > o.close:
+			continue // the object itself is edited: read it again when needed
+		}
+		// The last member whose value starts at or before lo.
+		i := sort.Search(len(o.members), func(i int) bool { return int(o.members[i].valStart) > lo }) - 1
+		if i >= 0 {
+			m := o.members[i]
+			if lo > int(m.valStart) && hi < int(m.valEnd) {
+				o.shiftFrom(i, delta) // inside a value: another object checks
+				objs[open] = o
+				continue
+			}
+			if lo == int(m.valStart) && hi == int(m.valEnd) && lo < hi {
+				// A new value.
+				end, res := validValue(d.view, int(m.valStart), maxDepth-3, nil)
+				switch {
+				case res == valueDeep:
+					d.needFull = true
+				case res != valueOK || end != int(m.valEnd)+delta:
+					return fmt.Errorf("workspace: %s: %w", d.path, errInternal)
+				}
+				o.shiftFrom(i, delta)
+				objs[open] = o
+				checked = true
+				continue
+			}
+		}
+		if !d.relayout(o, lo, hi, delta) {
+			return fmt.Errorf("workspace: %s: %w", d.path, errInternal)
+		}
+		objs[open] = o
+		checked = true
+	}
+	d.objs = objs
+	if !checked {
+		d.needFull = true
 	}
 	return nil
 }
 
-// getter locates an object in the current text. It returns the object and
-// the offset of the member name holding it, or -1 for the root object.
-type getter func() (*hujson.Value, int)
-
-func (d *Document) rootGet() (*hujson.Value, int) { return d.root, -1 }
-
-func (d *Document) rootGet0() *hujson.Value { return d.root }
-
-func (d *Document) settingsGet0() *hujson.Value {
-	v, _ := d.settingsGet()
-	return v
+// relayout reads again, and checks, the members of o that edits of
+// src[lo:hi] (old offsets; delta is the change in length) touched, and
+// moves the members after them. It reports false when the text there is
+// not valid.
+func (d *Document) relayout(o *object, lo, hi, delta int) bool {
+	src := d.view
+	ms := o.members
+	// Members that end before the edits stay; so does the comma after
+	// them, so the text after the last of them expects a name or '}'.
+	k := sort.Search(len(ms), func(i int) bool { return ms[i].end() >= lo })
+	for k > 0 && int(ms[k-1].comma) < 0 {
+		k--
+	}
+	j := max(sort.Search(len(ms), func(i int) bool { return int(ms[i].nameStart) >= hi }), k)
+	rest := ms[j:]
+	p := o.open + 1
+	if k > 0 {
+		p = ms[k-1].end()
+	}
+	var fresh []member
+	var ok bool
+	close := -1
+	for close < 0 {
+		if p, ok = validTrivia(src, p); !ok || p >= len(src) {
+			return false
+		}
+		switch {
+		case len(rest) > 0 && p == int(rest[0].nameStart)+delta:
+			close = o.close + delta // the rest is as it was
+			continue
+		case len(rest) > 0 && p > int(rest[0].nameStart)+delta:
+			return false
+		case src[p] == '}':
+			if len(rest) > 0 || p != o.close+delta {
+				return false
+			}
+			close = p
+			continue
+		case src[p] != '"':
+			return false
+		}
+		m := member{nameStart: int32(p), comma: -1}
+		if p = validString(src, p); p < 0 {
+			return false
+		}
+		m.nameEnd = int32(p)
+		if p, ok = validTrivia(src, p); !ok || p >= len(src) || src[p] != ':' {
+			return false
+		}
+		if p, ok = validTrivia(src, p+1); !ok || p >= len(src) {
+			return false
+		}
+		m.valStart = int32(p)
+		var res int
+		switch p, res = validValue(src, p, maxDepth-3, nil); res {
+		case valueBad:
+			return false
+		case valueDeep:
+			d.needFull = true
+			p = skipValue(src, int(m.valStart))
+		}
+		m.valEnd = int32(p)
+		if p, ok = validTrivia(src, p); !ok || p >= len(src) {
+			return false
+		}
+		fresh = append(fresh, m)
+		switch src[p] {
+		case ',':
+			fresh[len(fresh)-1].comma = int32(p)
+			p++
+		case '}':
+			if len(rest) > 0 || p != o.close+delta {
+				return false
+			}
+			close = p
+		default:
+			return false
+		}
+	}
+	n := k + len(fresh) + len(rest)
+	var out []member
+	if n <= cap(ms) {
+		out = ms[:n]
+	} else {
+		out = make([]member, n)
+		copy(out, ms[:k])
+	}
+	copy(out[k+len(fresh):], rest)
+	copy(out[k:], fresh)
+	o.members = out
+	o.close = close - delta
+	o.shift(k+len(fresh), delta)
+	if k+len(fresh) == 0 {
+		o.open -= delta // shift(0) moved the opening brace too
+	}
+	return true
 }
 
-func (d *Document) settingsGet() (*hujson.Value, int) {
+// shift adds delta to every offset of o at or after member i.
+func (o *object) shift(i, delta int) {
+	if i == 0 {
+		o.open += delta
+	}
+	o.close += delta
+	for j := i; j < len(o.members); j++ {
+		m := &o.members[j]
+		m.nameStart += int32(delta)
+		m.nameEnd += int32(delta)
+		m.valStart += int32(delta)
+		m.valEnd += int32(delta)
+		if int(m.comma) >= 0 {
+			m.comma += int32(delta)
+		}
+	}
+}
+
+// shiftFrom adds delta to the offsets of o after the edits inside the value
+// of member i.
+func (o *object) shiftFrom(i, delta int) {
+	m := &o.members[i]
+	m.valEnd += int32(delta) // at <= valEnd
+	if int(m.comma) >= 0 {
+		m.comma += int32(delta)
+	}
+	o.shift(i+1, delta) // the closing brace too
+}
+
+// getter locates an object in the current text. It returns the offset of
+// its '{' (-1 when absent) and the offset of the member name holding it, or
+// -1 for the root object.
+type getter func() (int, int)
+
+func (d *Document) rootGet() (int, int) { return d.root, -1 }
+
+func (d *Document) settingsGet() (int, int) {
 	if d.kind == KindSettings {
 		return d.rootGet()
 	}
-	return holderOf(d.root, settingsKey)
+	return d.holderOf(d.root, settingsKey)
 }
 
-func (d *Document) colorsGet() (*hujson.Value, int) {
+func (d *Document) colorsGet() (int, int) {
 	s, _ := d.settingsGet()
-	return holderOf(s, ColorCustomizationsKey)
+	return d.holderOf(s, ColorCustomizationsKey)
 }
 
-func holderOf(obj *hujson.Value, key string) (*hujson.Value, int) {
-	if obj == nil {
-		return nil, 0
+func (d *Document) holderOf(open int, key string) (int, int) {
+	_, m := d.lastMember(open, key)
+	if m == nil {
+		return -1, 0
 	}
-	i, v := lastMember(obj, key)
-	if v == nil {
-		return nil, 0
-	}
-	return v, obj.Value.(*hujson.Object).Members[i].Name.StartOffset
+	return int(m.valStart), int(m.nameStart)
 }
 
-// decodeNumber decodes v with numbers as json.Number, for comparisons.
-func decodeNumber(v *hujson.Value) any {
-	c := v.Clone()
-	c.BeforeExtra, c.AfterExtra = nil, nil
-	c.Standardize()
-	dec := json.NewDecoder(bytes.NewReader(c.Pack()))
+// decodeNumber decodes a value with numbers as json.Number, for
+// comparisons.
+func (d *Document) decodeNumber(m *member) any {
+	dec := json.NewDecoder(bytes.NewReader(standardJSON(d.view[int(m.valStart):int(m.valEnd)])))
 	dec.UseNumber()
 	var out any
 	if err := dec.Decode(&out); err != nil {
@@ -84,18 +382,28 @@ func decodeNumber(v *hujson.Value) any {
 	return out
 }
 
+// style returns the style of the text (computed once until an edit adds
+// or removes a line break).
+func (d *Document) style() style {
+	if d.st == nil {
+		st := guessStyle(d.src, d.kind)
+		d.st = &st
+	}
+	return *d.st
+}
+
 // colonFor returns the key/value separator for new members of o.
 func (d *Document) colonFor(o object) string {
 	if c := colonOf(d.src, o); c != "" {
 		return c
 	}
-	if s, _ := d.settingsGet(); s != nil {
-		if c := colonOf(d.src, layout(d.src, s)); c != "" {
+	if s, _ := d.settingsGet(); s >= 0 {
+		if c := colonOf(d.src, *d.layout(s)); c != "" {
 			return c
 		}
 	}
-	if d.root != nil {
-		if c := colonOf(d.src, layout(d.src, d.root)); c != "" {
+	if d.root >= 0 {
+		if c := colonOf(d.src, *d.layout(d.root)); c != "" {
 			return c
 		}
 	}
@@ -108,16 +416,16 @@ func (d *Document) colonFor(o object) string {
 // nothing to go by, a space follows the comma when the key/value separator
 // has one.
 func (d *Document) oneLineFor(o object) (sep, pad string) {
-	objs := []func() *hujson.Value{d.settingsGet0, d.rootGet0}
+	objs := []getter{d.settingsGet, d.rootGet}
 	sepOK, padOK := false, false
 	for i := -1; i < len(objs) && !(sepOK && padOK); i++ {
 		ob := o
 		if i >= 0 {
-			v := objs[i]()
-			if v == nil {
+			v, _ := objs[i]()
+			if v < 0 {
 				continue
 			}
-			ob = layout(d.view, v)
+			ob = *d.layout(v)
 		}
 		s, sok, p, pok := itemSepOf(d.view, ob)
 		if sok && !sepOK {
@@ -140,27 +448,27 @@ func (d *Document) oneLineFor(o object) (sep, pad string) {
 func (d *Document) removeMember(get getter, idx int) error {
 	v, _ := get()
 	src := d.view
-	o := layout(src, v)
+	o := *d.layout(v)
 	m := o.members[idx]
 	n := len(o.members)
 	var edits []edit
 	own := false
-	if blankBefore(src, m.nameStart) {
+	if blankBefore(src, int(m.nameStart)) {
 		if e, ok := restOfLine(src, m.end(), false); ok {
 			own = true
-			ls := lineStart(src, m.nameStart)
+			ls := lineStart(src, int(m.nameStart))
 			// Comments on lines of their own inside the member (between
 			// its name and its comma) stay.
-			keep := ownLineComments(src, m.nameEnd, m.valStart)
-			keep = append(keep, ownLineComments(src, m.valEnd, m.end())...)
+			keep := ownLineComments(src, int(m.nameEnd), int(m.valStart))
+			keep = append(keep, ownLineComments(src, int(m.valEnd), m.end())...)
 			eol := eolOf(d.src)
 			switch {
 			case idx < n-1:
 				edits = append(edits, edit{ls, e + breakLen(src, e), joinLines(d.src, keep, "", eol)})
 			default:
 				edits = append(edits, edit{prevBreakStart(src, ls), e, joinLines(d.src, keep, eol, "")})
-				if n >= 2 && m.comma < 0 {
-					p := o.members[idx-1].comma
+				if n >= 2 && int(m.comma) < 0 {
+					p := int(o.members[idx-1].comma)
 					edits = append(edits, edit{p, p + 1, ""})
 				}
 			}
@@ -173,31 +481,40 @@ func (d *Document) removeMember(get getter, idx int) error {
 			for e < len(src) && (src[e] == ' ' || src[e] == '\t') {
 				e++
 			}
-			edits = append(edits, edit{m.nameStart, e, ""})
+			edits = append(edits, edit{int(m.nameStart), e, ""})
 		case n >= 2:
-			p := o.members[idx-1].comma
+			p := int(o.members[idx-1].comma)
 			switch {
-			case !isSpace(src[p+1 : m.nameStart]):
-				edits = append(edits, edit{m.nameStart, m.end(), ""})
-				if m.comma < 0 {
+			case !isSpace(src[p+1 : int(m.nameStart)]):
+				edits = append(edits, edit{int(m.nameStart), m.end(), ""})
+				if int(m.comma) < 0 {
 					edits = append(edits, edit{p, p + 1, ""})
 				}
-			case m.comma < 0:
+			case int(m.comma) < 0:
 				edits = append(edits, edit{p, m.end(), ""})
 			default:
 				edits = append(edits, edit{p + 1, m.end(), ""})
 			}
 		default:
-			edits = append(edits, edit{m.nameStart, m.end(), ""})
+			// The only member: after a block comment on its line, the
+			// space between them goes too (the inverse of appendMembers).
+			s := int(m.nameStart)
+			for s > o.open+1 && (src[s-1] == ' ' || src[s-1] == '\t') {
+				s--
+			}
+			if src[s-1] != '/' {
+				s = int(m.nameStart)
+			}
+			edits = append(edits, edit{s, m.end(), ""})
 		}
 		// Comments on lines of their own inside the member stay, on
 		// lines of their own.
-		keep := ownLineComments(src, m.nameEnd, m.valStart)
-		keep = append(keep, ownLineComments(src, m.valEnd, m.end())...)
+		keep := ownLineComments(src, int(m.nameEnd), int(m.valStart))
+		keep = append(keep, ownLineComments(src, int(m.valEnd), m.end())...)
 		if len(keep) > 0 {
 			eol := eolOf(d.src)
 			for i := range edits {
-				if edits[i].start <= m.nameStart && m.nameStart < edits[i].end {
+				if edits[i].start <= int(m.nameStart) && int(m.nameStart) < edits[i].end {
 					edits[i].text = joinLines(d.src, keep, eol, "") + eol
 				}
 			}
@@ -208,7 +525,7 @@ func (d *Document) removeMember(get getter, idx int) error {
 	}
 	// An object left with only whitespace becomes {}.
 	v, _ = get()
-	o = layout(d.src, v)
+	o = *d.layout(v)
 	if len(o.members) == 0 && o.close > o.open+1 && isSpace(d.src[o.open+1:o.close]) {
 		return d.splice(edit{o.open + 1, o.close, ""})
 	}
@@ -235,8 +552,8 @@ func (d *Document) appendMembers(get getter, kvs []keyValue) error {
 	}
 	v, holder := get()
 	src := d.view
-	o := layout(src, v)
-	st := guessStyle(d.src, d.kind)
+	o := *d.layout(v)
+	st := d.style()
 	st.colon = d.colonFor(o)
 	n := len(o.members)
 	if n > 0 {
@@ -247,45 +564,45 @@ func (d *Document) appendMembers(get getter, kvs []keyValue) error {
 		join := func(before func(kv keyValue) string) string {
 			var sb strings.Builder
 			for i, kv := range kvs {
-				if last.comma < 0 && i > 0 {
+				if int(last.comma) < 0 && i > 0 {
 					sb.WriteString(",")
 				}
 				sb.WriteString(before(kv))
-				if last.comma >= 0 {
+				if int(last.comma) >= 0 {
 					sb.WriteString(",")
 				}
 			}
 			return sb.String()
 		}
-		if startsLine(src, last.nameStart) {
+		if startsLine(src, int(last.nameStart)) {
 			// The last member starts a line (after comments, maybe): the
 			// new ones go on lines of their own, indented the same.
-			ind := leadingSpace(src, last.nameStart)
+			ind := leadingSpace(src, int(last.nameStart))
 			text := join(func(kv keyValue) string {
 				return st.eol + ind + quote(kv.key) + st.colon + st.render(kv.value, ind, true, "", "")
 			})
 			if e, ok := restOfLine(src, last.end(), true); ok {
 				// After the comments on the last member's line.
-				if last.comma >= 0 {
+				if int(last.comma) >= 0 {
 					return d.splice(edit{e, e, text})
 				}
-				return d.splice(edit{e, e, text}, edit{last.valEnd, last.valEnd, ","})
+				return d.splice(edit{e, e, text}, edit{int(last.valEnd), int(last.valEnd), ","})
 			}
 			// Something follows on that line (the closing brace): right
 			// after the last member's value or comma.
-			if last.comma >= 0 {
-				return d.splice(edit{last.comma + 1, last.comma + 1, text})
+			if int(last.comma) >= 0 {
+				return d.splice(edit{int(last.comma) + 1, int(last.comma) + 1, text})
 			}
-			return d.splice(edit{last.valEnd, last.valEnd, "," + text})
+			return d.splice(edit{int(last.valEnd), int(last.valEnd), "," + text})
 		}
 		sep, pad := d.oneLineFor(o)
 		text := join(func(kv keyValue) string {
 			return sep + quote(kv.key) + st.colon + st.render(kv.value, "", false, sep, pad)
 		})
-		if last.comma >= 0 {
-			return d.splice(edit{last.comma + 1, last.comma + 1, text})
+		if int(last.comma) >= 0 {
+			return d.splice(edit{int(last.comma) + 1, int(last.comma) + 1, text})
 		}
-		return d.splice(edit{last.valEnd, last.valEnd, "," + text})
+		return d.splice(edit{int(last.valEnd), int(last.valEnd), "," + text})
 	}
 	if len(kvs) > 1 {
 		if err := d.appendMembers(get, kvs[:1]); err != nil {
@@ -332,44 +649,60 @@ func (d *Document) appendMembers(get getter, kvs []keyValue) error {
 	if isSpace(interior) {
 		return d.splice(edit{o.open + 1, o.close, text})
 	}
-	return d.splice(edit{o.close, o.close, sep + text})
+	// After the comments, before the space that ends the object: removing
+	// the member (with the space before it) gives the object back.
+	q := o.close
+	for q > o.open+1 && (src[q-1] == ' ' || src[q-1] == '\t') {
+		q--
+	}
+	return d.splice(edit{q, q, sep + text})
 }
 
 // replaceValue replaces the value of member idx with value (normalized).
 func (d *Document) replaceValue(get getter, idx int, value any) error {
 	v, _ := get()
 	src := d.view
-	o := layout(src, v)
+	o := *d.layout(v)
 	m := o.members[idx]
-	st := guessStyle(d.src, d.kind)
+	st := d.style()
 	st.colon = d.colonFor(o)
-	multi := startsLine(src, m.nameStart)
+	multi := startsLine(src, int(m.nameStart))
 	sep, pad := d.oneLineFor(o)
-	text := st.render(value, leadingSpace(src, m.nameStart), multi, sep, pad)
-	return d.splice(edit{m.valStart, m.valEnd, text})
+	text := st.render(value, leadingSpace(src, int(m.nameStart)), multi, sep, pad)
+	return d.splice(edit{int(m.valStart), int(m.valEnd), text})
+}
+
+// valueEdit returns the edit that replaces the value of member idx of o
+// with value (normalized), as replaceValue does.
+func (d *Document) valueEdit(o object, idx int, value any) edit {
+	m := o.members[idx]
+	st := d.style()
+	st.colon = d.colonFor(o)
+	multi := startsLine(d.view, int(m.nameStart))
+	sep, pad := d.oneLineFor(o)
+	return edit{int(m.valStart), int(m.valEnd), st.render(value, leadingSpace(d.view, int(m.nameStart)), multi, sep, pad)}
 }
 
 // ensureRoot gives an empty or comment-only document a root object, after
 // its comments.
 func (d *Document) ensureRoot() error {
-	if d.root != nil {
+	if d.root >= 0 {
 		return nil
 	}
-	st := guessStyle(d.src, d.kind)
-	b := append([]byte(nil), d.src...)
-	endsLine := len(b) > 0 && (b[len(b)-1] == '\n' || b[len(b)-1] == '\r')
-	if len(b) > 0 && !endsLine {
-		b = append(b, st.eol...)
+	st := d.style()
+	b, n := d.src, len(d.src)
+	endsLine := n > 0 && (b[n-1] == '\n' || b[n-1] == '\r')
+	text := "{}"
+	if n > 0 && !endsLine {
+		text = st.eol + text
 	}
-	b = append(b, "{}"...)
-	if len(d.src) == 0 || endsLine {
-		b = append(b, st.eol...)
+	if n == 0 || endsLine {
+		text += st.eol
 	}
-	old := d.src
-	d.src = b
-	if err := d.reparse(); err != nil || d.root == nil {
-		d.src = old
-		_ = d.reparse()
+	d.undo = append(d.undo, undoEdit{n, "", text})
+	d.replace(n, n, text)
+	d.changed = true
+	if err := d.reparse(); err != nil || d.root < 0 {
 		return fmt.Errorf("workspace: %s: %w", d.path, errInternal)
 	}
 	return nil
@@ -388,35 +721,38 @@ func (d *Document) SetSetting(key string, value any) error {
 	if err != nil {
 		return fmt.Errorf("workspace: %s: setting %q: %w", d.path, key, err)
 	}
-	if s, _ := d.settingsGet(); s != nil {
-		if idx, cur := lastMember(s, key); cur != nil {
-			if equalJSON(decodeNumber(cur), nv) {
-				return nil
+	return d.transact(func() error {
+		if s, _ := d.settingsGet(); s >= 0 {
+			if idx, cur := d.lastMember(s, key); cur != nil {
+				if equalJSON(d.decodeNumber(cur), nv) {
+					return nil
+				}
+				return d.replaceValue(d.settingsGet, idx, nv)
 			}
-			return d.replaceValue(d.settingsGet, idx, nv)
+			return d.appendMember(d.settingsGet, key, nv)
 		}
-		return d.appendMember(d.settingsGet, key, nv)
-	}
-	if err := d.ensureRoot(); err != nil {
-		return err
-	}
-	if d.kind == KindSettings {
-		return d.appendMember(d.rootGet, key, nv)
-	}
-	return d.appendMember(d.rootGet, settingsKey, map[string]any{key: nv})
+		if err := d.ensureRoot(); err != nil {
+			return err
+		}
+		if d.kind == KindSettings {
+			return d.appendMember(d.rootGet, key, nv)
+		}
+		return d.appendMember(d.rootGet, settingsKey, map[string]any{key: nv})
+	})
 }
 
 // RemoveSetting removes a setting, every duplicate of it included, with its
 // comma and, when it sits on lines of its own, its lines. It does nothing
 // when the setting is absent.
 func (d *Document) RemoveSetting(key string) error {
+	return d.transact(func() error { return d.removeSetting(key) })
+}
+
+func (d *Document) removeSetting(key string) error {
 	for {
 		s, _ := d.settingsGet()
-		if s == nil {
-			return nil
-		}
-		idx, v := lastMember(s, key)
-		if v == nil {
+		idx, m := d.lastMember(s, key)
+		if m == nil {
 			return nil
 		}
 		if err := d.removeMember(d.settingsGet, idx); err != nil {
@@ -436,6 +772,10 @@ func (d *Document) RemoveSetting(key string) error {
 // settings object; an object left with no members at all is removed rather
 // than left as {}. With duplicate keys, the last occurrence is edited.
 func (d *Document) ApplyColors(colors map[string]string, owned func(string) bool, excluded []string) error {
+	return d.transact(func() error { return d.applyColors(colors, owned, excluded) })
+}
+
+func (d *Document) applyColors(colors map[string]string, owned func(string) bool, excluded []string) error {
 	excl := map[string]bool{}
 	for _, k := range excluded {
 		excl[k] = true
@@ -451,31 +791,34 @@ func (d *Document) ApplyColors(colors map[string]string, owned func(string) bool
 		return owned != nil && owned(k) && !excl[k] && !keep
 	}
 	// Values first, then new keys, then stale keys: removing the last
-	// member before appending would move its neighbour's comma.
+	// member before appending would move its neighbour's comma. The new
+	// values are written in one splice: each replaces only its value's
+	// bytes.
 	var missing []string
+	var edits []edit
 	c, _ := d.colorsGet()
 	for k := range want {
-		if c == nil {
+		if c < 0 {
 			missing = append(missing, k)
 			continue
 		}
-		idx, v := lastMember(c, k)
-		if v == nil {
+		idx, m := d.lastMember(c, k)
+		if m == nil {
 			missing = append(missing, k)
 			continue
 		}
-		if equalJSON(decodeNumber(v), want[k]) {
+		if equalJSON(d.decodeNumber(m), want[k]) {
 			continue
 		}
-		if err := d.replaceValue(d.colorsGet, idx, want[k]); err != nil {
-			return err
-		}
-		c, _ = d.colorsGet()
+		edits = append(edits, d.valueEdit(*d.layout(c), idx, want[k]))
+	}
+	if err := d.splice(edits...); err != nil {
+		return err
 	}
 	sort.Strings(missing)
 	switch {
 	case len(missing) == 0:
-	case c == nil:
+	case c < 0:
 		obj := map[string]any{}
 		for _, k := range missing {
 			obj[k] = want[k]
@@ -502,13 +845,13 @@ func (d *Document) ApplyColors(colors map[string]string, owned func(string) bool
 func (d *Document) cleanColors(drop func(string) bool, removeEmpty bool) error {
 	for {
 		c, _ := d.colorsGet()
-		if c == nil {
+		if c < 0 {
 			return nil
 		}
-		o := layout(d.src, c)
+		o := *d.layout(c)
 		done := true
 		for i := len(o.members) - 1; i >= 0; i-- {
-			if drop(o.members[i].key) {
+			if drop(memberKey(d.view, o.members[i])) {
 				if err := d.removeMember(d.colorsGet, i); err != nil {
 					return err
 				}
@@ -523,7 +866,7 @@ func (d *Document) cleanColors(drop func(string) bool, removeEmpty bool) error {
 			return nil
 		}
 		s, _ := d.settingsGet()
-		idx, _ := lastMember(s, ColorCustomizationsKey)
+		idx, _ := d.lastMember(s, ColorCustomizationsKey)
 		if err := d.removeMember(d.settingsGet, idx); err != nil {
 			return err
 		}
@@ -539,11 +882,13 @@ func (d *Document) ResetColors(owned func(string) bool, excluded []string) error
 	for _, k := range excluded {
 		excl[k] = true
 	}
-	if err := d.cleanColors(func(k string) bool { return owned != nil && owned(k) && !excl[k] }, true); err != nil {
-		return err
-	}
-	if err := d.RemoveSetting(ColorKey); err != nil {
-		return err
-	}
-	return d.RemoveSetting(RemoteColorKey)
+	return d.transact(func() error {
+		if err := d.cleanColors(func(k string) bool { return owned != nil && owned(k) && !excl[k] }, true); err != nil {
+			return err
+		}
+		if err := d.removeSetting(ColorKey); err != nil {
+			return err
+		}
+		return d.removeSetting(RemoteColorKey)
+	})
 }

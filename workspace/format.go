@@ -28,7 +28,13 @@ func guessStyle(src []byte, kind Kind) style {
 	var tabLines, spaceLines int
 	var diffs [9]int
 	prev := -1 // leading spaces of the previous non-blank line, -1 if it had tabs
-	for _, line := range bytes.Split(src, []byte("\n")) {
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
 		line = bytes.TrimSuffix(line, []byte("\r"))
 		n := 0
 		for n < len(line) && (line[n] == ' ' || line[n] == '\t') {
@@ -103,7 +109,7 @@ func (st style) unit(ind string) string {
 func colonOf(src []byte, o object) string {
 	for i := len(o.members) - 1; i >= 0; i-- {
 		m := o.members[i]
-		sep := src[m.nameEnd:m.valStart]
+		sep := src[int(m.nameEnd):int(m.valStart)]
 		if bytes.Count(sep, []byte(":")) == 1 && strings.Trim(string(sep), " \t:") == "" {
 			return string(sep)
 		}
@@ -117,17 +123,17 @@ func colonOf(src []byte, o object) string {
 func itemSepOf(src []byte, o object) (sep string, sepOK bool, pad string, padOK bool) {
 	for i := 1; i < len(o.members); i++ {
 		prev := o.members[i-1]
-		if prev.comma < 0 {
+		if int(prev.comma) < 0 {
 			continue
 		}
-		gap := src[prev.comma+1 : o.members[i].nameStart]
+		gap := src[int(prev.comma)+1 : int(o.members[i].nameStart)]
 		if strings.Trim(string(gap), " \t") == "" {
 			sep, sepOK = string(gap), true
 			break
 		}
 	}
 	if len(o.members) > 0 {
-		gap := src[o.open+1 : o.members[0].nameStart]
+		gap := src[o.open+1 : int(o.members[0].nameStart)]
 		if strings.Trim(string(gap), " \t") == "" {
 			pad, padOK = string(gap), true
 		}

@@ -3,8 +3,6 @@ package workspace
 import (
 	"flag"
 	"testing"
-
-	"github.com/tailscale/hujson"
 )
 
 var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -94,8 +92,7 @@ func hasPeacockState(d *Document) bool {
 	if _, ok := d.Setting(RemoteColorKey); ok {
 		return true
 	}
-	c := d.colorsValue()
-	if c == nil {
+	if d.colorsOpen() < 0 {
 		return false
 	}
 	ms := d.ColorCustomizations()
@@ -120,25 +117,25 @@ func untouched(t testing.TB, d *Document, colors map[string]string) []string {
 	t.Helper()
 	var out []string
 	src := d.src
-	add := func(v *hujson.Value, skip func(string) bool, label string) {
-		if v == nil {
+	add := func(open int, skip func(string) bool, label string) {
+		if open < 0 {
 			return
 		}
-		for _, m := range v.Value.(*hujson.Object).Members {
-			k := memberKey(m)
+		for _, m := range d.layout(open).members {
+			k := memberKey(d.view, m)
 			if skip(k) {
 				continue
 			}
-			out = append(out, label+"|"+string(src[m.Name.StartOffset:m.Value.EndOffset]))
+			out = append(out, label+"|"+string(src[int(m.nameStart):int(m.valEnd)]))
 		}
 	}
-	if d.kind == KindWorkspace && d.root != nil {
+	if d.kind == KindWorkspace && d.root >= 0 {
 		add(d.root, func(k string) bool { return k == settingsKey }, "root")
 	}
-	add(d.settingsValue(), func(k string) bool {
+	add(d.settingsOpen(), func(k string) bool {
 		return k == ColorCustomizationsKey || k == ColorKey || k == RemoteColorKey
 	}, "settings")
-	add(d.colorsValue(), func(k string) bool {
+	add(d.colorsOpen(), func(k string) bool {
 		_, in := colors[k]
 		return owned(k) || in
 	}, "colors")

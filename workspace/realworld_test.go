@@ -86,11 +86,11 @@ func TestRealWorld(t *testing.T) {
 					t.Fatal(err)
 				}
 				rt := applied.Bytes()
-				if kind == KindWorkspace && orig.settingsValue() == nil {
+				if kind == KindWorkspace && orig.settingsOpen() < 0 {
 					// Documented: a workspace file without "settings" keeps
 					// an empty one. Removing it must give the original.
 					r := parse(rt)
-					idx, _ := lastMember(r.root, settingsKey)
+					idx, _ := r.lastMember(r.root, settingsKey)
 					if err := r.removeMember(r.rootGet, idx); err != nil {
 						t.Fatal(err)
 					}

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"strings"
-
-	"github.com/tailscale/hujson"
 )
 
 // This file holds the byte-level view of the text that edits work on.
@@ -215,47 +213,24 @@ func isSpace(b []byte) bool {
 	return true
 }
 
-// member is the layout of one object member.
+// member is the layout of one object member (offsets in the text; int32
+// halves the layout of a settings object with many members).
 type member struct {
-	key                string
-	nameStart, nameEnd int
-	valStart, valEnd   int
-	comma              int // offset of the comma after the value, or -1
-	value              *hujson.Value
+	nameStart, nameEnd int32
+	valStart, valEnd   int32
+	comma              int32 // offset of the comma after the value, or -1
 }
 
 // end returns the offset just after the member, its comma included.
 func (m member) end() int {
-	if m.comma >= 0 {
-		return m.comma + 1
+	if int(m.comma) >= 0 {
+		return int(m.comma) + 1
 	}
-	return m.valEnd
+	return int(m.valEnd)
 }
 
 // object is the layout of an object value.
 type object struct {
 	open, close int // offsets of '{' and '}'
 	members     []member
-}
-
-func layout(src []byte, v *hujson.Value) object {
-	o := object{open: v.StartOffset, close: v.EndOffset - 1}
-	obj := v.Value.(*hujson.Object)
-	for i := range obj.Members {
-		m := &obj.Members[i]
-		mm := member{
-			key:       memberKey(*m),
-			nameStart: m.Name.StartOffset,
-			nameEnd:   m.Name.EndOffset,
-			valStart:  m.Value.StartOffset,
-			valEnd:    m.Value.EndOffset,
-			comma:     -1,
-			value:     &m.Value,
-		}
-		if q, err := skipTrivia(src, mm.valEnd); err == nil && q < len(src) && src[q] == ',' {
-			mm.comma = q
-		}
-		o.members = append(o.members, mm)
-	}
-	return o
 }
