@@ -383,7 +383,7 @@ func docPeacock(doc *workspace.Document) map[string]any {
 	if doc == nil {
 		return map[string]any{}
 	}
-	return peacockValues(doc.Settings())
+	return doc.SettingsWithPrefix(peacockPrefix)
 }
 
 // SettingsFor merges package defaults < user settings < doc's own settings,
