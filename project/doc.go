@@ -26,7 +26,7 @@
 // # Editing
 //
 // Resolve turns a color text or a favorite's name into a Choice (text and
-// parsed color) once; Set, Apply, Reset, Adjust, SideBar and RandomChoice
+// parsed color) once; Set, SetRandom, Apply, Reset, Adjust and SideBar
 // build on it. Every edit goes through workspace.Update: read and parse
 // once, edit, write atomically under the file's lock, and never write a
 // file that cannot be parsed. A Change reports what happened; nothing is

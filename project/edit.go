@@ -75,8 +75,21 @@ func (p *Project) skipMissing(out *Change) bool {
 // peacock.color, or peacock.remoteColor with remote. A non-empty style is
 // remembered in the file as peacock.style (StylePeacock removes it).
 func (p *Project) Set(c Choice, remote bool, style palette.Style, wo WriteOptions) (*Change, error) {
-	out := &Change{Key: ColorKeyFor(remote), Value: c.Text, Color: c.Color}
+	return p.setWith(func(*workspace.Document) (Choice, error) { return c, nil }, remote, style, wo)
+}
+
+// setWith is Set with the color chosen from the document being edited, so
+// that a command that needs the current color (lighten, darken, random)
+// still reads and parses the file once. choose may be called again if the
+// target's directory had to be created.
+func (p *Project) setWith(choose func(*workspace.Document) (Choice, error), remote bool, style palette.Style, wo WriteOptions) (*Change, error) {
+	out := &Change{Key: ColorKeyFor(remote)}
 	err := p.update(wo, true, out, func(d *workspace.Document) error {
+		c, err := choose(d)
+		if err != nil {
+			return err
+		}
+		out.Value, out.Color = c.Text, c.Color
 		ps, err := p.SettingsFor(d)
 		if err != nil {
 			return err
@@ -201,69 +214,95 @@ func (p *Project) ResetUser(wo WriteOptions) (*workspace.Result, error) {
 // HSL lightness, as the extension's commands do, and stores the result as
 // hex. percent 0 means peacock.darkenLightenPercentage.
 func (p *Project) Adjust(darken bool, percent float64, remote bool, wo WriteOptions) (*Change, error) {
-	s, err := p.Stored(remote)
-	if err != nil {
-		return nil, err
-	}
-	if percent == 0 {
-		ps, err := p.SettingsFor(s.Doc)
+	return p.setWith(func(d *workspace.Document) (Choice, error) {
+		s, err := p.storedIn(d, remote)
 		if err != nil {
-			return nil, err
+			return Choice{}, err
 		}
-		percent = ps.DarkenLightenPercentage
-	}
-	c := palette.Lighten(s.Color, percent)
-	if darken {
-		c = palette.Darken(s.Color, percent)
-	}
-	return p.Set(Choice{Text: c.Hex(), Color: c}, remote, "", wo)
+		by := percent
+		if by == 0 {
+			ps, err := p.SettingsFor(d)
+			if err != nil {
+				return Choice{}, err
+			}
+			by = ps.DarkenLightenPercentage
+		}
+		c := palette.Lighten(s.Color, by)
+		if darken {
+			c = palette.Darken(s.Color, by)
+		}
+		return Choice{Text: c.Hex(), Color: c}, nil
+	}, remote, "", wo)
 }
 
-// ErrNoFavorites is returned by Random when it must draw from favorites
+// ErrNoFavorites is returned by SetRandom when it must draw from favorites
 // and there are none.
 var ErrNoFavorites = errors.New("no favorites to choose from")
 
-// RandomChoice draws a color: with favoritesOnly (or the
-// peacock.surpriseMeFromFavoritesOnly setting), a favorite whose value
-// differs from the current color when there is more than one (the
-// extension's rule); else a uniform RGB color, as the extension's "Surprise
-// me".
-func (p *Project) RandomChoice(r *rand.Rand, favoritesOnly, remote bool) (Choice, error) {
-	doc, err := p.Read()
-	if err != nil {
-		return Choice{}, err
-	}
-	if !favoritesOnly {
-		favoritesOnly, _ = p.merged(doc)[FavoritesOnlyKey].(bool)
-	}
-	if !favoritesOnly {
-		c := palette.Random(r)
-		return Choice{Text: c.Hex(), Color: c}, nil
-	}
-	favs, err := p.Favorites()
-	if err != nil {
-		return Choice{}, err
-	}
-	var valid []Favorite
-	for _, f := range favs {
-		if _, err := palette.Parse(f.Value); err == nil {
-			valid = append(valid, f)
+// RandomOptions says what SetRandom draws from.
+type RandomOptions struct {
+	// FavoritesOnly draws from the favorites, as the
+	// peacock.surpriseMeFromFavoritesOnly setting does.
+	FavoritesOnly bool
+	// Theme, when set, draws from that theme.
+	Theme string
+}
+
+// SetRandom draws a color and sets it (see Set): from a theme, from the
+// favorites (with FavoritesOnly or the peacock.surpriseMeFromFavoritesOnly
+// setting), or a uniform RGB color as the extension's "Surprise me". A
+// draw from a list differs from the current color when the list has more
+// than one (the extension's rule).
+func (p *Project) SetRandom(r *rand.Rand, ro RandomOptions, remote bool, wo WriteOptions) (*Change, error) {
+	// A theme's colors are known now; the favorites are drawn from only
+	// when the file (peacock.surpriseMeFromFavoritesOnly) says so.
+	var pool []Choice
+	if ro.Theme != "" {
+		t, err := p.Theme(ro.Theme)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range t.Colors {
+			if pc, err := palette.Parse(c.Value); err == nil {
+				pool = append(pool, Choice{Text: c.Value, Color: pc, Theme: t.Name, Favorite: c.Name})
+			}
 		}
 	}
-	if len(valid) == 0 {
-		return Choice{}, ErrNoFavorites
-	}
-	current, _ := p.StoredColor(doc, remote)
-	var pick Favorite
-	// As the extension: draw again while the pick equals the current color.
-	for i := 0; i < 64; i++ {
-		pick = valid[r.IntN(len(valid))]
-		if len(valid) == 1 || !strings.EqualFold(pick.Value, current) {
-			break
+	return p.setWith(func(d *workspace.Document) (Choice, error) {
+		if ro.Theme == "" {
+			only := ro.FavoritesOnly
+			if !only {
+				only, _ = p.merged(d)[FavoritesOnlyKey].(bool)
+			}
+			if !only {
+				c := palette.Random(r)
+				return Choice{Text: c.Hex(), Color: c}, nil
+			}
+			if pool == nil {
+				favs, err := p.Favorites()
+				if err != nil {
+					return Choice{}, err
+				}
+				for _, f := range favs {
+					if pc, err := palette.Parse(f.Value); err == nil {
+						pool = append(pool, Choice{Text: f.Value, Color: pc, Favorite: f.Name})
+					}
+				}
+			}
 		}
-	}
-	c, _ := palette.Parse(pick.Value)
-	return Choice{Text: pick.Value, Color: c, Favorite: pick.Name}, nil
+		if len(pool) == 0 {
+			return Choice{}, ErrNoFavorites
+		}
+		current, _ := p.StoredColor(d, remote)
+		var pick Choice
+		for i := 0; i < 64; i++ {
+			pick = pool[r.IntN(len(pool))]
+			if len(pool) == 1 || !strings.EqualFold(pick.Text, current) {
+				break
+			}
+		}
+		return pick, nil
+	}, remote, "", wo)
 }
 
 // SideBarLevel is a darkness level of the extension's "Set SideBar Darkness
@@ -298,29 +337,30 @@ func ParseSideBarLevel(s string) (SideBarLevel, error) {
 // darkened by 10 once, twice or three times (hex after each step). It is
 // not an owned key, so Reset and Apply leave it alone. SideBarRemove
 // removes it (and workbench.colorCustomizations if nothing else is left).
+// A missing target is skipped for SideBarRemove.
 func (p *Project) SideBar(level SideBarLevel, remote bool, wo WriteOptions) (*Change, error) {
 	out := &Change{Key: SideBarKey, Colors: map[string]string{}}
-	if level == SideBarRemove {
-		if p.skipMissing(out) {
-			return out, nil
-		}
-		err := p.update(wo, false, out, func(d *workspace.Document) error {
+	if level == SideBarRemove && p.skipMissing(out) {
+		return out, nil
+	}
+	err := p.update(wo, false, out, func(d *workspace.Document) error {
+		if level == SideBarRemove {
 			return d.ApplyColors(nil, func(k string) bool { return k == SideBarKey }, nil)
-		})
-		return out, mapMissing(err, out)
-	}
-	s, err := p.Stored(remote)
-	if err != nil {
-		return nil, err
-	}
-	c := s.Color
-	for i := 0; i < int(level); i++ {
-		c = palette.MustParse(palette.Darken(c, 10).Hex())
-	}
-	out.Value, out.Color = c.Hex(), c
-	out.Colors[SideBarKey] = out.Value
-	err = p.update(wo, false, out, func(d *workspace.Document) error {
+		}
+		s, err := p.storedIn(d, remote)
+		if err != nil {
+			return err
+		}
+		c := s.Color
+		for i := 0; i < int(level); i++ {
+			c = palette.MustParse(palette.Darken(c, 10).Hex())
+		}
+		out.Value, out.Color = c.Hex(), c
+		out.Colors[SideBarKey] = out.Value
 		return d.ApplyColors(out.Colors, func(string) bool { return false }, nil)
 	})
-	return out, err
+	if errors.Is(err, fs.ErrNotExist) && level != SideBarRemove {
+		return nil, &NoColorError{Key: ColorKeyFor(remote), File: p.Display(p.Target.Path)}
+	}
+	return out, mapMissing(err, out)
 }

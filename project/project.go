@@ -504,6 +504,11 @@ func (p *Project) Stored(remote bool) (*Stored, error) {
 	if err != nil {
 		return nil, err
 	}
+	return p.storedIn(doc, remote)
+}
+
+// storedIn is Stored on a document already read (nil: no file).
+func (p *Project) storedIn(doc *workspace.Document, remote bool) (*Stored, error) {
 	if err := p.colorTypeError(doc); err != nil {
 		return nil, err
 	}

@@ -226,15 +226,17 @@ func TestRandomHonoursFavoritesOnly(t *testing.T) {
 		"w.code-workspace": `{"settings": {"peacock.color": "#111111"}}`,
 	}, Options{})
 	r := rand.New(rand.NewPCG(1, 2))
+	want := "#222222"
 	for range 20 {
-		ch, err := p.RandomChoice(r, false, false)
+		c, err := p.SetRandom(r, RandomOptions{}, false, WriteOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Two favorites: never the current one.
-		if ch.Text != "#222222" || ch.Favorite != "B" {
-			t.Fatalf("RandomChoice = %+v, want favorite B", ch)
+		// Two favorites: never the current one, so they alternate.
+		if c.Value != want {
+			t.Fatalf("SetRandom = %s, want %s", c.Value, want)
 		}
+		want = map[string]string{"#111111": "#222222", "#222222": "#111111"}[want]
 	}
 }
 

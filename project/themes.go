@@ -3,7 +3,6 @@ package project
 import (
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"path/filepath"
 	"strings"
 
@@ -133,32 +132,6 @@ func trimPrefix(err error) error {
 		return err
 	}
 	return errors.New(strings.TrimPrefix(msg, "not found: "))
-}
-
-// RandomFromTheme draws a color of the theme called name, different from
-// the current color when the theme has more than one.
-func (p *Project) RandomFromTheme(r *rand.Rand, name string, remote bool) (Choice, error) {
-	t, err := p.Theme(name)
-	if err != nil {
-		return Choice{}, err
-	}
-	doc, err := p.Read()
-	if err != nil {
-		return Choice{}, err
-	}
-	current, _ := p.StoredColor(doc, remote)
-	var pick themes.Color
-	for i := 0; i < 64; i++ {
-		pick = t.Colors[r.IntN(len(t.Colors))]
-		if len(t.Colors) == 1 || !strings.EqualFold(pick.Value, current) {
-			break
-		}
-	}
-	c, err := palette.Parse(pick.Value)
-	if err != nil {
-		return Choice{}, fmt.Errorf("theme %s: %s: %w", t.Name, pick.Name, err)
-	}
-	return Choice{Text: pick.Value, Color: c, Theme: t.Name, Favorite: pick.Name}, nil
 }
 
 // ThemeColorNames lists the theme color names a shell should complete

@@ -57,17 +57,8 @@ func runRandom(opts *randomOptions) error {
 	if err != nil {
 		return err
 	}
-	r := opts.NewRand(opts.Seed)
-	var choice project.Choice
-	if opts.Theme != "" {
-		choice, err = p.RandomFromTheme(r, opts.Theme, opts.Remote)
-	} else {
-		choice, err = p.RandomChoice(r, opts.Favorites, opts.Remote)
-	}
-	if err != nil {
-		return err
-	}
-	c, err := p.Set(choice, opts.Remote, "", opts.writeOptions())
+	ro := project.RandomOptions{FavoritesOnly: opts.Favorites, Theme: opts.Theme}
+	c, err := p.SetRandom(opts.NewRand(opts.Seed), ro, opts.Remote, opts.writeOptions())
 	if err != nil {
 		return err
 	}
