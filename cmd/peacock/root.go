@@ -109,6 +109,13 @@ func baseNames(paths []string) []string {
 // run executes the command line and returns the process exit code. It is the
 // only place where errors become exit codes and the only place they are printed.
 func run(args []string, io *ioStreams) int {
+	// A command holds the file it edits and its edited copy at once; a
+	// collection at 50% growth instead of 100% keeps a 10 MB file's peak
+	// memory near 2.5x its size rather than 3.6x, and is no slower
+	// (bench/large.sh). GOGC still overrides it.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
+	}
 	return runWith(newFactory(io), args)
 }
 
