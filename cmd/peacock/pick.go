@@ -86,7 +86,7 @@ ACCESSIBLE=1 or TERM=dumb), which suits screen readers and scripts.`,
 			if err := checkStyle(opts.Style); err != nil {
 				return err
 			}
-			opts.Context = cmd.Context()
+			opts.Context = opts.baseOptions.Context()
 			if v := opts.Getenv("ACCESSIBLE"); v != "" && v != "0" && v != "false" || opts.Getenv("TERM") == "dumb" {
 				opts.Accessible = true
 			}

@@ -160,13 +160,8 @@ type baseOptions struct {
 func newBase(f *factory, g *globalOptions) baseOptions {
 	return baseOptions{
 		IO: f.IO, Global: g, GOOS: f.GOOS,
-		Open: func(noTarget bool) (*project.Project, error) { return f.openProject(g, noTarget) },
-		Context: func() context.Context {
-			if f.Context == nil {
-				return context.Background()
-			}
-			return f.Context
-		},
+		Open:    func(noTarget bool) (*project.Project, error) { return f.openProject(g, noTarget) },
+		Context: f.interruptible,
 	}
 }
 

@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync"
+	"syscall"
 
 	"github.com/peacock-cli/peacock/project"
 	"github.com/peacock-cli/peacock/workspace"
@@ -38,8 +40,29 @@ type factory struct {
 	GOOS   string
 	// NewRand returns the randomness for `random`; seed 0 means "any".
 	NewRand func(seed uint64) *rand.Rand
-	// Context is cancelled when the command is interrupted.
-	Context context.Context
+	// signals is the interruptible context, made on first use (see
+	// interruptible).
+	signals *signalState
+}
+
+// signalState is a context cancelled by SIGINT or SIGTERM, made only when a
+// command needs one: installing the handler costs every command's start-up
+// about 0.3 ms, and only writes and prompts need it.
+type signalState struct {
+	once     sync.Once
+	ctx      context.Context
+	received func() syscall.Signal
+	stop     func()
+}
+
+// interruptible returns the context that SIGINT and SIGTERM cancel.
+func (f *factory) interruptible() context.Context {
+	if f.signals == nil {
+		f.signals = &signalState{}
+	}
+	s := f.signals
+	s.once.Do(func() { s.ctx, s.received, s.stop = signalContext(context.Background()) })
+	return s.ctx
 }
 
 func newFactory(io *ioStreams) *factory {
@@ -123,15 +146,16 @@ func run(args []string, io *ioStreams) int {
 // cancel the command's context: a write stops before its rename, removes
 // its temporary file, and the exit code is 128 + the signal (130, 143).
 func runWith(f *factory, args []string) int {
-	ctx, received, stop := signalContext(context.Background())
-	defer stop()
-	f.Context = ctx
+	f.signals = &signalState{}
 	root := newRootCmd(f)
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
-	if sig := received(); sig != 0 && err != nil {
-		fmt.Fprintf(f.IO.ErrOut, "peacock: %v; nothing written\n", sig)
-		return 128 + int(sig)
+	err := root.ExecuteContext(context.Background())
+	if s := f.signals; s.stop != nil {
+		defer s.stop()
+		if sig := s.received(); sig != 0 && err != nil {
+			fmt.Fprintf(f.IO.ErrOut, "peacock: %v; nothing written\n", sig)
+			return 128 + int(sig)
+		}
 	}
 	return exitCode(err, f.IO)
 }
