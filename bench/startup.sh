@@ -83,6 +83,10 @@ GO
 (cd "$tmp/hello" && go build -o "$tmp/hello.bin" .)
 (cd "$tmp/timer" && go build -o "$tmp/timer.bin" .)
 (cd "$root" && go build -o "$tmp/peacock.bin" ./cmd/peacock)
+# The same without cgo: a static binary, as release builds are. With a C
+# compiler on the machine, go build links the net package (imported by
+# pflag) against libc, and the dynamic loader costs every run.
+(cd "$root" && CGO_ENABLED=0 go build -o "$tmp/static.bin" ./cmd/peacock)
 if [ -n "$rev" ]; then
 	mkdir -p "$tmp/ref"
 	git -C "$root" archive "$rev" | tar -x -C "$tmp/ref"
@@ -96,6 +100,8 @@ tab=$(printf '\t')
 	echo "$tmp/hello.bin"
 	echo "$tmp/peacock.bin${tab}set${tab}#42b883${tab}--workspace${tab}tmp"
 	echo "$tmp/peacock.bin${tab}--version"
+	echo "$tmp/static.bin${tab}set${tab}#42b883${tab}--workspace${tab}tmp"
+	echo "$tmp/static.bin${tab}--version"
 	if [ -n "$rev" ]; then
 		echo "$tmp/ref.bin${tab}set${tab}#42b883${tab}--workspace${tab}tmp"
 		echo "$tmp/ref.bin${tab}--version"
@@ -104,7 +110,7 @@ tab=$(printf '\t')
 size() { wc -c <"$1" | tr -d ' '; }
 refsize=0
 [ -n "$rev" ] && refsize=$(size "$tmp/ref.bin")
-awk -v n="$n" -v rev="$rev" -v hs="$(size "$tmp/hello.bin")" -v ps="$(size "$tmp/peacock.bin")" -v rs="$refsize" '
+awk -v n="$n" -v rev="$rev" -v hs="$(size "$tmp/hello.bin")" -v ps="$(size "$tmp/peacock.bin")" -v ss="$(size "$tmp/static.bin")" -v rs="$refsize" '
 	{ med[NR] = $1; fast[NR] = $2; cpu[NR] = $3 }
 	function row(name, i, size) {
 		printf "%-26s %6.2f ms (%5.2f) cpu %5.2f ms  ratio %.2fx (%.2fx) cpu %.2fx", name, med[i] / 1000, fast[i] / 1000, cpu[i] / 1000, med[i] / med[1], fast[i] / fast[1], cpu[i] / cpu[1]
@@ -116,8 +122,10 @@ awk -v n="$n" -v rev="$rev" -v hs="$(size "$tmp/hello.bin")" -v ps="$(size "$tmp
 		row("hello world", 1, hs)
 		row("peacock set", 2, ps)
 		row("peacock --version", 3, 0)
+		row("static peacock set", 4, ss)
+		row("static peacock --version", 5, 0)
 		if (rev != "") {
-			row(rev " peacock set", 4, rs)
-			row(rev " peacock --version", 5, 0)
+			row(rev " peacock set", 6, rs)
+			row(rev " peacock --version", 7, 0)
 		}
 	}' "$tmp/out"
