@@ -85,9 +85,9 @@ type ParseError struct {
 	Msg    string
 }
 
-// Error returns "workspace: PATH: line L, column C: MSG".
+// Error returns "PATH: line L, column C: MSG".
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("workspace: %s: line %d, column %d: %s", e.Path, e.Line, e.Column, e.Msg)
+	return fmt.Sprintf("%s: line %d, column %d: %s", e.Path, e.Line, e.Column, e.Msg)
 }
 
 // Document is a parsed settings-bearing JSONC file. All edits are byte

@@ -128,17 +128,17 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		path, src, want string
 	}{
-		{"s.json", "{\"a\": tru}", `workspace: s.json: line 1, column 7: invalid JSONC: invalid literal: tru`},
-		{"s.json", "{\n  \"é\": 1 x\n}", `workspace: s.json: line 2, column 10: invalid JSONC: invalid character 'x' after object value (expecting ',' or '}')`},
-		{"s.json", "\"just a string\"", `workspace: s.json: line 1, column 1: top-level value is a string, not an object`},
-		{"s.json", "{} {}", `workspace: s.json: line 1, column 4: invalid JSONC: invalid character '{' after top-level value`},
-		{"s.json", "{,}", `workspace: s.json: line 1, column 2: invalid JSONC: invalid character ',' at start of value`},
-		{"w.code-workspace", "{\"settings\": []}", `workspace: w.code-workspace: line 1, column 14: "settings" is an array, not an object`},
-		{"w.code-workspace", "{\"settings\": {\"workbench.colorCustomizations\": \"#fff\"}}", `workspace: w.code-workspace: line 1, column 48: "workbench.colorCustomizations" is a string, not an object`},
-		{"s.json", "/* never closed", `workspace: s.json: line 1, column 1: invalid JSONC: unterminated block comment`},
+		{"s.json", "{\"a\": tru}", `s.json: line 1, column 7: invalid JSONC: invalid literal: tru`},
+		{"s.json", "{\n  \"é\": 1 x\n}", `s.json: line 2, column 10: invalid JSONC: invalid character 'x' after object value (expecting ',' or '}')`},
+		{"s.json", "\"just a string\"", `s.json: line 1, column 1: top-level value is a string, not an object`},
+		{"s.json", "{} {}", `s.json: line 1, column 4: invalid JSONC: invalid character '{' after top-level value`},
+		{"s.json", "{,}", `s.json: line 1, column 2: invalid JSONC: invalid character ',' at start of value`},
+		{"w.code-workspace", "{\"settings\": []}", `w.code-workspace: line 1, column 14: "settings" is an array, not an object`},
+		{"w.code-workspace", "{\"settings\": {\"workbench.colorCustomizations\": \"#fff\"}}", `w.code-workspace: line 1, column 48: "workbench.colorCustomizations" is a string, not an object`},
+		{"s.json", "/* never closed", `s.json: line 1, column 1: invalid JSONC: unterminated block comment`},
 		// A lone CR ends a line, as in VS Code.
-		{"s.json", "{\r  \"a\": 1, // one\r  \"b\" 2\r}", `workspace: s.json: line 3, column 7: invalid JSONC: invalid character '2' after object name`},
-		{"s.json", "{\"a\": " + strings.Repeat("[", 10001) + strings.Repeat("]", 10001) + "}", `workspace: s.json: line 1, column 10006: objects and arrays nested more than 10000 deep`},
+		{"s.json", "{\r  \"a\": 1, // one\r  \"b\" 2\r}", `s.json: line 3, column 7: invalid JSONC: invalid character '2' after object name`},
+		{"s.json", "{\"a\": " + strings.Repeat("[", 10001) + strings.Repeat("]", 10001) + "}", `s.json: line 1, column 10006: objects and arrays nested more than 10000 deep`},
 	}
 	for _, tc := range tests {
 		_, err := Parse(tc.path, []byte(tc.src))
@@ -196,7 +196,7 @@ func TestSetSettingValues(t *testing.T) {
 	if got := string(d.Bytes()); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
-	if err := d.SetSetting("bad", func() {}); err == nil || !strings.HasPrefix(err.Error(), `workspace: settings.json: setting "bad": `) {
+	if err := d.SetSetting("bad", func() {}); err == nil || !strings.HasPrefix(err.Error(), `settings.json: setting "bad": `) {
 		t.Errorf("err = %v", err)
 	}
 }

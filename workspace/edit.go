@@ -28,7 +28,7 @@ func (d *Document) transact(fn func() error) error {
 	d.depth--
 	if err == nil && d.changed {
 		if rerr := d.check(); rerr != nil {
-			err = fmt.Errorf("workspace: %s: %w", d.path, errInternal)
+			err = fmt.Errorf("%s: %w", d.path, errInternal)
 		}
 	}
 	if err != nil && d.changed {
@@ -195,7 +195,7 @@ func (d *Document) splice(edits ...edit) error {
 				case res == valueDeep:
 					d.needFull = true
 				case res != valueOK || end != int(m.valEnd)+delta:
-					return fmt.Errorf("workspace: %s: %w", d.path, errInternal)
+					return fmt.Errorf("%s: %w", d.path, errInternal)
 				}
 				o.shiftFrom(i, delta)
 				objs[open] = o
@@ -204,7 +204,7 @@ func (d *Document) splice(edits ...edit) error {
 			}
 		}
 		if !d.relayout(o, lo, hi, delta) {
-			return fmt.Errorf("workspace: %s: %w", d.path, errInternal)
+			return fmt.Errorf("%s: %w", d.path, errInternal)
 		}
 		objs[open] = o
 		checked = true
@@ -703,7 +703,7 @@ func (d *Document) ensureRoot() error {
 	d.replace(n, n, text)
 	d.changed = true
 	if err := d.reparse(); err != nil || d.root < 0 {
-		return fmt.Errorf("workspace: %s: %w", d.path, errInternal)
+		return fmt.Errorf("%s: %w", d.path, errInternal)
 	}
 	return nil
 }
@@ -719,7 +719,7 @@ func (d *Document) ensureRoot() error {
 func (d *Document) SetSetting(key string, value any) error {
 	nv, err := normalize(value)
 	if err != nil {
-		return fmt.Errorf("workspace: %s: setting %q: %w", d.path, key, err)
+		return fmt.Errorf("%s: setting %q: %w", d.path, key, err)
 	}
 	return d.transact(func() error {
 		if s, _ := d.settingsGet(); s >= 0 {

@@ -59,7 +59,7 @@ func TestLoadSettingsFile(t *testing.T) {
 		t.Errorf("got %v, %v", got, err)
 	}
 	writeFile(t, p, "{\n  \"a\": \n}\n", 0o644)
-	if _, err := LoadSettingsFile(p); err == nil || err.Error() != "workspace: "+p+": line 3, column 1: invalid JSONC: invalid character '}' at start of value" {
+	if _, err := LoadSettingsFile(p); err == nil || err.Error() != ""+p+": line 3, column 1: invalid JSONC: invalid character '}' at start of value" {
 		t.Errorf("err = %v", err)
 	}
 	// A user settings file is read as settings at the root, whatever its name.
