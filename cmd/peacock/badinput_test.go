@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -88,7 +87,7 @@ func TestBadInputTour(t *testing.T) {
 			}
 		}, args: []string{"set", "red"}, code: 1, msg: "permission denied"},
 		{name: "FIFO", unix: true, setup: func(t *testing.T, work string) {
-			if err := syscall.Mkfifo(filepath.Join(work, "w.code-workspace"), 0o644); err != nil {
+			if err := mkfifo(filepath.Join(work, "w.code-workspace")); err != nil {
 				t.Fatal(err)
 			}
 		}, args: []string{"set", "red"}, code: 1, msg: "not a regular file"},
