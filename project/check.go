@@ -50,10 +50,11 @@ type CheckReport struct {
 	Color      palette.Color
 	// Status is StatusOK, StatusExplained or StatusDrift.
 	Status string
-	// Drift lists the differences nothing explains (StatusDrift).
+	// Drift lists the differences nothing explains (StatusDrift), as the
+	// file differs from the best explanation found.
 	Drift []Drift
 	// Explained lists the differences from what the current settings
-	// derive that ExplainedBy accounts for (StatusExplained).
+	// derive that ExplainedBy accounts for.
 	Explained []Drift
 	// ExplainedBy says what explains them: settings that differ from
 	// yours, the remote color, or an older extension version.
@@ -100,13 +101,24 @@ func (p *Project) Check(remote bool) (*CheckReport, error) {
 	if len(drifts) == 0 {
 		return r, nil
 	}
-	if r.Value != "" {
-		if why, ok := p.explain(doc, have, ps, remote); ok {
-			r.Status, r.Explained, r.ExplainedBy = StatusExplained, drifts, why
-			return r, nil
+	if r.Value == "" {
+		r.Status, r.Drift = StatusDrift, drifts
+		return r, nil
+	}
+	why, rest := p.explain(doc, have, ps, remote)
+	r.ExplainedBy = why
+	for _, d := range drifts {
+		if !slices.ContainsFunc(rest, func(x Drift) bool { return x.Key == d.Key }) {
+			r.Explained = append(r.Explained, d)
 		}
 	}
-	r.Status, r.Drift = StatusDrift, drifts
+	if len(rest) == 0 {
+		r.Status = StatusExplained
+		return r, nil
+	}
+	// Only what nothing explains is drift; the rest is how the extension
+	// may have written the file.
+	r.Status, r.Drift = StatusDrift, rest
 	return r, nil
 }
 
@@ -198,9 +210,11 @@ var laterKeys = map[string]bool{
 }
 
 // explain searches for settings, a color and an extension version under
-// which the extension writes exactly have. It returns what differs from
-// the user's view (ps, the local or remote color) in words.
-func (p *Project) explain(doc *workspace.Document, have map[string]string, ps palette.Settings, remote bool) ([]string, bool) {
+// which the extension writes have. It returns what differs from the
+// user's view (ps, the local or remote color) in words, and the
+// differences nothing explains (none when the file is fully explained),
+// for the reading that leaves the fewest.
+func (p *Project) explain(doc *workspace.Document, have map[string]string, ps palette.Settings, remote bool) (why []string, unexplained []Drift) {
 	type base struct {
 		text, key string
 	}
@@ -211,6 +225,7 @@ func (p *Project) explain(doc *workspace.Document, have map[string]string, ps pa
 			bases = append(bases, base{v, k})
 		}
 	}
+	best := -1
 	for i, b := range bases {
 		c, err := palette.Parse(b.text)
 		if err != nil {
@@ -218,48 +233,45 @@ func (p *Project) explain(doc *workspace.Document, have map[string]string, ps pa
 		}
 		inferred := infer(c, have, ps)
 		want := palette.Derive(c, inferred)
-		rest := compare(have, want, ps.ExcludedSettings)
-		versions, ok := explainByVersion(rest, have)
-		if !ok {
+		versions, rest := explainByVersion(compare(have, want, ps.ExcludedSettings), have)
+		if best >= 0 && len(rest) >= len(unexplained) {
 			continue
 		}
-		why := settingsDiff(ps, inferred)
+		w := settingsDiff(ps, inferred)
 		if i > 0 {
-			why = append(why, fmt.Sprintf("derived from %s %s, not %s", b.key, b.text, bases[0].key))
+			w = append(w, fmt.Sprintf("derived from %s %s, not %s", b.key, b.text, bases[0].key))
 		}
-		why = append(why, versions...)
-		if len(why) == 0 {
-			continue
+		best, why, unexplained = i, append(w, versions...), rest
+		if len(rest) == 0 {
+			break
 		}
-		return why, true
 	}
-	return nil, false
+	return why, unexplained
 }
 
-// explainByVersion accepts the differences an older extension version
-// leaves behind: keys added later missing, and (before 4.3.0) the remote
-// item painted with the status bar color.
-func explainByVersion(rest []Drift, have map[string]string) ([]string, bool) {
+// explainByVersion sets apart the differences an older extension version
+// leaves behind (keys added later missing, and before 4.3.0 the remote item
+// painted with the status bar color) from the rest.
+func explainByVersion(drifts []Drift, have map[string]string) (why []string, rest []Drift) {
 	var missing []string
 	oldRemote := false
-	for _, d := range rest {
+	for _, d := range drifts {
 		switch {
 		case d.Kind == "missing" && laterKeys[d.Key]:
 			missing = append(missing, d.Key)
 		case d.Key == "statusBarItem.remoteBackground" && d.Kind == "changed" && strings.EqualFold(d.Have, have["statusBar.background"]):
 			oldRemote = true
 		default:
-			return nil, false
+			rest = append(rest, d)
 		}
 	}
-	var why []string
 	if len(missing) > 0 {
 		why = append(why, "an older Peacock extension, which did not write "+strings.Join(missing, ", ")+" yet")
 	}
 	if oldRemote {
 		why = append(why, "a Peacock extension before 4.3.0, which gave statusBarItem.remoteBackground the status bar color")
 	}
-	return why, true
+	return why, rest
 }
 
 // infer returns ps changed to what the file says about the settings it
@@ -321,31 +333,54 @@ func infer(c palette.Color, have map[string]string, ps palette.Settings) palette
 	}
 
 	// Foregrounds: the value written on a light background is the dark
-	// foreground, and the other way round.
-	fgs := [][2]string{
-		{"statusBar.background", "statusBar.foreground"},
-		{"activityBar.background", "activityBar.foreground"},
-		{"titleBar.activeBackground", "titleBar.activeForeground"},
-		{"activityBarBadge.background", "activityBarBadge.foreground"},
+	// foreground, and the other way round. Only a bar whose background is
+	// what the color derives says anything: a background edited by hand
+	// tells nothing about the settings.
+	fgs := []struct {
+		bg, fg string
+		adj    palette.Adjustment
+	}{
+		{"statusBar.background", "statusBar.foreground", s.StatusBarAdjustment},
+		{"activityBar.background", "activityBar.foreground", s.ActivityBarAdjustment},
+		{"titleBar.activeBackground", "titleBar.activeForeground", s.TitleBarAdjustment},
 	}
+	// Each bar votes for the foreground of its side; the value most bars
+	// agree on wins, so one foreground edited by hand does not pass for a
+	// setting.
+	votes := map[bool]map[string]int{true: {}, false: {}}
 	for _, pr := range fgs {
-		bgText, ok1 := have[pr[0]]
-		fg, ok2 := have[pr[1]]
-		bg, err := palette.Parse(bgText)
-		if !ok1 || !ok2 || err != nil {
+		bgText, ok1 := have[pr.bg]
+		fg, ok2 := have[pr.fg]
+		bg := adjusted(c, pr.adj)
+		if !ok1 || !ok2 || !sameColor(bgText, bg.Hex()) {
 			continue
 		}
-		if pr[1] == "titleBar.activeForeground" && strings.EqualFold(fg, "#595959") {
+		if pr.fg == "titleBar.activeForeground" && strings.EqualFold(fg, "#595959") {
 			s.Cursor = true
 			continue
 		}
-		if palette.IsLight(bg) {
-			if s.DarkForegroundColor == ps.DarkForegroundColor {
-				s.DarkForegroundColor = fg
+		votes[palette.IsLight(bg)][strings.ToLower(fg)]++
+	}
+	winner := func(v map[string]int) string {
+		best, n, tie := "", 0, false
+		for fg, k := range v {
+			switch {
+			case k > n:
+				best, n, tie = fg, k, false
+			case k == n:
+				tie = true
 			}
-		} else if s.LightForegroundColor == ps.LightForegroundColor {
-			s.LightForegroundColor = fg
 		}
+		if tie {
+			return ""
+		}
+		return best
+	}
+	if fg := winner(votes[true]); fg != "" {
+		s.DarkForegroundColor = fg
+	}
+	if fg := winner(votes[false]); fg != "" {
+		s.LightForegroundColor = fg
 	}
 	if s.DarkForegroundColor != ps.DarkForegroundColor && sameColor(s.DarkForegroundColor, defaultForeground(ps.DarkForegroundColor, palette.DefaultDarkForeground)) {
 		s.DarkForegroundColor = ps.DarkForegroundColor

@@ -62,7 +62,7 @@ func runCheck(opts *checkOptions) error {
 		if r.Value != "" {
 			out["color"] = r.Color.Hex6()
 		}
-		if r.Status == project.StatusExplained {
+		if len(r.Explained) > 0 {
 			out["explained_by"] = r.ExplainedBy
 			out["explained"] = r.Explained
 		}
