@@ -76,11 +76,11 @@ type Layout struct {
 func Locate(ctx context.Context, git Git, dir string) (Layout, error) {
 	out, err := git(ctx, dir, "rev-parse", "--path-format=absolute", "--show-toplevel", "--git-path", "hooks")
 	if err != nil {
-		return Layout{}, fmt.Errorf("hooks: not in a git working tree: %w", err)
+		return Layout{}, fmt.Errorf("not in a git working tree: %w", err)
 	}
 	lines := strings.Split(out, "\n")
 	if len(lines) != 2 {
-		return Layout{}, fmt.Errorf("hooks: unexpected git rev-parse output %q", out)
+		return Layout{}, fmt.Errorf("unexpected git rev-parse output %q", out)
 	}
 	l := Layout{Root: filepath.Clean(lines[0]), Dir: filepath.Clean(lines[1])}
 	if hp, err := git(ctx, dir, "config", "--get", "core.hooksPath"); err == nil && hp != "" {
@@ -229,7 +229,7 @@ func Install(ctx context.Context, git Git, l Layout) (*Result, error) {
 		return res, nil
 	}
 	if err := os.MkdirAll(l.Dir, 0o755); err != nil {
-		return res, fmt.Errorf("hooks: %w", err)
+		return res, err
 	}
 	for _, h := range Names {
 		a, err := installScript(l.Dir, h)
@@ -240,7 +240,7 @@ func Install(ctx context.Context, git Git, l Layout) (*Result, error) {
 	}
 	if l.Global && l.SetTemplateDir {
 		if _, err := git(ctx, "", "config", "--global", "init.templateDir", configPath(l.TemplateDir)); err != nil {
-			return res, fmt.Errorf("hooks: setting init.templateDir: %w", err)
+			return res, fmt.Errorf("setting init.templateDir: %w", err)
 		}
 		res.Actions = append(res.Actions, Action{Verb: "config", Path: l.TemplateDir})
 	}
@@ -255,11 +255,11 @@ func installScript(dir, hook string) (Action, error) {
 	path := filepath.Join(dir, hook)
 	a := Action{Hook: hook, Path: path}
 	want := Script(hook)
-	data, err := os.ReadFile(path)
+	data, err := workspace.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		return a, fmt.Errorf("hooks: %w", err)
+		return a, err
 	case bytes.Equal(data, want):
 		a.Verb = "unchanged"
 		return a, nil
@@ -269,10 +269,10 @@ func installScript(dir, hook string) (Action, error) {
 	default:
 		chained := path + ChainedSuffix
 		if fileExists(chained) {
-			return a, fmt.Errorf("hooks: %s and %s both exist; remove one", path, chained)
+			return a, fmt.Errorf("%s and %s both exist; remove one", path, chained)
 		}
 		if err := os.Rename(path, chained); err != nil {
-			return a, fmt.Errorf("hooks: %w", err)
+			return a, err
 		}
 		a.Verb = "chained"
 	}
@@ -288,13 +288,13 @@ func installScript(dir, hook string) (Action, error) {
 func huskyInstall(dir, hook string) (Action, error) {
 	path := filepath.Join(dir, hook)
 	a := Action{Hook: hook, Path: path}
-	data, err := os.ReadFile(path)
+	data, err := workspace.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		a.Verb = "created"
 		return a, workspace.WriteFileAtomic(path, huskyNew(hook), 0o755)
 	case err != nil:
-		return a, fmt.Errorf("hooks: %w", err)
+		return a, err
 	case bytes.Contains(data, []byte(Fingerprint)):
 		a.Verb = "unchanged"
 		return a, nil
@@ -344,7 +344,7 @@ func Uninstall(ctx context.Context, git Git, l Layout) (*Result, error) {
 		// it, and unset init.templateDir if it names it.
 		if !l.SetTemplateDir {
 			if _, err := git(ctx, "", "config", "--global", "--unset", "init.templateDir"); err != nil {
-				return res, fmt.Errorf("hooks: unsetting init.templateDir: %w", err)
+				return res, fmt.Errorf("unsetting init.templateDir: %w", err)
 			}
 			res.Actions = append(res.Actions, Action{Verb: "config", Path: l.TemplateDir})
 		}
@@ -369,12 +369,12 @@ func emptyTree(dir string) bool {
 func uninstallScript(dir, hook string) (Action, error) {
 	path := filepath.Join(dir, hook)
 	a := Action{Hook: hook, Path: path}
-	data, err := os.ReadFile(path)
+	data, err := workspace.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return a, nil
 	}
 	if err != nil {
-		return a, fmt.Errorf("hooks: %w", err)
+		return a, err
 	}
 	if !bytes.Equal(data, Script(hook)) {
 		if bytes.Contains(data, []byte(Fingerprint)) {
@@ -385,13 +385,13 @@ func uninstallScript(dir, hook string) (Action, error) {
 	chained := path + ChainedSuffix
 	if fileExists(chained) {
 		if err := os.Rename(chained, path); err != nil {
-			return a, fmt.Errorf("hooks: %w", err)
+			return a, err
 		}
 		a.Verb = "restored"
 		return a, nil
 	}
 	if err := os.Remove(path); err != nil {
-		return a, fmt.Errorf("hooks: %w", err)
+		return a, err
 	}
 	a.Verb = "removed"
 	return a, nil
@@ -400,12 +400,12 @@ func uninstallScript(dir, hook string) (Action, error) {
 func huskyUninstall(dir, hook string) (Action, error) {
 	path := filepath.Join(dir, hook)
 	a := Action{Hook: hook, Path: path}
-	data, err := os.ReadFile(path)
+	data, err := workspace.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return a, nil
 	}
 	if err != nil {
-		return a, fmt.Errorf("hooks: %w", err)
+		return a, err
 	}
 	if bytes.Equal(data, huskyNew(hook)) {
 		a.Verb = "removed"
@@ -417,7 +417,7 @@ func huskyUninstall(dir, hook string) (Action, error) {
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
-		return a, fmt.Errorf("hooks: %w", err)
+		return a, err
 	}
 	a.Verb = "removed"
 	return a, workspace.WriteFileAtomic(path, bytes.ReplaceAll(data, line, nil), fi.Mode().Perm())
@@ -441,7 +441,7 @@ func Status(l Layout) []HookStatus {
 		case ManagerHusky:
 			path := filepath.Join(l.Config, h)
 			s := HookStatus{Hook: h, Path: path, State: StateAbsent}
-			if data, err := os.ReadFile(path); err == nil {
+			if data, err := workspace.ReadFile(path); err == nil {
 				s.State = StateForeign
 				if bytes.Contains(data, []byte(HuskyLine(h))) {
 					s.State = StateInstalled
@@ -454,7 +454,7 @@ func Status(l Layout) []HookStatus {
 		}
 		path := filepath.Join(l.Dir, h)
 		s := HookStatus{Hook: h, Path: path, State: StateAbsent}
-		if data, err := os.ReadFile(path); err == nil {
+		if data, err := workspace.ReadFile(path); err == nil {
 			switch {
 			case bytes.Equal(data, Script(h)) && fileExists(path+ChainedSuffix):
 				s.State = StateChained

@@ -30,11 +30,11 @@ func Inspect(ctx context.Context, git Git, dir string) (*Repo, error) {
 	out, err := git(ctx, dir, "rev-parse", "--path-format=absolute",
 		"--show-toplevel", "--git-dir", "--git-common-dir", "--git-path", "info/exclude")
 	if err != nil {
-		return nil, fmt.Errorf("hooks: not in a git working tree: %w", err)
+		return nil, fmt.Errorf("not in a git working tree: %w", err)
 	}
 	f := strings.Split(out, "\n")
 	if len(f) != 4 {
-		return nil, fmt.Errorf("hooks: unexpected git rev-parse output %q", out)
+		return nil, fmt.Errorf("unexpected git rev-parse output %q", out)
 	}
 	r := &Repo{GitDir: filepath.Clean(f[1]), CommonDir: filepath.Clean(f[2]), Exclude: filepath.Clean(f[3])}
 	r.Root = filepath.Clean(f[0])
@@ -153,7 +153,7 @@ func quickLook(dir string) (root string, linked, known bool) {
 	if fi.IsDir() {
 		return dir, false, true
 	}
-	data, err := os.ReadFile(gp)
+	data, err := workspace.ReadFile(gp)
 	if err != nil {
 		return "", false, false
 	}
@@ -315,9 +315,9 @@ func ExcludePattern(rel string) string {
 // path (created with its directory when missing) unless a line already
 // holds it. It reports whether it added the line.
 func AddExclude(path, pattern string) (bool, error) {
-	data, err := os.ReadFile(path)
+	data, err := workspace.ReadFile(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return false, fmt.Errorf("hooks: %w", err)
+		return false, err
 	}
 	for _, line := range bytes.Split(data, []byte("\n")) {
 		if string(bytes.TrimRight(line, "\r")) == pattern {
@@ -333,7 +333,7 @@ func AddExclude(path, pattern string) (bool, error) {
 	}
 	data = append(data, "# peacock: a local workspace file (peacock hook)\n"+pattern+"\n"...)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return false, fmt.Errorf("hooks: %w", err)
+		return false, err
 	}
 	return true, workspace.WriteFileAtomic(path, data, mode)
 }

@@ -359,7 +359,7 @@ func ReadRegistry(path string) (Registry, error) {
 // at path, creating it (and its directory) when missing.
 func RecordProject(path, identity, root, color string) error {
 	if strings.TrimSpace(identity) == "" {
-		return fmt.Errorf("project: record %s: empty identity", path)
+		return fmt.Errorf("record %s: empty identity", path)
 	}
 	_, err := workspace.Update(path, workspace.UpdateOptions{Create: true}, func(d *workspace.Document) error {
 		return d.SetSetting(identity, map[string]any{"color": color, "path": filepath.Clean(root)})

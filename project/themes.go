@@ -36,7 +36,7 @@ func (p *Project) Themes() ([]themes.Theme, error) {
 		} else if errors.As(e, &le) {
 			p.warn(fmt.Sprintf("%s: %s (skipped)", p.Display(le.Path), le.Msg))
 		} else {
-			p.warn(trimPrefix(e).Error())
+			p.warn(e.Error())
 		}
 	}
 	p.themes = themes.Merge(builtin, user)
@@ -120,19 +120,11 @@ func (p *Project) Resolve(input string) (Choice, error) {
 	case errors.As(err, &amb):
 		return Choice{}, &UsageError{fmt.Sprintf("%q names colors in several themes: %s; choose one as theme/color", text, strings.Join(amb.Candidates, ", "))}
 	case errors.Is(err, themes.ErrNotFound) && strings.Contains(text, "/"):
-		return Choice{}, fmt.Errorf("%w (see 'peacock themes')", trimPrefix(err))
+		return Choice{}, fmt.Errorf("%w (see 'peacock themes')", err)
 	}
 	return Choice{}, fmt.Errorf("%w (nor a favorite or theme color: see 'peacock favorites' and 'peacock themes')", perr)
 }
 
-// trimPrefix drops a Go package prefix from a library error's text.
-func trimPrefix(err error) error {
-	msg, ok := strings.CutPrefix(err.Error(), "themes: ")
-	if !ok {
-		return err
-	}
-	return errors.New(strings.TrimPrefix(msg, "not found: "))
-}
 
 // ThemeColorNames lists the theme color names a shell should complete
 // for a color argument (see themes.Names).

@@ -38,7 +38,7 @@ func Example() {
 	// Vue-Green      #42b883 (peacock/vue-green)
 	// nord8          #88c0d0 (nord/nord8)
 	// blue           #0000ff (a color)
-	// no such color  themes: not found: no theme color "no such color"
+	// no such color  no theme color "no such color"
 }
 
 // A user theme that reuses a built-in color name with another value makes
@@ -52,6 +52,6 @@ func ExampleResolve_ambiguous() {
 	m, _ := themes.Resolve(all, "work/vue-green")
 	fmt.Println(m, m.Parsed.Hex())
 	// Output:
-	// themes: "vue green" is ambiguous: peacock/vue-green, work/vue-green; name one as theme/color
+	// "vue green" is ambiguous: peacock/vue-green, work/vue-green; name one as theme/color
 	// work/vue-green #3fb27f
 }

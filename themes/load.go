@@ -31,13 +31,13 @@ type LoadError struct {
 	Err    error
 }
 
-// Error returns "themes: PATH: line L, column C: MSG", or "themes: PATH: MSG"
+// Error returns "PATH: line L, column C: MSG", or "PATH: MSG"
 // without a position.
 func (e *LoadError) Error() string {
 	if e.Line == 0 {
-		return fmt.Sprintf("themes: %s: %s", e.Path, e.Msg)
+		return fmt.Sprintf("%s: %s", e.Path, e.Msg)
 	}
-	return fmt.Sprintf("themes: %s: line %d, column %d: %s", e.Path, e.Line, e.Column, e.Msg)
+	return fmt.Sprintf("%s: line %d, column %d: %s", e.Path, e.Line, e.Column, e.Msg)
 }
 
 // Unwrap returns Err.

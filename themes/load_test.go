@@ -82,7 +82,7 @@ func TestLoadDirProblems(t *testing.T) {
 	tests := []struct {
 		name    string
 		content string
-		want    string // after "themes: DIR/bad.json: "
+		want    string // after "DIR/bad.json: "
 	}{
 		{"syntax", "{\n\t\"name\": \"x\",\n\t\"colors\": [\n\t\t{\"name\": \"a\" \"value\": \"#fff\"}\n\t]\n}\n",
 			`line 4, column 16: syntax error: invalid character '"' after object key:value pair`},
@@ -145,7 +145,7 @@ func TestLoadDirProblems(t *testing.T) {
 			if len(problems) != 1 {
 				t.Fatalf("problems = %v, want 1", problems)
 			}
-			want := "themes: " + filepath.Join(dir, "bad.json") + ": " + tt.want
+			want := "" + filepath.Join(dir, "bad.json") + ": " + tt.want
 			if problems[0].Error() != want {
 				t.Errorf("problem\n got %s\nwant %s", problems[0], want)
 			}
@@ -174,7 +174,7 @@ func TestLoadDirDuplicateThemeNames(t *testing.T) {
 	if len(got) != 1 || got[0].Colors[0].Name != "a" {
 		t.Errorf("themes = %v, want a.json's", got)
 	}
-	want := "themes: " + filepath.Join(dir, "b.json") + `: line 1, column 10: theme name "work" is already taken by ` + filepath.Join(dir, "a.json")
+	want := "" + filepath.Join(dir, "b.json") + `: line 1, column 10: theme name "work" is already taken by ` + filepath.Join(dir, "a.json")
 	if len(problems) != 1 || problems[0].Error() != want {
 		t.Errorf("problems = %v\nwant %s", problems, want)
 	}
@@ -186,7 +186,7 @@ func TestLoadDirNotRegular(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, problems := LoadDir(dir)
-	want := "themes: " + filepath.Join(dir, "sub.json") + ": not a regular file (a directory)"
+	want := "" + filepath.Join(dir, "sub.json") + ": not a regular file (a directory)"
 	if len(got) != 1 || len(problems) != 1 || problems[0].Error() != want {
 		t.Errorf("LoadDir = %v, %v; want the good theme and %s", got, problems, want)
 	}
@@ -204,7 +204,7 @@ func TestLoadDirTooLarge(t *testing.T) {
 	}
 	f.Close()
 	got, problems := LoadDir(dir)
-	want := "themes: " + filepath.Join(dir, "big.json") + ": larger than 1048576 bytes (1 MiB)"
+	want := "" + filepath.Join(dir, "big.json") + ": larger than 1048576 bytes (1 MiB)"
 	if len(got) != 1 || len(problems) != 1 || problems[0].Error() != want {
 		t.Errorf("LoadDir = %v, %v; want the good theme and %s", got, problems, want)
 	}
@@ -221,7 +221,7 @@ func TestLoadDirReader(t *testing.T) {
 		return []byte(goodTheme), nil
 	}}
 	got, problems := l.loadDir(dir)
-	want := "themes: " + filepath.Join(dir, "a.json") + ": open: permission denied"
+	want := "" + filepath.Join(dir, "a.json") + ": open: permission denied"
 	if len(got) != 1 || len(problems) != 1 || problems[0].Error() != want {
 		t.Errorf("loadDir = %v, %v; want b's theme and %s", got, problems, want)
 	}

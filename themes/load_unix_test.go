@@ -29,7 +29,7 @@ func TestLoadDirFIFO(t *testing.T) {
 	}()
 	select {
 	case r := <-done:
-		want := "themes: " + fifo + ": not a regular file (a named pipe)"
+		want := "" + fifo + ": not a regular file (a named pipe)"
 		if len(r.themes) != 1 || len(r.problems) != 1 || r.problems[0].Error() != want {
 			t.Errorf("LoadDir = %v, %v; want the good theme and %s", r.themes, r.problems, want)
 		}

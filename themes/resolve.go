@@ -22,7 +22,7 @@ type AmbiguousError struct {
 
 // Error returns `themes: "NAME" is ambiguous: CANDIDATES; name one as theme/color`.
 func (e *AmbiguousError) Error() string {
-	return fmt.Sprintf("themes: %q is ambiguous: %s; name one as theme/color", e.Name, strings.Join(e.Candidates, ", "))
+	return fmt.Sprintf("%q is ambiguous: %s; name one as theme/color", e.Name, strings.Join(e.Candidates, ", "))
 }
 
 // Match is a color Resolve found.
@@ -56,7 +56,7 @@ func Resolve(all []Theme, text string) (Match, error) {
 	if themeName, colorName, ok := strings.Cut(text, "/"); ok {
 		t, found := Lookup(all, themeName)
 		if !found {
-			return Match{}, fmt.Errorf("themes: %w: no theme %q", ErrNotFound, strings.TrimSpace(themeName))
+			return Match{}, notFound("no theme %q", strings.TrimSpace(themeName))
 		}
 		k := Key(colorName)
 		for _, c := range t.Colors {
@@ -64,11 +64,11 @@ func Resolve(all []Theme, text string) (Match, error) {
 				return newMatch(t, c)
 			}
 		}
-		return Match{}, fmt.Errorf("themes: %w: theme %q has no color %q", ErrNotFound, t.Name, strings.TrimSpace(colorName))
+		return Match{}, notFound("theme %q has no color %q", t.Name, strings.TrimSpace(colorName))
 	}
 	k := Key(text)
 	if k == "" {
-		return Match{}, fmt.Errorf("themes: %w: empty color name", ErrNotFound)
+		return Match{}, notFound("empty color name")
 	}
 	var (
 		first      Match
@@ -95,7 +95,7 @@ func Resolve(all []Theme, text string) (Match, error) {
 	}
 	switch {
 	case !found:
-		return Match{}, fmt.Errorf("themes: %w: no theme color %q", ErrNotFound, strings.TrimSpace(text))
+		return Match{}, notFound("no theme color %q", strings.TrimSpace(text))
 	case ambiguous:
 		return Match{}, &AmbiguousError{Name: strings.TrimSpace(text), Candidates: candidates}
 	}
@@ -106,7 +106,17 @@ func newMatch(t Theme, c Color) (Match, error) {
 	p, err := palette.Parse(c.Value)
 	if err != nil {
 		// Only a Theme built by hand, not by Builtin or LoadDir, gets here.
-		return Match{}, fmt.Errorf("themes: %s: %w", Qualified(t.Name, c.Name), err)
+		return Match{}, fmt.Errorf("%s: %w", Qualified(t.Name, c.Name), err)
 	}
 	return Match{Theme: t.Name, Color: c, Parsed: p}, nil
+}
+
+// notFoundError is a name Resolve cannot find; it matches ErrNotFound.
+type notFoundError struct{ msg string }
+
+func (e *notFoundError) Error() string        { return e.msg }
+func (e *notFoundError) Is(target error) bool { return target == ErrNotFound }
+
+func notFound(format string, args ...any) error {
+	return &notFoundError{fmt.Sprintf(format, args...)}
 }

@@ -111,15 +111,15 @@ func loadBuiltin() ([]Theme, error) {
 		p := path.Join("data", name)
 		src, err := data.ReadFile(p)
 		if err != nil {
-			return nil, fmt.Errorf("themes: built-in %s: %w", p, err)
+			return nil, fmt.Errorf("built-in theme data %s: %w", p, err)
 		}
 		t, err := parseTheme(src, p)
 		if err != nil {
-			return nil, fmt.Errorf("themes: built-in: %w", err)
+			return nil, fmt.Errorf("built-in theme data: %w", err)
 		}
 		k := Key(t.theme.Name)
 		if seen[k] {
-			return nil, fmt.Errorf("themes: built-in %s: duplicate theme name %q", p, t.theme.Name)
+			return nil, fmt.Errorf("built-in theme data %s: duplicate theme name %q", p, t.theme.Name)
 		}
 		seen[k] = true
 		out = append(out, t.theme)

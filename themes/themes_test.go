@@ -201,11 +201,11 @@ func TestResolve(t *testing.T) {
 		{name: "qualified key form", text: "Sea-Side/OCEAN", wantTheme: "Sea Side", wantColor: "Ocean", wantHex: "#0077be"},
 		{name: "same value twice is not ambiguous", text: "foam", wantTheme: "Sea Side", wantColor: "Foam", wantHex: "#c8f0ec"},
 		{name: "theme color that is also CSS", text: "red", wantTheme: "Sea Side", wantColor: "Red", wantHex: "#ee3333"},
-		{name: "ambiguous", text: "Ocean", wantErr: `themes: "Ocean" is ambiguous: sea-side/ocean, deep/ocean; name one as theme/color`},
-		{name: "unknown", text: "teal blue", wantErr: `themes: not found: no theme color "teal blue"`},
-		{name: "unknown theme", text: "nope/ocean", wantErr: `themes: not found: no theme "nope"`},
-		{name: "unknown color in theme", text: "peacock/ocean", wantErr: `themes: not found: theme "peacock" has no color "ocean"`},
-		{name: "empty", text: " - ", wantErr: `themes: not found: empty color name`},
+		{name: "ambiguous", text: "Ocean", wantErr: `"Ocean" is ambiguous: sea-side/ocean, deep/ocean; name one as theme/color`},
+		{name: "unknown", text: "teal blue", wantErr: `no theme color "teal blue"`},
+		{name: "unknown theme", text: "nope/ocean", wantErr: `no theme "nope"`},
+		{name: "unknown color in theme", text: "peacock/ocean", wantErr: `theme "peacock" has no color "ocean"`},
+		{name: "empty", text: " - ", wantErr: `empty color name`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
