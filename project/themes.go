@@ -125,7 +125,6 @@ func (p *Project) Resolve(input string) (Choice, error) {
 	return Choice{}, fmt.Errorf("%w (nor a favorite or theme color: see 'peacock favorites' and 'peacock themes')", perr)
 }
 
-
 // ThemeColorNames lists the theme color names a shell should complete
 // for a color argument (see themes.Names).
 func (p *Project) ThemeColorNames() []string {
