@@ -8,6 +8,7 @@ import (
 
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/peacock-cli/peacock/themes"
+	"github.com/peacock-cli/peacock/workspace"
 )
 
 // ThemesDir returns the directory of the user's themes: themes/ beside
@@ -28,7 +29,9 @@ func (p *Project) Themes() ([]themes.Theme, error) {
 	if err != nil {
 		return nil, err
 	}
-	user, problems := themes.LoadDir(p.ThemesDir())
+	user, problems := themes.LoadDir(p.ThemesDir(), func(path string) ([]byte, error) {
+		return workspace.ReadFileLimit(path, themes.MaxFileSize)
+	})
 	for _, e := range problems {
 		var le *themes.LoadError
 		if errors.As(e, &le) && le.Line > 0 {

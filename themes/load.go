@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -43,20 +42,21 @@ func (e *LoadError) Error() string {
 // Unwrap returns Err.
 func (e *LoadError) Unwrap() error { return e.Err }
 
-// LoadDir reads the user themes in dir: every regular file whose name ends
-// in ".json" (in any case) and does not start with ".", in name order. Each
-// file holds one theme (see the package doc). A file that cannot be read or
-// is not a valid theme gives one *LoadError in problems and is skipped; so is
-// a theme whose name an earlier file already took. Files that are not
-// regular (a FIFO, a device, a directory) and files larger than MaxFileSize
-// are refused without being opened or read past the limit. A missing dir
-// gives no themes and no problems.
-func LoadDir(dir string) (themes []Theme, problems []error) {
-	return loader{readFile: readRegular}.loadDir(dir)
+// LoadDir reads the user themes in dir: every file whose name ends in
+// ".json" (in any case) and does not start with ".", in name order, each
+// read with read. Each file holds one theme (see the package doc). A file
+// that cannot be read or is not a valid theme gives one *LoadError in
+// problems and is skipped; so is a theme whose name an earlier file
+// already took. A missing dir gives no themes and no problems.
+//
+// read must refuse what is not a regular file without blocking (a FIFO),
+// and bound what it reads (MaxFileSize is the limit for a theme):
+// workspace.ReadFileLimit does both, and is what peacock passes.
+func LoadDir(dir string, read func(path string) ([]byte, error)) (themes []Theme, problems []error) {
+	return loader{readFile: read}.loadDir(dir)
 }
 
-// loader holds LoadDir's file reader so that tests can replace it without
-// package state.
+// loader holds LoadDir's file reader.
 type loader struct {
 	readFile func(path string) ([]byte, error)
 }
@@ -84,7 +84,7 @@ func (l loader) loadDir(dir string) ([]Theme, []error) {
 		p := filepath.Join(dir, name)
 		src, err := l.readFile(p)
 		if err != nil {
-			problems = append(problems, &LoadError{Path: p, Msg: errText(err), Err: err})
+			problems = append(problems, &LoadError{Path: p, Msg: strings.TrimPrefix(errText(err), p+" "), Err: err})
 			continue
 		}
 		pt, err := parseTheme(src, p)
@@ -112,69 +112,6 @@ func errText(err error) string {
 		return pe.Op + ": " + pe.Err.Error()
 	}
 	return err.Error()
-}
-
-// readRegular reads the file at path if it is a regular file (after
-// following symbolic links) of at most MaxFileSize bytes. It checks the
-// mode before opening, so that opening a FIFO cannot block, and again on
-// the open file, in case the path changed in between.
-func readRegular(path string) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkRegular(fi); err != nil {
-		return nil, err
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	fi, err = f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if err := checkRegular(fi); err != nil {
-		return nil, err
-	}
-	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(b) > MaxFileSize {
-		return nil, errTooLarge
-	}
-	return b, nil
-}
-
-var errTooLarge = fmt.Errorf("larger than %d bytes (1 MiB)", MaxFileSize)
-
-func checkRegular(fi fs.FileInfo) error {
-	m := fi.Mode()
-	if !m.IsRegular() {
-		return fmt.Errorf("not a regular file (%s)", modeKind(m))
-	}
-	if fi.Size() > MaxFileSize {
-		return errTooLarge
-	}
-	return nil
-}
-
-func modeKind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	}
-	return "mode " + m.String()
 }
 
 // parsed is a theme parsed from one file, with the offset of its name for

@@ -40,7 +40,7 @@ func TestLoadDirGood(t *testing.T) {
 		"notes.txt":    "not a theme",
 		".hidden.json": "{",
 	})
-	got, problems := LoadDir(dir)
+	got, problems := LoadDir(dir, os.ReadFile)
 	if len(problems) != 0 {
 		t.Fatalf("problems: %v", problems)
 	}
@@ -62,7 +62,7 @@ func TestLoadDirGood(t *testing.T) {
 }
 
 func TestLoadDirMissing(t *testing.T) {
-	got, problems := LoadDir(filepath.Join(t.TempDir(), "nope"))
+	got, problems := LoadDir(filepath.Join(t.TempDir(), "nope"), os.ReadFile)
 	if got != nil || problems != nil {
 		t.Errorf("LoadDir(missing) = %v, %v; want nothing", got, problems)
 	}
@@ -70,7 +70,7 @@ func TestLoadDirMissing(t *testing.T) {
 
 func TestLoadDirNotADirectory(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"f": "x"})
-	got, problems := LoadDir(filepath.Join(dir, "f"))
+	got, problems := LoadDir(filepath.Join(dir, "f"), os.ReadFile)
 	if len(got) != 0 || len(problems) != 1 || !strings.Contains(problems[0].Error(), "cannot read directory") {
 		t.Errorf("LoadDir(file) = %v, %v", got, problems)
 	}
@@ -138,7 +138,7 @@ func TestLoadDirProblems(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := writeFiles(t, map[string]string{"bad.json": tt.content, "good.json": goodTheme})
-			got, problems := LoadDir(dir)
+			got, problems := LoadDir(dir, os.ReadFile)
 			if len(got) != 1 || got[0].Name != "Work" {
 				t.Errorf("themes = %v, want the good one", got)
 			}
@@ -159,7 +159,7 @@ func TestLoadDirProblems(t *testing.T) {
 
 func TestLoadDirBadColorWraps(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"bad.json": `{"name": "x", "colors": [{"name": "a", "value": "#12"}]}`})
-	_, problems := LoadDir(dir)
+	_, problems := LoadDir(dir, os.ReadFile)
 	if len(problems) != 1 || !errors.Is(problems[0], palette.ErrInvalidColor) {
 		t.Errorf("problems = %v, want one wrapping palette.ErrInvalidColor", problems)
 	}
@@ -170,7 +170,7 @@ func TestLoadDirDuplicateThemeNames(t *testing.T) {
 		"a.json": `{"name": "Work", "colors": [{"name": "a", "value": "red"}]}`,
 		"b.json": `{"name": "work", "colors": [{"name": "b", "value": "blue"}]}`,
 	})
-	got, problems := LoadDir(dir)
+	got, problems := LoadDir(dir, os.ReadFile)
 	if len(got) != 1 || got[0].Colors[0].Name != "a" {
 		t.Errorf("themes = %v, want a.json's", got)
 	}
@@ -180,47 +180,16 @@ func TestLoadDirDuplicateThemeNames(t *testing.T) {
 	}
 }
 
-func TestLoadDirNotRegular(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"good.json": goodTheme})
-	if err := os.Mkdir(filepath.Join(dir, "sub.json"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	got, problems := LoadDir(dir)
-	want := "" + filepath.Join(dir, "sub.json") + ": not a regular file (a directory)"
-	if len(got) != 1 || len(problems) != 1 || problems[0].Error() != want {
-		t.Errorf("LoadDir = %v, %v; want the good theme and %s", got, problems, want)
-	}
-}
-
-func TestLoadDirTooLarge(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"good.json": goodTheme})
-	f, err := os.Create(filepath.Join(dir, "big.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// A sparse file: one byte over the limit costs no disk.
-	if err := f.Truncate(MaxFileSize + 1); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	got, problems := LoadDir(dir)
-	want := "" + filepath.Join(dir, "big.json") + ": larger than 1048576 bytes (1 MiB)"
-	if len(got) != 1 || len(problems) != 1 || problems[0].Error() != want {
-		t.Errorf("LoadDir = %v, %v; want the good theme and %s", got, problems, want)
-	}
-}
-
 // TestLoadDirReader checks that LoadDir reads through its reader, and that a
 // read error is reported with the path and skipped.
 func TestLoadDirReader(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"a.json": "", "b.json": ""})
-	l := loader{readFile: func(p string) ([]byte, error) {
+	got, problems := LoadDir(dir, func(p string) ([]byte, error) {
 		if filepath.Base(p) == "a.json" {
 			return nil, &os.PathError{Op: "open", Path: p, Err: os.ErrPermission}
 		}
 		return []byte(goodTheme), nil
-	}}
-	got, problems := l.loadDir(dir)
+	})
 	want := "" + filepath.Join(dir, "a.json") + ": open: permission denied"
 	if len(got) != 1 || len(problems) != 1 || problems[0].Error() != want {
 		t.Errorf("loadDir = %v, %v; want b's theme and %s", got, problems, want)
@@ -236,7 +205,7 @@ func TestLoadDirMergeShadows(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
 		"nord.json": `{"name": "Nord", "colors": [{"name": "nord8", "value": "#123456"}]}`,
 	})
-	user, problems := LoadDir(dir)
+	user, problems := LoadDir(dir, os.ReadFile)
 	if len(problems) != 0 {
 		t.Fatal(problems)
 	}
