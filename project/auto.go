@@ -271,23 +271,7 @@ func firstApart(cands []palette.Color, base palette.Color) (palette.Color, bool)
 // %USERPROFILE%\AppData\Local). It asks Getenv for XDG_STATE_HOME and
 // LOCALAPPDATA besides the variables Options lists.
 func (p *Project) StatePath() string {
-	base := ""
-	if v := p.opts.Getenv("XDG_STATE_HOME"); filepath.IsAbs(v) {
-		base = v
-	} else {
-		switch p.opts.GOOS {
-		case "windows":
-			base = p.opts.Getenv("LOCALAPPDATA")
-			if !filepath.IsAbs(base) {
-				base = filepath.Join(p.Home, "AppData", "Local")
-			}
-		case "darwin":
-			base = filepath.Join(p.Home, "Library", "Application Support")
-		default:
-			base = filepath.Join(p.Home, ".local", "state")
-		}
-	}
-	return filepath.Join(base, "peacock", "projects.json")
+	return filepath.Join(p.UserDir(StateDir), "projects.json")
 }
 
 // RegistryEntry is one project in the state file.

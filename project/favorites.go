@@ -43,21 +43,7 @@ type FavoritesStore struct {
 // else the OS config directory (~/.config, ~/Library/Application Support,
 // %APPDATA%, falling back to %USERPROFILE%\AppData\Roaming).
 func (p *Project) ConfigPath() string {
-	base := xdgConfigHome(p.opts.Getenv)
-	if base == "" {
-		switch p.opts.GOOS {
-		case "windows":
-			base = p.opts.Getenv("APPDATA")
-			if !filepath.IsAbs(base) {
-				base = filepath.Join(p.Home, "AppData", "Roaming")
-			}
-		case "darwin":
-			base = filepath.Join(p.Home, "Library", "Application Support")
-		default:
-			base = filepath.Join(p.Home, ".config")
-		}
-	}
-	return filepath.Join(base, "peacock", "config.json")
+	return filepath.Join(p.UserDir(ConfigDir), "config.json")
 }
 
 // FavoritesStore returns where favorites live: the editor's user settings

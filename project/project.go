@@ -42,7 +42,8 @@ func ColorKeyFor(remote bool) string {
 
 // Options tells Open where the project is and whose settings apply. The
 // library reads no environment variable itself: Getenv is asked for HOME,
-// USERPROFILE, APPDATA and XDG_CONFIG_HOME only.
+// USERPROFILE, APPDATA, LOCALAPPDATA and the XDG_CONFIG_HOME,
+// XDG_STATE_HOME and XDG_DATA_HOME directories only.
 type Options struct {
 	// Dir is the working directory, absolute.
 	Dir string
@@ -230,6 +231,43 @@ func EditorIDs() []string {
 
 func (p *Project) userSettingsPathFor(e workspace.Editor) string {
 	return workspace.UserSettingsPath(e, p.opts.GOOS, p.Home, p.opts.Getenv("APPDATA"), xdgConfigHome(p.opts.Getenv))
+}
+
+// Kinds of per-user directories (see Project.UserDir).
+const (
+	ConfigDir = "config" // settings the user edits: XDG_CONFIG_HOME, APPDATA
+	StateDir  = "state"  // what peacock remembers: XDG_STATE_HOME, LOCALAPPDATA
+	DataDir   = "data"   // files peacock provides: XDG_DATA_HOME, LOCALAPPDATA
+)
+
+// UserDir returns peacock's per-user directory of a kind: on Linux and
+// other Unix systems $XDG_CONFIG_HOME, $XDG_STATE_HOME or $XDG_DATA_HOME
+// when absolute (the XDG spec says to ignore a relative one), else
+// ~/.config, ~/.local/state or ~/.local/share; on macOS ~/Library/Application
+// Support (the XDG variables win there too); on Windows %APPDATA% for
+// config and %LOCALAPPDATA% otherwise, falling back to
+// %USERPROFILE%\AppData\Roaming or \Local. The result ends in "peacock".
+func (p *Project) UserDir(kind string) string {
+	xdg := map[string]string{ConfigDir: "XDG_CONFIG_HOME", StateDir: "XDG_STATE_HOME", DataDir: "XDG_DATA_HOME"}[kind]
+	if v := p.opts.Getenv(xdg); filepath.IsAbs(v) {
+		return filepath.Join(v, "peacock")
+	}
+	var base string
+	switch p.opts.GOOS {
+	case "windows":
+		v, def := "LOCALAPPDATA", "Local"
+		if kind == ConfigDir {
+			v, def = "APPDATA", "Roaming"
+		}
+		if base = p.opts.Getenv(v); !filepath.IsAbs(base) {
+			base = filepath.Join(p.Home, "AppData", def)
+		}
+	case "darwin":
+		base = filepath.Join(p.Home, "Library", "Application Support")
+	default:
+		base = filepath.Join(p.Home, map[string]string{ConfigDir: ".config", StateDir: ".local/state", DataDir: ".local/share"}[kind])
+	}
+	return filepath.Join(base, "peacock")
 }
 
 // xdgConfigHome returns $XDG_CONFIG_HOME when it is absolute; the XDG spec

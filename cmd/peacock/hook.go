@@ -195,32 +195,10 @@ func openAt(f *factory, g *globalOptions) func(dir, workspace string) (*project.
 	}
 }
 
-// defaultTemplateDir is where init.templateDir points when peacock sets it:
-// $XDG_DATA_HOME/peacock/git-template, else the OS data directory.
-func defaultTemplateDir(goos, home string, getenv func(string) string) string {
-	base := ""
-	if v := getenv("XDG_DATA_HOME"); filepath.IsAbs(v) {
-		base = v
-	} else {
-		switch goos {
-		case "windows":
-			base = getenv("LOCALAPPDATA")
-			if !filepath.IsAbs(base) {
-				base = filepath.Join(home, "AppData", "Local")
-			}
-		case "darwin":
-			base = filepath.Join(home, "Library", "Application Support")
-		default:
-			base = filepath.Join(home, ".local", "share")
-		}
-	}
-	return filepath.Join(base, "peacock", "git-template")
-}
-
 // hookLayout locates the repository's or the global hooks.
 func hookLayout(ctx context.Context, opts *hookOptions, p *project.Project, global bool) (hooks.Layout, error) {
 	if global {
-		return hooks.LocateGlobal(ctx, opts.Git, defaultTemplateDir(opts.GOOS, p.Home, opts.Getenv))
+		return hooks.LocateGlobal(ctx, opts.Git, filepath.Join(p.UserDir(project.DataDir), "git-template"))
 	}
 	return hooks.Locate(ctx, opts.Git, p.Dir)
 }
