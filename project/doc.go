@@ -15,8 +15,9 @@
 //
 // Open takes plain Options: the working directory, an explicit target
 // file, the editor whose user settings apply, the operating system and an
-// environment lookup function (asked only for HOME, USERPROFILE, APPDATA
-// and XDG_CONFIG_HOME). The target is, in order: the explicit file; the
+// environment lookup function (asked only for the home and per-user
+// directories: HOME, USERPROFILE, APPDATA, LOCALAPPDATA, XDG_CONFIG_HOME,
+// XDG_STATE_HOME, XDG_DATA_HOME). The target is, in order: the explicit file; the
 // nearest *.code-workspace up to the repository root; the project's
 // .vscode/settings.json when it already holds Peacock state; a new
 // <repo>.code-workspace at the repository root. The peacock.* settings
