@@ -25,7 +25,9 @@ type WriteOptions struct {
 }
 
 func (wo WriteOptions) update(create bool) workspace.UpdateOptions {
-	return workspace.UpdateOptions{Create: create, DryRun: wo.DryRun, Context: wo.Context, OnWait: wo.OnWait}
+	// In place: the edit reuses the buffer the file was read into (a dry
+	// run keeps the original for its diff).
+	return workspace.UpdateOptions{Create: create, DryRun: wo.DryRun, InPlace: true, Context: wo.Context, OnWait: wo.OnWait}
 }
 
 // Change is what an edit of the target did.

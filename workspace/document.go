@@ -100,7 +100,9 @@ type Document struct {
 	bom  bool
 	buf  []byte          // the text with the BOM: src is buf[len(BOM):], or buf
 	src  []byte          // the text without the BOM; the caller's data until own
-	own  bool            // buf was allocated by d and not returned by Bytes: edits may write to it
+	own  bool            // buf was allocated by d (or handed over, see parseOwned) and not returned by Bytes: edits may write to it
+	// modified: an edit changed the text since Parse (see Modified).
+	modified bool
 	view []byte          // src with each lone CR turned into LF (same offsets)
 	root int             // offset of the root '{', or -1 when the file is empty or only comments
 	objs map[int]*object // layouts of the objects read so far, by offset of '{'
@@ -135,6 +137,29 @@ type Document struct {
 func Parse(path string, data []byte) (*Document, error) {
 	return parseKind(path, KindOf(path), data)
 }
+
+// parseOwned is Parse for a buffer the Document may keep and edit in place
+// (Update's own read buffer): edits that fit in its capacity change data
+// itself, so no copy of the file is made.
+func parseOwned(path string, data []byte) (*Document, error) {
+	d, err := parseKind(path, KindOf(path), data)
+	if err != nil {
+		return nil, err
+	}
+	same := len(d.view) == 0 || &d.view[0] == &d.src[0] // no lone CR: the view is the text
+	n := len(data)
+	d.buf = data[:n]
+	d.src = d.buf[d.bomLen():n]
+	if same {
+		d.view = d.src
+	}
+	d.own = true
+	return d, nil
+}
+
+// Modified reports whether an edit changed the text since Parse. (An edit
+// that was undone, or one that put back the same bytes, may still count.)
+func (d *Document) Modified() bool { return d.modified }
 
 func parseKind(path string, kind Kind, data []byte) (*Document, error) {
 	d := &Document{path: path, kind: kind, root: -1}

@@ -110,7 +110,11 @@ func (d *Document) splice(edits ...edit) error {
 	}
 	hadLoneCR := len(d.src) > 0 && &d.view[0] != &d.src[0]
 	for _, e := range edits { // from the last one
-		d.undo = append(d.undo, undoEdit{e.start, string(d.src[e.start:e.end]), e.text})
+		old := string(d.src[e.start:e.end])
+		if old != e.text {
+			d.modified = true
+		}
+		d.undo = append(d.undo, undoEdit{e.start, old, e.text})
 		d.replace(e.start, e.end, e.text)
 	}
 	src := d.src

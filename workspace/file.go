@@ -34,6 +34,12 @@ func ReadFile(path string) ([]byte, error) {
 // ReadFileLimit is ReadFile with a size limit of limit bytes instead of
 // MaxFileSize.
 func ReadFileLimit(path string, limit int64) ([]byte, error) {
+	return readFile(path, limit, 0)
+}
+
+// readFile is ReadFileLimit with room for extra more bytes in the returned
+// slice's capacity, so that an edit in place does not copy the file.
+func readFile(path string, limit int64, extra int) ([]byte, error) {
 	f, fi, err := openRegular(path)
 	if err != nil {
 		return nil, err
@@ -43,7 +49,7 @@ func ReadFileLimit(path string, limit int64) ([]byte, error) {
 		return nil, tooLargeError(path, fi.Size(), limit)
 	}
 	var buf bytes.Buffer
-	buf.Grow(int(fi.Size()) + 1)
+	buf.Grow(int(fi.Size()) + 1 + extra)
 	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -203,6 +209,11 @@ type UpdateOptions struct {
 	Create bool
 	// DryRun does everything but write.
 	DryRun bool
+	// InPlace lets the edit work in the buffer the file was read into
+	// instead of a copy of it, which halves the memory an edit of a large
+	// file needs. Result.Before is then nil (the before-content is gone)
+	// unless DryRun is set, which always keeps it.
+	InPlace bool
 	// Context, if not nil, cancels the update: when it is done while
 	// Update waits for the lock, or before the temporary file is renamed
 	// over the file, Update removes its temporary file, writes nothing and
@@ -343,7 +354,11 @@ func (e *linkError) Unwrap() error { return e.err }
 // missing.
 func update(ctx context.Context, path, target string, opts UpdateOptions, fn func(*Document) error, dirExists bool) (Result, bool, error) {
 	res := Result{Path: path}
-	data, err := ReadFile(target)
+	inPlace, extra := opts.InPlace && !opts.DryRun, 0
+	if inPlace {
+		extra = 64 << 10 // room for the colors an edit adds
+	}
+	data, err := readFile(target, MaxFileSize, extra)
 	missing := errors.Is(err, fs.ErrNotExist)
 	switch {
 	case missing && !opts.Create:
@@ -356,7 +371,7 @@ func update(ctx context.Context, path, target string, opts UpdateOptions, fn fun
 		}
 	case err != nil:
 		return res, false, err
-	default:
+	case !inPlace:
 		res.Before = data
 	}
 	base := data
@@ -365,7 +380,13 @@ func update(ctx context.Context, path, target string, opts UpdateOptions, fn fun
 		// Code writes for a new one: without "folders" it opens no folder.
 		data = NewWorkspaceFile()
 	}
-	doc, err := Parse(path, data)
+	var doc *Document
+	owned := inPlace && len(data) > 0 && len(base) > 0
+	if owned {
+		doc, err = parseOwned(path, data)
+	} else {
+		doc, err = Parse(path, data)
+	}
 	if err != nil {
 		return res, false, err
 	}
@@ -373,7 +394,8 @@ func update(ctx context.Context, path, target string, opts UpdateOptions, fn fun
 		return res, false, err
 	}
 	after := doc.Bytes()
-	if bytes.Equal(after, base) {
+	// Edited in place, base holds the new text too: ask the Document.
+	if owned && !doc.Modified() || !owned && bytes.Equal(after, base) {
 		res.After = res.Before
 		return res, false, nil
 	}

@@ -277,3 +277,51 @@ func checkRefusedUpdate(t *testing.T, data []byte, ext string) {
 		t.Errorf("Update left files behind: %v", ents)
 	}
 }
+
+// TestGoldenInPlace runs every golden case through Update with InPlace,
+// the edit made in the buffer the file was read into, and checks that the
+// file ends up as the golden file says, as without InPlace, and that
+// Changed says whether the bytes changed.
+func TestGoldenInPlace(t *testing.T) {
+	for _, tc := range goldenCases {
+		if strings.HasPrefix(tc.name, "err-") {
+			continue
+		}
+		t.Run(tc.name, func(t *testing.T) {
+			in := tc.input
+			if in == "" {
+				in = tc.name
+			}
+			inPath, _ := inputFile(t, in)
+			data, err := os.ReadFile(inPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got [2][]byte
+			var changed [2]bool
+			for i, inPlace := range []bool{false, true} {
+				path := filepath.Join(t.TempDir(), filepath.Base(inPath))
+				if err := os.WriteFile(path, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				res, err := Update(path, UpdateOptions{InPlace: inPlace}, tc.op)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got[i], err = os.ReadFile(path); err != nil {
+					t.Fatal(err)
+				}
+				changed[i] = res.Changed
+				if inPlace && res.Before != nil {
+					t.Errorf("InPlace: Before is kept")
+				}
+			}
+			if !bytes.Equal(got[0], got[1]) {
+				t.Errorf("in place:\n%q\nwant (as with a copy):\n%q", got[1], got[0])
+			}
+			if changed[0] != changed[1] || changed[1] != !bytes.Equal(got[1], data) {
+				t.Errorf("Changed = %v in place, %v with a copy; the bytes changed: %v", changed[1], changed[0], !bytes.Equal(got[1], data))
+			}
+		})
+	}
+}
