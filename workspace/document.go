@@ -98,16 +98,16 @@ type Document struct {
 	path string
 	kind Kind
 	bom  bool
-	buf  []byte          // the text with the BOM: src is buf[len(BOM):], or buf
-	src  []byte          // the text without the BOM; the caller's data until own
-	own  bool            // buf was allocated by d (or handed over, see parseOwned) and not returned by Bytes: edits may write to it
+	buf  []byte // the text with the BOM: src is buf[len(BOM):], or buf
+	src  []byte // the text without the BOM; the caller's data until own
+	own  bool   // buf was allocated by d (or handed over, see parseOwned) and not returned by Bytes: edits may write to it
 	// modified: an edit changed the text since Parse (see Modified).
 	modified bool
-	view []byte          // src with each lone CR turned into LF (same offsets)
-	root int             // offset of the root '{', or -1 when the file is empty or only comments
-	objs map[int]*object // layouts of the objects read so far, by offset of '{'
-	st   *style          // the style of src, computed when first needed
-	dups []Duplicate
+	view     []byte          // src with each lone CR turned into LF (same offsets)
+	root     int             // offset of the root '{', or -1 when the file is empty or only comments
+	objs     map[int]*object // layouts of the objects read so far, by offset of '{'
+	st       *style          // the style of src, computed when first needed
+	dups     []Duplicate
 
 	// The edit in progress (see transact).
 	depth   int        // nesting of transact
