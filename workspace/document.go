@@ -103,11 +103,13 @@ type Document struct {
 	own  bool   // buf was allocated by d (or handed over, see parseOwned) and not returned by Bytes: edits may write to it
 	// modified: an edit changed the text since Parse (see Modified).
 	modified bool
-	view     []byte          // src with each lone CR turned into LF (same offsets)
-	root     int             // offset of the root '{', or -1 when the file is empty or only comments
-	objs     map[int]*object // layouts of the objects read so far, by offset of '{'
-	st       *style          // the style of src, computed when first needed
-	dups     []Duplicate
+	// seps remembers itemSepOf by object offset until the next edit.
+	seps map[int]sepInfo
+	view []byte          // src with each lone CR turned into LF (same offsets)
+	root int             // offset of the root '{', or -1 when the file is empty or only comments
+	objs map[int]*object // layouts of the objects read so far, by offset of '{'
+	st   *style          // the style of src, computed when first needed
+	dups []Duplicate
 
 	// The edit in progress (see transact).
 	depth   int        // nesting of transact
@@ -264,6 +266,7 @@ func checkDepth(src []byte) (int, bool) {
 func (d *Document) reparse() error {
 	d.root = -1
 	d.objs = nil
+	d.seps = nil
 	d.st = nil
 	d.view = lineView(d.src)
 	src := d.view

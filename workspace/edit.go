@@ -119,6 +119,7 @@ func (d *Document) splice(edits ...edit) error {
 	}
 	src := d.src
 	d.changed = true
+	d.seps = nil
 	if breaks {
 		d.st = nil
 	}
@@ -419,6 +420,29 @@ func (d *Document) colonFor(o object) string {
 // line in o, else in the settings object, else in the root object. With
 // nothing to go by, a space follows the comma when the key/value separator
 // has one.
+// itemSep is itemSepOf for an object of d, remembered until the next edit:
+// every value an edit writes asks it, and a settings object of 100k
+// members takes a while to look through.
+func (d *Document) itemSep(o object) (sep string, sepOK bool, pad string, padOK bool) {
+	if r, ok := d.seps[o.open]; ok && r.close == o.close {
+		return r.sep, r.sepOK, r.pad, r.padOK
+	}
+	r := sepInfo{close: o.close}
+	r.sep, r.sepOK, r.pad, r.padOK = itemSepOf(d.view, o)
+	if d.seps == nil {
+		d.seps = map[int]sepInfo{}
+	}
+	d.seps[o.open] = r
+	return r.sep, r.sepOK, r.pad, r.padOK
+}
+
+// sepInfo is what itemSepOf found in the object ending at close.
+type sepInfo struct {
+	close        int
+	sep, pad     string
+	sepOK, padOK bool
+}
+
 func (d *Document) oneLineFor(o object) (sep, pad string) {
 	objs := []getter{d.settingsGet, d.rootGet}
 	sepOK, padOK := false, false
@@ -431,7 +455,7 @@ func (d *Document) oneLineFor(o object) (sep, pad string) {
 			}
 			ob = *d.layout(v)
 		}
-		s, sok, p, pok := itemSepOf(d.view, ob)
+		s, sok, p, pok := d.itemSep(ob)
 		if sok && !sepOK {
 			sep, sepOK = s, true
 		}

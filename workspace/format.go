@@ -127,18 +127,30 @@ func itemSepOf(src []byte, o object) (sep string, sepOK bool, pad string, padOK 
 			continue
 		}
 		gap := src[int(prev.comma)+1 : int(o.members[i].nameStart)]
-		if strings.Trim(string(gap), " \t") == "" {
+		if blanks(gap) {
 			sep, sepOK = string(gap), true
 			break
 		}
 	}
 	if len(o.members) > 0 {
 		gap := src[o.open+1 : int(o.members[0].nameStart)]
-		if strings.Trim(string(gap), " \t") == "" {
+		if blanks(gap) {
 			pad, padOK = string(gap), true
 		}
 	}
 	return sep, sepOK, pad, padOK
+}
+
+// blanks reports whether b holds only spaces and tabs. It is called for
+// every gap between members of a large object, so it neither allocates nor
+// looks past the first other byte.
+func blanks(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
 }
 
 // normalize turns any value into encoding/json's generic types (numbers as
