@@ -22,12 +22,15 @@ type WriteOptions struct {
 	// OnWait, when set, is called once when another process holds the
 	// file's lock (see workspace.UpdateOptions).
 	OnWait func(path string, holderPID int)
+	// BeforeWrite, when set, is called just before a file is written (see
+	// workspace.UpdateOptions).
+	BeforeWrite func()
 }
 
 func (wo WriteOptions) update(create bool) workspace.UpdateOptions {
 	// In place: the edit reuses the buffer the file was read into (a dry
 	// run keeps the original for its diff).
-	return workspace.UpdateOptions{Create: create, DryRun: wo.DryRun, InPlace: true, Context: wo.Context, OnWait: wo.OnWait}
+	return workspace.UpdateOptions{Create: create, DryRun: wo.DryRun, InPlace: true, Context: wo.Context, OnWait: wo.OnWait, BeforeWrite: wo.BeforeWrite}
 }
 
 // Change is what an edit of the target did.

@@ -209,6 +209,11 @@ type UpdateOptions struct {
 	Create bool
 	// DryRun does everything but write.
 	DryRun bool
+	// BeforeWrite, if not nil, is called once, under the lock, right
+	// before the temporary file is created: not for a dry run, nor when
+	// nothing changes. A caller can arm what Context needs (a signal
+	// handler, say) only when there is something to interrupt.
+	BeforeWrite func()
 	// InPlace lets the edit work in the buffer the file was read into
 	// instead of a copy of it, which halves the memory an edit of a large
 	// file needs. Result.Before is then nil (the before-content is gone)
@@ -409,6 +414,9 @@ func update(ctx context.Context, path, target string, opts UpdateOptions, fn fun
 	}
 	if !dirExists {
 		return res, true, nil
+	}
+	if opts.BeforeWrite != nil {
+		opts.BeforeWrite()
 	}
 	if err := writeLocked(ctx, target, after, 0o644); err != nil {
 		return res, false, err

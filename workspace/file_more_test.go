@@ -474,3 +474,31 @@ func TestLoadSettingsFileDanglingLink(t *testing.T) {
 		t.Errorf("missing file: %v, %v; want empty, no error", m, err)
 	}
 }
+
+// TestUpdateBeforeWrite: BeforeWrite runs once before a write, and never
+// for a dry run or an edit that changes nothing.
+func TestUpdateBeforeWrite(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "settings.json")
+	if err := os.WriteFile(path, []byte("{}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	calls := 0
+	set := func(d *Document) error { return d.SetSetting("a", 1) }
+	for _, tt := range []struct {
+		name string
+		opts UpdateOptions
+		want int
+	}{
+		{"dry run", UpdateOptions{DryRun: true}, 0},
+		{"write", UpdateOptions{}, 1},
+		{"nothing to change", UpdateOptions{}, 1},
+	} {
+		tt.opts.BeforeWrite = func() { calls++ }
+		if _, err := Update(path, tt.opts, set); err != nil {
+			t.Fatal(err)
+		}
+		if calls != tt.want {
+			t.Errorf("%s: BeforeWrite called %d times in all, want %d", tt.name, calls, tt.want)
+		}
+	}
+}

@@ -153,15 +153,22 @@ type baseOptions struct {
 	// Open resolves the project (noTarget: user settings only).
 	Open func(noTarget bool) (*project.Project, error)
 	GOOS string
-	// Context returns the command's context (cancelled by a signal).
+	// Context returns the command's context, cancelled by a signal once
+	// the handler is installed: by Context itself (for prompts), or by a
+	// write, just before it writes (see writeOptions).
 	Context func() context.Context
+	// lazyContext and armSignals are writeOptions' cheaper pair.
+	lazyContext func() context.Context
+	armSignals  func()
 }
 
 func newBase(f *factory, g *globalOptions) baseOptions {
 	return baseOptions{
 		IO: f.IO, Global: g, GOOS: f.GOOS,
-		Open:    func(noTarget bool) (*project.Project, error) { return f.openProject(g, noTarget) },
-		Context: f.interruptible,
+		Open:        func(noTarget bool) (*project.Project, error) { return f.openProject(g, noTarget) },
+		Context:     f.interruptible,
+		lazyContext: f.signalContext,
+		armSignals:  f.armSignals,
 	}
 }
 
@@ -178,9 +185,11 @@ func (b baseOptions) open(noTarget bool) (*project.Project, *out, error) {
 // and a message when another process holds the file's lock.
 func (b baseOptions) writeOptions() project.WriteOptions {
 	return project.WriteOptions{
-		DryRun:  b.Global.DryRun,
-		Context: b.Context(),
+		DryRun:      b.Global.DryRun,
+		Context:     b.lazyContext(),
+		BeforeWrite: b.armSignals,
 		OnWait: func(path string, pid int) {
+			b.armSignals() // a wait can be interrupted too
 			who := "another process"
 			if pid > 0 {
 				who = fmt.Sprintf("process %d", pid)

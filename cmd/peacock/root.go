@@ -45,24 +45,43 @@ type factory struct {
 	signals *signalState
 }
 
-// signalState is a context cancelled by SIGINT or SIGTERM, made only when a
-// command needs one: installing the handler costs every command's start-up
-// about 0.3 ms, and only writes and prompts need it.
+// signalState is a context cancelled by SIGINT or SIGTERM. The context is
+// cheap and made on first use; the signal handler, which costs a command
+// about 0.3 ms (it starts threads), is installed only when something is
+// about to be written (see armSignals) or a prompt is shown.
 type signalState struct {
-	once     sync.Once
 	ctx      context.Context
+	cancel   context.CancelFunc
+	once     sync.Once
 	received func() syscall.Signal
 	stop     func()
 }
 
-// interruptible returns the context that SIGINT and SIGTERM cancel.
-func (f *factory) interruptible() context.Context {
+// signalContext returns the context that SIGINT and SIGTERM cancel once
+// armSignals has run.
+func (f *factory) signalContext() context.Context {
 	if f.signals == nil {
 		f.signals = &signalState{}
 	}
+	if f.signals.ctx == nil {
+		f.signals.ctx, f.signals.cancel = context.WithCancel(context.Background())
+	}
+	return f.signals.ctx
+}
+
+// armSignals installs the handler that cancels signalContext.
+func (f *factory) armSignals() {
+	f.signalContext()
 	s := f.signals
-	s.once.Do(func() { s.ctx, s.received, s.stop = signalContext(context.Background()) })
-	return s.ctx
+	s.once.Do(func() { s.received, s.stop = watchSignals(s.cancel) })
+}
+
+// interruptible returns the context that SIGINT and SIGTERM cancel, with
+// the handler installed: for prompts.
+func (f *factory) interruptible() context.Context {
+	ctx := f.signalContext()
+	f.armSignals()
+	return ctx
 }
 
 func newFactory(io *ioStreams) *factory {

@@ -8,12 +8,11 @@ import (
 	"syscall"
 )
 
-// signalContext returns a context that is cancelled by SIGINT or SIGTERM,
-// and a function telling which of them arrived (0 for none). The write in
-// flight then stops before its rename and removes its temporary file; a
-// second signal exits at once. stop restores the default handling.
-func signalContext(parent context.Context) (ctx context.Context, received func() syscall.Signal, stop func()) {
-	ctx, cancel := context.WithCancel(parent)
+// watchSignals calls cancel on SIGINT or SIGTERM and returns a function
+// telling which of them arrived (0 for none). The write in flight then
+// stops before its rename and removes its temporary file; a second signal
+// exits at once. stop restores the default handling.
+func watchSignals(cancel context.CancelFunc) (received func() syscall.Signal, stop func()) {
 	var got atomic.Int32
 	ch := make(chan os.Signal, 2)
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
@@ -35,7 +34,7 @@ func signalContext(parent context.Context) (ctx context.Context, received func()
 			}
 		}
 	}()
-	return ctx, func() syscall.Signal { return syscall.Signal(got.Load()) }, func() {
+	return func() syscall.Signal { return syscall.Signal(got.Load()) }, func() {
 		signal.Stop(ch)
 		close(done)
 		cancel()
