@@ -67,6 +67,14 @@ func Parse(s string) (Color, error) {
 	return c, nil
 }
 
+// PeacockReads reports whether the Peacock extension (tinycolor2) reads s
+// as a color. Parse also accepts CSS Color 4 forms it does not; a file
+// shared with the extension should store those as hex.
+func PeacockReads(s string) bool {
+	_, ok := parseTiny(s)
+	return ok
+}
+
 // MustParse is like Parse but panics if s is not a color. It is meant for
 // constants in programs and tests.
 func MustParse(s string) Color {

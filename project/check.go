@@ -185,29 +185,37 @@ func lowContrast(have map[string]string) []LowContrast {
 	return warns
 }
 
-// laterKeys are keys that older extension versions did not write yet (a
-// file written by one of them lacks them and gains them on the next
-// apply): the activity bar on top (#538), the command center (#584), the
-// debugging status bar written always (4.3.0, #572), the remote item
-// (#473), the hover and sash keys, the active and inactive variants.
-var laterKeys = map[string]bool{
-	"activityBarTop.activeBackground":   true,
-	"activityBarTop.background":         true,
-	"activityBarTop.foreground":         true,
-	"activityBarTop.inactiveForeground": true,
-	"commandCenter.border":              true,
-	"commandCenter.foreground":          true,
-	"statusBar.debuggingBackground":     true,
-	"statusBar.debuggingForeground":     true,
-	"statusBarItem.remoteBackground":    true,
-	"statusBarItem.remoteForeground":    true,
-	"statusBarItem.hoverBackground":     true,
-	"sash.hoverBorder":                  true,
-	"activityBar.activeBackground":      true,
-	"activityBar.inactiveForeground":    true,
-	"titleBar.inactiveBackground":       true,
-	"titleBar.inactiveForeground":       true,
+// laterKeys are the keys that older extension versions did not write yet,
+// by generation: a file written by an old version lacks the keys of every
+// generation after its own, and has all keys of its generation and before.
+// The order is the extension's history, as files it wrote show it (the
+// real-world files in the shared test data): the inactive colors and the
+// hover (1); the active activity bar background (2); the sash, the remote
+// item and the command center border (3); the command center text and the
+// activity bar on top (#584, #538) (4); the debugging status bar, written
+// always since 4.3.0 (#572) (5).
+var laterKeys = map[string]int{
+	"titleBar.inactiveBackground":       1,
+	"titleBar.inactiveForeground":       1,
+	"activityBar.inactiveForeground":    1,
+	"statusBarItem.hoverBackground":     1,
+	"activityBar.activeBackground":      2,
+	"sash.hoverBorder":                  3,
+	"statusBarItem.remoteBackground":    3,
+	"statusBarItem.remoteForeground":    3,
+	"commandCenter.border":              3,
+	"commandCenter.foreground":          4,
+	"activityBarTop.activeBackground":   4,
+	"activityBarTop.background":         4,
+	"activityBarTop.foreground":         4,
+	"activityBarTop.inactiveForeground": 4,
+	"statusBar.debuggingBackground":     5,
+	"statusBar.debuggingForeground":     5,
 }
+
+// generation430 is the generation of 4.3.0, which also gave the remote item
+// its own color (before, it had the status bar's).
+const generation430 = 5
 
 // explain searches for settings, a color and an extension version under
 // which the extension writes have. It returns what differs from the
@@ -225,7 +233,15 @@ func (p *Project) explain(doc *workspace.Document, have map[string]string, ps pa
 			bases = append(bases, base{v, k})
 		}
 	}
+	// The plain reading (your settings, this color) is the one to beat: an
+	// inferred reading is taken only when it leaves fewer differences.
 	best := -1
+	if len(bases) > 0 {
+		if c, err := palette.Parse(bases[0].text); err == nil {
+			why, unexplained = explainByVersion(compare(have, palette.Derive(c, ps), ps.ExcludedSettings), have)
+			best = 0
+		}
+	}
 	for i, b := range bases {
 		c, err := palette.Parse(b.text)
 		if err != nil {
@@ -250,16 +266,24 @@ func (p *Project) explain(doc *workspace.Document, have map[string]string, ps pa
 }
 
 // explainByVersion sets apart the differences an older extension version
-// leaves behind (keys added later missing, and before 4.3.0 the remote item
-// painted with the status bar color) from the rest.
+// leaves behind from the rest. The file's generation is that of the newest
+// key it holds (see laterKeys); only keys of later generations may be
+// missing, and the remote item may have the status bar color (before
+// 4.3.0) only in a file older than 4.3.0. A key deleted by hand from a file
+// that holds newer keys stays drift.
 func explainByVersion(drifts []Drift, have map[string]string) (why []string, rest []Drift) {
+	gen := 0
+	for k := range have {
+		gen = max(gen, laterKeys[k])
+	}
 	var missing []string
 	oldRemote := false
 	for _, d := range drifts {
 		switch {
-		case d.Kind == "missing" && laterKeys[d.Key]:
+		case d.Kind == "missing" && laterKeys[d.Key] > gen:
 			missing = append(missing, d.Key)
-		case d.Key == "statusBarItem.remoteBackground" && d.Kind == "changed" && strings.EqualFold(d.Have, have["statusBar.background"]):
+		case d.Key == "statusBarItem.remoteBackground" && d.Kind == "changed" && gen < generation430 &&
+			strings.EqualFold(d.Have, have["statusBar.background"]):
 			oldRemote = true
 		default:
 			rest = append(rest, d)

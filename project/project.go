@@ -125,6 +125,15 @@ func Open(opts Options) (*Project, error) {
 		}
 	}
 	p := &Project{Dir: filepath.Clean(opts.Dir), Home: home(opts), User: map[string]any{}, opts: opts}
+	if !filepath.IsAbs(p.Home) {
+		// Every per-user file would land relative to the working
+		// directory, in the user's repository.
+		v := "HOME"
+		if opts.GOOS == "windows" {
+			v = "USERPROFILE"
+		}
+		return nil, fmt.Errorf("cannot find your home directory: %s is not set to an absolute path", v)
+	}
 	if !opts.NoTarget {
 		if err := p.findTarget(); err != nil {
 			return nil, err

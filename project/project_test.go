@@ -107,10 +107,16 @@ func TestCheckExplains(t *testing.T) {
 			wantStatus: StatusExplained, wantWhy: []string{"written in Cursor"}},
 		{name: "remote color", file: strings.Replace(derived(t, "#007fff", nil, nil, ""), `"peacock.color": "#007fff"`, `"peacock.color": "#42b883", "peacock.remoteColor": "#007fff"`, 1),
 			wantStatus: StatusExplained, wantWhy: []string{"derived from peacock.remoteColor #007fff, not peacock.color"}},
-		{name: "older version", file: derived(t, c, nil, []string{"activityBarTop.background", "activityBarTop.activeBackground", "activityBarTop.foreground", "activityBarTop.inactiveForeground", "commandCenter.border", "commandCenter.foreground"}, ""),
+		{name: "older version", file: derived(t, c, nil, []string{"activityBarTop.background", "activityBarTop.activeBackground", "activityBarTop.foreground", "activityBarTop.inactiveForeground", "commandCenter.foreground", "statusBar.debuggingBackground", "statusBar.debuggingForeground"}, ""),
 			wantStatus: StatusExplained, wantWhy: []string{"an older Peacock extension, which did not write activityBarTop.activeBackground"}},
-		{name: "remote item before 4.3.0", file: strings.Replace(derived(t, c, nil, nil, ""), `"statusBarItem.remoteBackground": "#f0e8f7"`, `"statusBarItem.remoteBackground": "#42b883"`, 1),
-			wantStatus: StatusExplained, wantWhy: []string{"before 4.3.0"}},
+		{name: "remote item before 4.3.0", file: strings.Replace(derived(t, c, nil, []string{"statusBar.debuggingBackground", "statusBar.debuggingForeground"}, ""), `"statusBarItem.remoteBackground": "#f0e8f7"`, `"statusBarItem.remoteBackground": "#42b883"`, 1),
+			wantStatus: StatusExplained, wantWhy: []string{"before 4.3.0", "did not write statusBar.debuggingBackground"}},
+		{name: "remote item like the status bar in a 4.3 file", file: strings.Replace(derived(t, c, nil, nil, ""), `"statusBarItem.remoteBackground": "#f0e8f7"`, `"statusBarItem.remoteBackground": "#42b883"`, 1),
+			wantStatus: StatusDrift, wantDrift: []string{"statusBarItem.remoteBackground"}},
+		{name: "an old key deleted from a new file", file: derived(t, c, nil, []string{"titleBar.inactiveBackground"}, ""),
+			wantStatus: StatusDrift, wantDrift: []string{"titleBar.inactiveBackground"}},
+		{name: "a lightened status bar is a hand edit, not a setting", file: strings.Replace(derived(t, c, nil, nil, ""), `"statusBar.background": "#42b883"`, `"statusBar.background": "#65c89b"`, 1),
+			wantStatus: StatusDrift, wantDrift: []string{"statusBar.background"}},
 		{name: "hand edit", file: strings.Replace(derived(t, c, nil, nil, ""), `"statusBar.background": "#42b883"`, `"statusBar.background": "#000000"`, 1),
 			wantStatus: StatusDrift, wantDrift: []string{"statusBar.background"}},
 		{name: "hand edit among explained", file: strings.Replace(derived(t, c, func(s *palette.Settings) { s.ActivityBarAdjustment = palette.AdjustNone }, nil, ""), `"titleBar.activeForeground": "#15202b"`, `"titleBar.activeForeground": "#ff0000"`, 1),
@@ -261,10 +267,8 @@ func TestEditorFoundFromStorageAlone(t *testing.T) {
 }
 
 func TestRelativeXDGConfigHomeIgnored(t *testing.T) {
-	env := map[string]string{}
-	p := testProject(t, nil, Options{Getenv: func(k string) string { return env[k] }})
-	env["HOME"] = p.Home
-	env["XDG_CONFIG_HOME"] = "relative/dir"
+	p := testProject(t, nil, Options{})
+	env := map[string]string{"HOME": p.Home, "XDG_CONFIG_HOME": "relative/dir"}
 	p.opts.Getenv = func(k string) string { return env[k] }
 	if got, want := p.ConfigPath(), filepath.Join(p.Home, ".config", "peacock", "config.json"); got != want {
 		t.Errorf("ConfigPath = %s, want %s", got, want)
@@ -408,4 +412,103 @@ func TestAbsPath(t *testing.T) {
 			t.Errorf("absPath(%s, %q, %q) = %q, want %q", tt.goos, tt.dir, tt.in, got, tt.want)
 		}
 	}
+}
+
+// TestNoHome: without a home directory every per-user file would land in
+// the working directory (the user's repository): Open refuses instead.
+func TestNoHome(t *testing.T) {
+	for _, home := range []string{"", "relative"} {
+		_, err := Open(Options{Dir: t.TempDir(), GOOS: "linux", Getenv: func(k string) string {
+			if k == "HOME" {
+				return home
+			}
+			return ""
+		}})
+		if err == nil || !strings.Contains(err.Error(), "HOME is not set to an absolute path") {
+			t.Errorf("HOME=%q: err = %v", home, err)
+		}
+	}
+}
+
+// TestCheckRealWorldDeletions deletes one owned key at a time from every
+// Peacock-written real-world file: a key deleted by hand is drift, unless
+// its absence is what a setting of its own means (an accent border turned
+// off).
+func TestCheckRealWorldDeletions(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "testdata", "real-world")
+	index, err := os.ReadFile(filepath.Join(dir, "INDEX.tsv"))
+	if err != nil {
+		t.Skipf("shared real-world files not found (%v); skipping", err)
+	}
+	ownFlag := map[string]bool{"editorGroup.border": true, "panel.border": true, "sideBar.border": true,
+		"tab.activeBorder": true, "tab.activeBackground": true, "window.activeBorder": true, "window.inactiveBorder": true}
+	tried := 0
+	for _, line := range strings.Split(string(index), "\n") {
+		fields := strings.Split(line, "\t")
+		if len(fields) < 5 || fields[4] != "peacock" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, fields[0]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		target := ".vscode/settings.json"
+		if !strings.HasSuffix(fields[0], ".json") {
+			target = "x.code-workspace"
+		}
+		orig, err := workspace.Parse(target, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The generation of the file (see laterKeys) and how many of its
+		// keys are of that generation: deleting the only one makes the
+		// file look older, which nothing can tell from a deletion.
+		gen, ofGen := 0, 0
+		for _, m := range orig.ColorCustomizations() {
+			switch g := laterKeys[m.Key]; {
+			case g > gen:
+				gen, ofGen = g, 1
+			case g == gen && g > 0:
+				ofGen++
+			}
+		}
+		lines := strings.Split(string(data), "\n")
+		for i, l := range lines {
+			key, ok := ownedKeyOn(l)
+			if !ok || ownFlag[key] || laterKeys[key] == gen && ofGen == 1 {
+				continue
+			}
+			mutated := strings.Join(append(append([]string{}, lines[:i]...), lines[i+1:]...), "\n")
+			if d, err := workspace.Parse(target, []byte(mutated)); err != nil || len(d.ColorCustomizations()) != len(orig.ColorCustomizations())-1 {
+				continue // the line was in a theme block, or its removal broke the syntax
+			}
+			p := testProject(t, map[string]string{target: mutated}, Options{})
+			r, err := p.Check(false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tried++
+			if r.Status != StatusDrift {
+				t.Errorf("%s without %s: %s %q, want drift", fields[0], key, r.Status, r.ExplainedBy)
+			}
+		}
+	}
+	if tried < 100 {
+		t.Fatalf("only %d deletions tried", tried)
+	}
+	t.Logf("%d single-key deletions, all drift", tried)
+}
+
+// ownedKeyOn returns the owned key a line of a settings file sets, if any.
+func ownedKeyOn(line string) (string, bool) {
+	l := strings.TrimSpace(line)
+	if !strings.HasPrefix(l, `"`) {
+		return "", false
+	}
+	end := strings.Index(l[1:], `"`)
+	if end < 0 {
+		return "", false
+	}
+	key := l[1 : end+1]
+	return key, palette.IsOwned(key) && strings.Contains(l[end+2:], `"#`)
 }
