@@ -94,6 +94,7 @@ func (p *Project) setWith(choose func(*workspace.Document) (Choice, error), remo
 		if err != nil {
 			return err
 		}
+		c = c.Portable()
 		out.Value, out.Color = c.Text, c.Color
 		ps, err := p.SettingsFor(d)
 		if err != nil {

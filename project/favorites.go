@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/peacock-cli/peacock/palette"
+	"github.com/peacock-cli/peacock/themes"
 	"github.com/peacock-cli/peacock/workspace"
 )
 
@@ -135,12 +136,22 @@ func (p *Project) Favorites() ([]Favorite, error) {
 	return dedupe(list), nil
 }
 
-// dedupe keeps the first favorite of each name (case-insensitive).
+// sameName compares favorite names as every name is compared (see
+// themes.Key): case-insensitively, with spaces, dashes and underscores
+// alike, so that a name that lists is a name that set finds.
+func sameName(a, b string) bool { return themes.Key(a) == themes.Key(b) }
+
+// dedupe keeps the first favorite of each name (see sameName).
 func dedupe(list []Favorite) []Favorite {
+	return dedupeBy(list, themes.Key)
+}
+
+// dedupeBy keeps the first favorite of each key(name).
+func dedupeBy(list []Favorite, key func(string) string) []Favorite {
 	seen := map[string]bool{}
 	var out []Favorite
 	for _, f := range list {
-		k := strings.ToLower(f.Name)
+		k := key(f.Name)
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, f)
@@ -217,16 +228,18 @@ func (p *Project) AddFavorite(name, value string, wo WriteOptions) (*FavoriteCha
 	if err := CheckFavoriteName(name); err != nil {
 		return nil, err
 	}
-	if _, err := palette.Parse(value); err != nil {
+	c, err := palette.Parse(value)
+	if err != nil {
 		return nil, err
 	}
+	value = Choice{Text: value, Color: c}.Portable().Text
 	out := &FavoriteChange{Verb: "add", Favorite: Favorite{name, value, ""}}
 	res, st, err := p.editFavorites(wo, func(list []Favorite) ([]Favorite, error) {
 		out.Verb = "add"
 		for i, f := range list {
-			if strings.EqualFold(f.Name, name) {
+			if sameName(f.Name, name) {
 				list[i].Value = value
-				out.Verb = "update"
+				out.Verb, out.Favorite.Name = "update", f.Name
 			}
 		}
 		if out.Verb == "add" {
@@ -256,11 +269,14 @@ func (p *Project) AddCurrentFavorite(name string, remote bool, wo WriteOptions) 
 
 // AddRecommended puts Peacock's starter set first in the favorites,
 // followed by the existing ones, each name once, the first occurrence
-// winning: the extension's "Add the Recommended Favorites".
+// winning: the extension's "Add the Recommended Favorites", which compares
+// names exactly. (In peacock's own config file, where the starters are
+// always listed after the user's favorites, the starters are written
+// first the same way.)
 func (p *Project) AddRecommended(wo WriteOptions) (*FavoriteChange, error) {
-	out := &FavoriteChange{Verb: "recommended"}
+	out := &FavoriteChange{Verb: "recommended", Favorite: Favorite{Name: "recommended"}}
 	res, st, err := p.editFavorites(wo, func(list []Favorite) ([]Favorite, error) {
-		return dedupe(append(starters(), list...)), nil
+		return dedupeBy(append(starters(), list...), func(s string) string { return s }), nil
 	})
 	if err != nil {
 		return nil, err
@@ -269,7 +285,7 @@ func (p *Project) AddRecommended(wo WriteOptions) (*FavoriteChange, error) {
 	return out, nil
 }
 
-// RemoveFavorite removes every favorite named name (case-insensitive) from
+// RemoveFavorite removes every favorite named name (compared as sameName does) from
 // the store. Removing a name the store does not hold is an error.
 func (p *Project) RemoveFavorite(name string, wo WriteOptions) (*FavoriteChange, error) {
 	name = strings.TrimSpace(name)
@@ -280,11 +296,16 @@ func (p *Project) RemoveFavorite(name string, wo WriteOptions) (*FavoriteChange,
 	res, st, err := p.editFavorites(wo, func(list []Favorite) ([]Favorite, error) {
 		var kept []Favorite
 		for _, f := range list {
-			if !strings.EqualFold(f.Name, name) {
+			if !sameName(f.Name, name) {
 				kept = append(kept, f)
 			}
 		}
 		if len(kept) == len(list) {
+			for _, f := range starters() {
+				if sameName(f.Name, name) {
+					return nil, fmt.Errorf("%q is one of Peacock's starter favorites, which are listed but not kept in %s, so it cannot be removed there", f.Name, p.Display(p.FavoritesStore().Path))
+				}
+			}
 			return nil, fmt.Errorf("no favorite named %q in %s", name, p.Display(p.FavoritesStore().Path))
 		}
 		return kept, nil
@@ -294,6 +315,17 @@ func (p *Project) RemoveFavorite(name string, wo WriteOptions) (*FavoriteChange,
 	}
 	out.Result, out.Store, out.Favorite.Source = res, st, st.Source
 	return out, nil
+}
+
+// Portable returns c with a text the Peacock extension reads: a CSS Color 4
+// form that tinycolor has no meaning for (oklch(), hwb(), ...) becomes its
+// hex, so that a file or a favorites list shared with the extension never
+// holds a color the extension would drop.
+func (c Choice) Portable() Choice {
+	if !palette.PeacockReads(c.Text) {
+		c.Text = c.Color.Hex()
+	}
+	return c
 }
 
 // Choice is a color text resolved once: what to store and what it means.

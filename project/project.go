@@ -179,9 +179,13 @@ func (p *Project) findTarget() error {
 	p.Target = t
 	if p.opts.Workspace != "" {
 		if !t.Exists {
-			// A typo must not create directories: the file may be new, its
-			// directory may not, except the .vscode folder of an existing
-			// one, which VS Code itself creates for folder settings.
+			// A typo must not create files or directories: a new file is a
+			// *.code-workspace or a settings.json, and its directory must
+			// exist, except the .vscode folder of an existing one, which VS
+			// Code itself creates for folder settings.
+			if base := filepath.Base(t.Path); t.Kind != workspace.KindWorkspace && !strings.EqualFold(base, "settings.json") {
+				return fmt.Errorf("%s does not exist, and a new target must be a *.code-workspace or a settings.json file", p.Display(t.Path))
+			}
 			dir := filepath.Dir(t.Path)
 			if filepath.Base(dir) == ".vscode" && filepath.Base(t.Path) == "settings.json" {
 				dir = filepath.Dir(dir)

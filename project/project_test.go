@@ -512,3 +512,42 @@ func ownedKeyOn(line string) (string, bool) {
 	key := l[1 : end+1]
 	return key, palette.IsOwned(key) && strings.Contains(l[end+2:], `"#`)
 }
+
+// TestFavoriteNamesMatchAsSetFindsThem: add, remove and set compare names
+// alike, so a favorite that lists can be chosen.
+func TestFavoriteNamesMatchAsSetFindsThem(t *testing.T) {
+	p := testProject(t, nil, Options{NoTarget: true})
+	if _, err := p.AddFavorite("Deep Sea", "#05445e", WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := p.AddFavorite("deep-sea", "#000011", WriteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Verb != "update" || c.Favorite.Name != "Deep Sea" {
+		t.Errorf("second add: %s %q, want an update of \"Deep Sea\"", c.Verb, c.Favorite.Name)
+	}
+	ch, err := p.Resolve("DEEP_SEA")
+	if err != nil || ch.Text != "#000011" {
+		t.Errorf("Resolve = %+v, %v; want #000011", ch, err)
+	}
+	if _, err := p.RemoveFavorite("deep sea", WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestBrokenFavoritesDoNotHideThemes: one bad entry in the editor's
+// favorites is a warning, and theme colors still resolve.
+func TestBrokenFavoritesDoNotHideThemes(t *testing.T) {
+	var warnings []string
+	p := testProject(t, map[string]string{
+		"home/.config/Code/User/settings.json": `{"peacock.favoriteColors": [{"name": "x", "value": 5}]}`,
+	}, Options{NoTarget: true, Warn: func(m string) { warnings = append(warnings, m) }})
+	ch, err := p.Resolve("okabe-ito/sky blue")
+	if err != nil || ch.Text != "#56b4e9" {
+		t.Fatalf("Resolve = %+v, %v", ch, err)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], "peacock.favoriteColors[0].value: want a string, got a number") {
+		t.Errorf("warnings %q", warnings)
+	}
+}

@@ -99,7 +99,8 @@ func (p *Project) Resolve(input string) (Choice, error) {
 	}
 	favs, err := p.Favorites()
 	if err != nil {
-		return Choice{}, err
+		// A broken favorites list must not hide the themes: say so and go on.
+		p.warn(err.Error())
 	}
 	key := themes.Key(text)
 	for _, f := range favs {

@@ -103,7 +103,11 @@ func (o *out) reportChange(c *project.Change, verb, status string, data map[stri
 	if c.Skipped {
 		o.status("%s does not exist; nothing to %s", o.P.Display(c.Path), verb)
 		if o.G.JSON {
-			return o.json(map[string]any{"file": c.Path, "changed": false, "created": false, "dryRun": o.G.DryRun})
+			out := map[string]any{"file": c.Path, "changed": false, "created": false, "dryRun": o.G.DryRun}
+			for k, v := range data {
+				out[k] = v
+			}
+			return o.json(out)
 		}
 		return nil
 	}

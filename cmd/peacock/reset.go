@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/peacock-cli/peacock/workspace"
 	"github.com/spf13/cobra"
 )
 
@@ -43,14 +44,22 @@ func runReset(opts *resetOptions) error {
 	if err != nil {
 		return err
 	}
+	var data map[string]any
 	if opts.All {
-		// The user settings first: with --json, one object reports the
-		// workspace file.
+		// The user settings first. With --json, one object reports both:
+		// the workspace file, and the user settings under "user".
 		res, err := p.ResetUser(opts.writeOptions())
 		if err != nil {
 			return err
 		}
-		if res != nil && !opts.Global.JSON {
+		switch {
+		case res != nil && opts.Global.JSON:
+			user := map[string]any{"file": res.Path, "changed": res.Changed}
+			if opts.Global.DryRun {
+				user["diff"] = workspace.Diff(p.Display(res.Path), res.Before, res.After)
+			}
+			data = map[string]any{"user": user}
+		case res != nil:
 			if err := o.report(*res, "removed the user-level colors", nil); err != nil {
 				return err
 			}
@@ -60,7 +69,7 @@ func runReset(opts *resetOptions) error {
 	if err != nil {
 		return err
 	}
-	return o.reportChange(c, "reset", "removed the colors", nil)
+	return o.reportChange(c, "reset", "removed the colors", data)
 }
 
 type applyOptions struct {
