@@ -33,6 +33,10 @@ const (
 	ManagerHusky     = "husky"
 	ManagerLefthook  = "lefthook"
 	ManagerPreCommit = "pre-commit"
+	// ManagerTracked is a core.hooksPath inside the work tree: the team's
+	// hooks, committed. peacock writes nothing there (that would change
+	// tracked files for everyone) and prints the line to add instead.
+	ManagerTracked = "core.hooksPath"
 )
 
 // Hook states reported by Status.
@@ -88,6 +92,11 @@ func Locate(ctx context.Context, git Git, dir string) (Layout, error) {
 			l.Manager, l.Config = ManagerHusky, h
 			return l, nil
 		}
+		if rel, err := filepath.Rel(l.Root, l.Dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) &&
+			rel != ".git" && !strings.HasPrefix(rel, ".git"+string(filepath.Separator)) {
+			l.Manager, l.Config = ManagerTracked, l.Dir
+			return l, nil
+		}
 	}
 	for _, n := range []string{"lefthook.yml", ".lefthook.yml", "lefthook.yaml", ".lefthook.yaml", "lefthook.json", ".lefthook.json", "lefthook.toml", ".lefthook.toml"} {
 		if fileExists(filepath.Join(l.Root, n)) {
@@ -104,17 +113,17 @@ func Locate(ctx context.Context, git Git, dir string) (Layout, error) {
 	return l, nil
 }
 
-// huskyDir returns the .husky directory that holds hooksDir (husky 9 sets
-// core.hooksPath to .husky/_, husky 5 to 8 to .husky), or "".
+// huskyDir returns the .husky directory when hooksDir is husky's (husky 9
+// sets core.hooksPath to .husky/_, husky 5 to 8 to .husky), or "".
 func huskyDir(hooksDir string) string {
-	for d := filepath.Clean(hooksDir); ; d = filepath.Dir(d) {
-		if filepath.Base(d) == ".husky" {
-			return d
-		}
-		if filepath.Dir(d) == d {
-			return ""
-		}
+	d := filepath.Clean(hooksDir)
+	if filepath.Base(d) == "_" {
+		d = filepath.Dir(d)
 	}
+	if filepath.Base(d) == ".husky" {
+		return d
+	}
+	return ""
 }
 
 // LocateGlobal returns the global layout: the hooks directory of git's
@@ -207,6 +216,12 @@ repos:
       - id: peacock-post-checkout
 # then run: pre-commit install
 `
+	case ManagerTracked:
+		var b strings.Builder
+		for _, h := range Names {
+			fmt.Fprintf(&b, "# in %s:\n%s\n", h, HuskyLine(h))
+		}
+		return b.String()
 	}
 	return ""
 }
@@ -215,7 +230,7 @@ repos:
 func Install(ctx context.Context, git Git, l Layout) (*Result, error) {
 	res := &Result{Layout: l}
 	switch l.Manager {
-	case ManagerLefthook, ManagerPreCommit:
+	case ManagerLefthook, ManagerPreCommit, ManagerTracked:
 		res.Snippet = Snippet(l.Manager)
 		return res, nil
 	case ManagerHusky:
@@ -227,6 +242,16 @@ func Install(ctx context.Context, git Git, l Layout) (*Result, error) {
 			res.Actions = append(res.Actions, a)
 		}
 		return res, nil
+	}
+	// A hook that runs by its own name ($0: husky 4, overcommit, yorkie)
+	// would stop working under the chained name: refuse before writing
+	// anything, and say what to add to it instead.
+	for _, h := range Names {
+		if data, err := workspace.ReadFile(filepath.Join(l.Dir, h)); err == nil &&
+			!bytes.Contains(data, []byte(Fingerprint)) && dispatchesOnName(data) {
+			return res, fmt.Errorf("%s runs by its own name ($0), which chaining would change; nothing written: add this line to it instead:\n%s",
+				filepath.Join(l.Dir, h), HuskyLine(h))
+		}
 	}
 	if err := os.MkdirAll(l.Dir, 0o755); err != nil {
 		return res, err
@@ -250,6 +275,14 @@ func Install(ctx context.Context, git Git, l Layout) (*Result, error) {
 // configPath is a path as written in git's configuration: forward slashes,
 // which git for Windows reads too.
 func configPath(p string) string { return filepath.ToSlash(p) }
+
+// dispatchesOnName reports whether a hook script looks at the name it was
+// run by ($0), as hook managers that install one script under every hook
+// name do.
+func dispatchesOnName(script []byte) bool {
+	return bytes.Contains(script, []byte("$0")) || bytes.Contains(script, []byte("${0")) ||
+		bytes.Contains(script, []byte("$PROGRAM_NAME")) || bytes.Contains(script, []byte("__file__"))
+}
 
 func installScript(dir, hook string) (Action, error) {
 	path := filepath.Join(dir, hook)
@@ -315,7 +348,7 @@ func huskyInstall(dir, hook string) (Action, error) {
 func Uninstall(ctx context.Context, git Git, l Layout) (*Result, error) {
 	res := &Result{Layout: l}
 	switch l.Manager {
-	case ManagerLefthook, ManagerPreCommit:
+	case ManagerLefthook, ManagerPreCommit, ManagerTracked:
 		res.Snippet = Snippet(l.Manager)
 		return res, nil
 	case ManagerHusky:
@@ -436,7 +469,7 @@ func Status(l Layout) []HookStatus {
 	var out []HookStatus
 	for _, h := range Names {
 		switch l.Manager {
-		case ManagerLefthook, ManagerPreCommit:
+		case ManagerLefthook, ManagerPreCommit, ManagerTracked:
 			continue
 		case ManagerHusky:
 			path := filepath.Join(l.Config, h)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"os"
@@ -387,7 +388,13 @@ func update(ctx context.Context, path, target string, opts UpdateOptions, fn fun
 	}
 	var doc *Document
 	owned := inPlace && len(data) > 0 && len(base) > 0
+	var seed maphash.Seed
+	var sum0 uint64
 	if owned {
+		// The buffer is edited in place, so remember what it held by a
+		// hash: edits that cancel out (add then remove) change nothing.
+		seed = maphash.MakeSeed()
+		sum0 = maphash.Bytes(seed, data)
 		doc, err = parseOwned(path, data)
 	} else {
 		doc, err = Parse(path, data)
@@ -399,8 +406,13 @@ func update(ctx context.Context, path, target string, opts UpdateOptions, fn fun
 		return res, false, err
 	}
 	after := doc.Bytes()
-	// Edited in place, base holds the new text too: ask the Document.
-	if owned && !doc.Modified() || !owned && bytes.Equal(after, base) {
+	// Edited in place, base holds the new text too: ask the Document,
+	// then the hash.
+	if owned && (!doc.Modified() || len(after) == len(data) && maphash.Bytes(seed, after) == sum0) {
+		res.After = after
+		return res, false, nil
+	}
+	if !owned && bytes.Equal(after, base) {
 		res.After = res.Before
 		return res, false, nil
 	}

@@ -502,3 +502,28 @@ func TestUpdateBeforeWrite(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdateInPlaceEditsThatCancel: edits that cancel out change nothing,
+// in place as with a copy: no write, Changed false.
+func TestUpdateInPlaceEditsThatCancel(t *testing.T) {
+	for _, inPlace := range []bool{false, true} {
+		path := filepath.Join(t.TempDir(), "settings.json")
+		if err := os.WriteFile(path, []byte(`{"a": 1}`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		before, _ := os.Stat(path)
+		res, err := Update(path, UpdateOptions{InPlace: inPlace}, func(d *Document) error {
+			if err := d.SetSetting("zz.tmp", 1); err != nil {
+				return err
+			}
+			return d.RemoveSetting("zz.tmp")
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		after, _ := os.Stat(path)
+		if res.Changed || !os.SameFile(before, after) || string(res.After) != `{"a": 1}` {
+			t.Errorf("InPlace=%v: Changed %v, same file %v, After %q", inPlace, res.Changed, os.SameFile(before, after), res.After)
+		}
+	}
+}
