@@ -11,13 +11,22 @@ import (
 )
 
 // swap replaces the command named name under parent with c.
-func swap(parent *cobra.Command, name string, c *cobra.Command) {
-	for _, old := range parent.Commands() {
+// parseWith runs "peacock name args..." through a fresh command tree in
+// which the command is the one build makes around a runF seam, and returns
+// the options runF received (nil when it was not called) and the error.
+func parseWith[T any](t *testing.T, name string, build func(f *factory, runF func(*T) error) *cobra.Command, args []string) (*T, error) {
+	t.Helper()
+	f, _, _, _ := testFactory(t)
+	var got *T
+	root := newRootCmd(f)
+	for _, old := range root.Commands() {
 		if old.Name() == name {
-			parent.RemoveCommand(old)
+			root.RemoveCommand(old)
 		}
 	}
-	parent.AddCommand(c)
+	root.AddCommand(build(f, func(o *T) error { got = o; return nil }))
+	root.SetArgs(append([]string{name}, args...))
+	return got, root.Execute()
 }
 
 func TestNewAutoCmd(t *testing.T) {
@@ -34,12 +43,9 @@ func TestNewAutoCmd(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, _, _, _ := testFactory(t)
-			var got *autoOptions
-			root := newRootCmd(f)
-			swap(root, "auto", newAutoCmd(f, &globalOptions{}, func(o *autoOptions) error { got = o; return nil }))
-			root.SetArgs(append([]string{"auto"}, tt.args...))
-			err := root.Execute()
+			got, err := parseWith(t, "auto", func(f *factory, runF func(*autoOptions) error) *cobra.Command {
+				return newAutoCmd(f, &globalOptions{}, runF)
+			}, tt.args)
 			if tt.wantErr != "" {
 				if err == nil || err.Error() != tt.wantErr {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)
@@ -78,12 +84,9 @@ func TestNewHookCmd(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, _, _, _ := testFactory(t)
-			var got *hookOptions
-			root := newRootCmd(f)
-			swap(root, "hook", newHookCmd(f, &globalOptions{}, func(o *hookOptions) error { got = o; return nil }))
-			root.SetArgs(append([]string{"hook"}, tt.args...))
-			err := root.Execute()
+			got, err := parseWith(t, "hook", func(f *factory, runF func(*hookOptions) error) *cobra.Command {
+				return newHookCmd(f, &globalOptions{}, runF)
+			}, tt.args)
 			if tt.wantErr != "" {
 				if err == nil || err.Error() != tt.wantErr {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)

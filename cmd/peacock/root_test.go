@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
 )
 
 // testFactory returns a factory rooted in a fresh temp dir with an isolated
@@ -122,18 +124,9 @@ func TestNewSetCmd(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, _, _, _ := testFactory(t)
-			var got *setOptions
-			root := newRootCmd(f)
-			// Swap in set with a runF seam.
-			for _, c := range root.Commands() {
-				if c.Name() == "set" {
-					root.RemoveCommand(c)
-				}
-			}
-			root.AddCommand(newSetCmd(f, &globalOptions{}, func(o *setOptions) error { got = o; return nil }))
-			root.SetArgs(append([]string{"set"}, tt.args...))
-			err := root.Execute()
+			got, err := parseWith(t, "set", func(f *factory, runF func(*setOptions) error) *cobra.Command {
+				return newSetCmd(f, &globalOptions{}, runF)
+			}, tt.args)
 			if tt.wantErr != "" {
 				if err == nil || err.Error() != tt.wantErr {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)
