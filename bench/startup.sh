@@ -4,7 +4,7 @@
 # the machine hits both alike, and prints per run the median and fastest wall
 # time and the median CPU time, and their ratios to hello world, for:
 #
-#   peacock set '#42b883' --workspace tmp   (in a fresh temp dir, HOME there
+#   peacock set '#42b883' --workspace tmp.code-workspace (in a fresh temp dir, HOME there
 #                                            too: opens a project, derives a
 #                                            palette, writes one small file)
 #   peacock --version                       (start-up alone: package init and
@@ -98,12 +98,12 @@ export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" PEACOCK_EDITOR= PEAC
 tab=$(printf '\t')
 {
 	echo "$tmp/hello.bin"
-	echo "$tmp/peacock.bin${tab}set${tab}#42b883${tab}--workspace${tab}tmp"
+	echo "$tmp/peacock.bin${tab}set${tab}#42b883${tab}--workspace${tab}tmp.code-workspace"
 	echo "$tmp/peacock.bin${tab}--version"
-	echo "$tmp/static.bin${tab}set${tab}#42b883${tab}--workspace${tab}tmp"
+	echo "$tmp/static.bin${tab}set${tab}#42b883${tab}--workspace${tab}tmp.code-workspace"
 	echo "$tmp/static.bin${tab}--version"
 	if [ -n "$rev" ]; then
-		echo "$tmp/ref.bin${tab}set${tab}#42b883${tab}--workspace${tab}tmp"
+		echo "$tmp/ref.bin${tab}set${tab}#42b883${tab}--workspace${tab}tmp.code-workspace"
 		echo "$tmp/ref.bin${tab}--version"
 	fi
 } | "$tmp/timer.bin" "$n" >"$tmp/out"

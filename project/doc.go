@@ -6,7 +6,9 @@
 // math, no I/O) and workspace (finding, parsing and editing settings files
 // byte for byte). Everything a command needs to decide lives here, so the
 // command line, the picker and the git hook all see the same target and
-// the same settings; cmd/peacock only parses flags and renders results.
+// the same settings; internal/cli, the command line, only parses flags and
+// renders results.
+//
 // The logic is a package of its own rather than part of workspace because
 // it joins both libraries: workspace knows files, not colors, and palette
 // knows colors, not files.

@@ -1,8 +1,14 @@
 // Command peacock gives every VS Code-family workspace its own accent color.
+//
+// Its `pick` command runs the peacock-pick program, installed beside it.
 package main
 
-import "os"
+import (
+	"os"
+
+	"github.com/peacock-cli/peacock/internal/cli"
+)
 
 func main() {
-	os.Exit(run(os.Args[1:], systemStreams()))
+	os.Exit(cli.Main(nil))
 }

@@ -1,9 +1,0 @@
-//go:build !unix && !windows
-
-package main
-
-import "os"
-
-func enableVT(*os.File) bool { return true }
-
-func termWidth(*os.File) int { return 0 }

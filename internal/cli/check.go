@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/peacock-cli/peacock/project"
+	"github.com/spf13/cobra"
+)
+
+type checkOptions struct {
+	baseOptions
+	Remote bool
+}
+
+func newCheckCmd(f *factory, g *globalOptions, runF func(*checkOptions) error) *cobra.Command {
+	opts := &checkOptions{baseOptions: newBase(f, g)}
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Verify the colors match the stored color (for CI and pre-commit)",
+		Long: `Exit 0 when the target file parses, its stored color is valid and the owned
+keys in workbench.colorCustomizations are what that color derives under the
+current settings, or differ only in a way the extension explains: the file was
+written under other peacock.* settings (element adjustments, foreground
+colors, keepForegroundColor, affect* flags), with the remote color, or by an
+older extension version. That is reported as "explained" with what explains
+it. Otherwise exit 1 and say what drifted. Foreground and background pairs
+below 4.5:1 contrast are reported as warnings (they do not fail the check).
+
+To make check agree in CI, commit the peacock.* settings the colors were
+derived with in the workspace file: CI has no user settings.`,
+		Example: `  $ peacock check
+  $ peacock check --json | jq -r .status`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return runCheck(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "check against peacock.remoteColor (falling back to peacock.color)")
+	return cmd
+}
+
+func runCheck(opts *checkOptions) error {
+	p, o, err := opts.open(false)
+	if err != nil {
+		return err
+	}
+	r, err := p.Check(opts.Remote)
+	if err != nil {
+		return err
+	}
+	name := p.Display(p.Target.Path)
+	io := opts.IO
+	if opts.Global.JSON {
+		out := map[string]any{
+			"file": p.Target.Path, "ok": r.Status != project.StatusDrift, "status": r.Status, "value": r.Value,
+			"drift": nonNil(r.Drift), "lowContrast": nonNil(r.LowContrast),
+		}
+		if r.Value != "" {
+			out["color"] = r.Color.Hex6()
+		}
+		if len(r.Explained) > 0 {
+			out["explained_by"] = r.ExplainedBy
+			out["explained"] = r.Explained
+		}
+		if err := o.json(out); err != nil {
+			return err
+		}
+	} else {
+		for _, d := range r.Drift {
+			fmt.Fprintf(io.Out, "%s: drift: %s\n", name, d)
+		}
+		if !opts.Global.Quiet {
+			for _, w := range r.LowContrast {
+				fmt.Fprintf(io.ErrOut, "%s: warning: %s on %s has contrast %.2f:1, below 4.5:1 (try --style accessible)\n",
+					name, w.Foreground, w.Background, w.Ratio)
+			}
+		}
+	}
+	switch {
+	case r.Status == project.StatusDrift:
+		if !opts.Global.JSON && !opts.Global.Quiet {
+			fmt.Fprintf(io.ErrOut, "%s: %d key(s) drifted; run 'peacock apply' to fix\n", name, len(r.Drift))
+		}
+		return errSilent
+	case r.Status == project.StatusExplained:
+		o.status("%s: colors match %s as the extension wrote them, derived with %s", name, r.Value, strings.Join(r.ExplainedBy, "; "))
+	case r.Value == "":
+		o.status("%s: no peacock color set and no peacock keys: ok", name)
+	default:
+		o.status("%s: colors match %s", name, r.Value)
+	}
+	return nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

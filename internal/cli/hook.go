@@ -1,0 +1,371 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/peacock-cli/peacock/hooks"
+	"github.com/peacock-cli/peacock/project"
+	"github.com/spf13/cobra"
+)
+
+// hookTimeout bounds what a hook does: a checkout must never wait on
+// peacock for long.
+const hookTimeout = 2 * time.Second
+
+// localEnvVars lists the variables git exports to hooks that tie a git
+// command to one repository (git rev-parse --local-env-vars), asked once.
+var localEnvVars = sync.OnceValue(func() []string {
+	out, err := exec.Command("git", "rev-parse", "--local-env-vars").Output()
+	if err != nil {
+		return []string{"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
+			"GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_PREFIX", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT"}
+	}
+	return strings.Fields(string(out))
+})
+
+// gitEnv is the environment without the repository-local git variables, so
+// that git run with -C finds the repository of its directory, whatever
+// hook called peacock.
+func gitEnv() []string {
+	drop := map[string]bool{}
+	for _, v := range localEnvVars() {
+		drop[v] = true
+	}
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if !drop[k] && !strings.HasPrefix(k, "GIT_CONFIG_KEY_") && !strings.HasPrefix(k, "GIT_CONFIG_VALUE_") {
+			env = append(env, kv)
+		}
+	}
+	return env
+}
+
+// runGit is the hooks.Git that runs the git on PATH, with no stdin and the
+// repository-local variables unset.
+func runGit(ctx context.Context, dir string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, "git", args...)
+	cmd.Dir = dir
+	cmd.Env = gitEnv()
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(errb.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return "", fmt.Errorf("git %s: %s", args[0], msg)
+	}
+	return strings.TrimSuffix(out.String(), "\n"), nil
+}
+
+type hookOptions struct {
+	baseOptions
+	Git    hooks.Git
+	Getenv func(string) string
+	Getwd  func() (string, error)
+	// OpenAt opens the project in dir (-C) with workspace as the target
+	// ("" to search), under the other global flags.
+	OpenAt      func(dir, workspace string) (*project.Project, error)
+	GlobalScope bool // --global: init.templateDir
+	Hook        string
+	Args        []string
+}
+
+func newHookCmd(f *factory, g *globalOptions, runF func(*hookOptions) error) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "hook",
+		Short: "Color checkouts from git hooks",
+		Long: `Install git hooks that color every checkout: after git clone, checkout,
+switch, worktree add and merge, peacock hook run re-applies a project's
+stored color when its keys drifted, gives a checkout without a workspace file
+its identity color (see peacock auto) in a workspace file that git ignores
+(.git/info/exclude), and gives each linked worktree a variant of the project
+color of its own. It never fails or slows a checkout: it exits 0, never
+prompts, and gives up after 2 seconds.`,
+		Example: `  $ peacock hook install
+  $ peacock hook install --global
+  $ peacock hook status --json
+  $ peacock hook uninstall`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	newOpts := func() *hookOptions {
+		return &hookOptions{baseOptions: newBase(f, g), Git: runGit, Getenv: f.Getenv, Getwd: f.Getwd, OpenAt: openAt(f, g)}
+	}
+	for _, verb := range []string{"install", "uninstall"} {
+		opts := newOpts()
+		c := &cobra.Command{
+			Use:   verb,
+			Short: map[string]string{"install": "Install peacock's post-checkout and post-merge hooks", "uninstall": "Remove peacock's hooks and restore the ones they chained"}[verb],
+			Long: map[string]string{
+				"install": `Install post-checkout and post-merge hooks in this repository (honouring
+core.hooksPath and linked worktrees), or with --global in git's
+init.templateDir, which git copies into every later clone (init.templateDir
+is set to a directory of peacock's when unset; core.hooksPath never is).
+
+A hook already there keeps running, first, with its arguments, and its exit
+status is the hook's; installing twice changes nothing. With husky, a line is
+added to .husky/post-checkout and .husky/post-merge; with lefthook or
+pre-commit, nothing is written and the snippet for their configuration is
+printed on stdout. The hooks call peacock from PATH.`,
+				"uninstall": `Remove what peacock hook install added: peacock's hook scripts (a hook
+they chained comes back byte for byte), husky lines, and with --global the
+hooks in init.templateDir (and the setting, when the directory is peacock's
+and holds nothing else). Clones made meanwhile keep their copies of the hooks;
+run peacock hook uninstall in them. Colors given are left in place.`,
+			}[verb],
+			Example: "  $ peacock hook " + verb + "\n  $ peacock hook " + verb + " --global",
+			Args:    noArgs,
+			RunE: func(cmd *cobra.Command, _ []string) error {
+				if fl := cmd.Flag("dry-run"); fl != nil && fl.Changed {
+					return flagErrorf("hook %s: --dry-run is not supported; peacock hook status shows what is installed", verb)
+				}
+				if runF != nil {
+					return runF(opts)
+				}
+				return runHookInstall(cmd.Context(), opts, verb == "uninstall")
+			},
+		}
+		c.Flags().BoolVar(&opts.GlobalScope, "global", false, "act on init.templateDir (every later clone) instead of this repository")
+		cmd.AddCommand(c)
+	}
+
+	st := newOpts()
+	cmd.AddCommand(&cobra.Command{
+		Use:   "status",
+		Short: "Show which hooks are installed",
+		Long: `Show peacock's hooks in this repository (when run in one) and in
+init.templateDir: one line per hook, "scope<TAB>hook<TAB>state<TAB>path", where
+state is installed, chained (installed, running an earlier hook first),
+foreign (someone else's hook only), modified (peacock's, edited) or absent.`,
+		Example: "  $ peacock hook status\n  $ peacock hook status --json",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(st)
+			}
+			return runHookStatus(cmd.Context(), st)
+		},
+	})
+
+	ro := newOpts()
+	cmd.AddCommand(&cobra.Command{
+		Use:   "run <post-checkout|post-merge> [git arguments...]",
+		Short: "Do what the hooks do (called by the hook scripts)",
+		Long: `Do what peacock's hook does after a checkout or a merge; the hook scripts call
+it with git's arguments. It always exits 0 and reports problems in one line
+on stderr, so it never fails a checkout.`,
+		Example: "  $ peacock hook run post-checkout 0000000000000000000000000000000000000000 HEAD 1",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return flagErrorf("hook run: missing <post-checkout|post-merge>")
+			}
+			if args[0] != "post-checkout" && args[0] != "post-merge" {
+				return flagErrorf("hook run: unknown hook %q (want post-checkout or post-merge)", args[0])
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ro.Hook, ro.Args = args[0], args[1:]
+			if runF != nil {
+				return runF(ro)
+			}
+			return runHookRun(cmd.Context(), ro)
+		},
+	})
+	return cmd
+}
+
+// openAt returns a function that opens the project in dir with workspace
+// as the target, under the global flags as parsed when it is called.
+func openAt(f *factory, g *globalOptions) func(dir, workspace string) (*project.Project, error) {
+	return func(dir, workspace string) (*project.Project, error) {
+		g2 := *g
+		g2.Dir, g2.Workspace = dir, workspace
+		return f.openProject(&g2, false)
+	}
+}
+
+// hookLayout locates the repository's or the global hooks.
+func hookLayout(ctx context.Context, opts *hookOptions, p *project.Project, global bool) (hooks.Layout, error) {
+	if global {
+		return hooks.LocateGlobal(ctx, opts.Git, filepath.Join(p.UserDir(project.DataDir), "git-template"))
+	}
+	return hooks.Locate(ctx, opts.Git, p.Dir)
+}
+
+func runHookInstall(ctx context.Context, opts *hookOptions, uninstall bool) error {
+	p, o, err := opts.open(true)
+	if err != nil {
+		return err
+	}
+	l, err := hookLayout(ctx, opts, p, opts.GlobalScope)
+	if err != nil {
+		return err
+	}
+	var res *hooks.Result
+	if uninstall {
+		res, err = hooks.Uninstall(ctx, opts.Git, l)
+	} else {
+		res, err = hooks.Install(ctx, opts.Git, l)
+	}
+	if res != nil {
+		if jerr := reportHooks(o, res, uninstall); jerr != nil && err == nil {
+			err = jerr
+		}
+	}
+	return err
+}
+
+func reportHooks(o *out, res *hooks.Result, uninstall bool) error {
+	if hp := res.Layout.HooksPath; hp != "" && !uninstall && !o.G.Quiet {
+		fmt.Fprintf(o.IO.ErrOut, "peacock: warning: core.hooksPath is set globally (%s): git runs the hooks there and ignores init.templateDir's; run peacock hook install in a repository to install them there\n", hp)
+	}
+	if o.G.JSON {
+		acts := []map[string]string{}
+		for _, a := range res.Actions {
+			acts = append(acts, map[string]string{"hook": a.Hook, "path": a.Path, "action": a.Verb})
+		}
+		data := map[string]any{"hooksDir": res.Layout.Dir, "manager": res.Layout.Manager, "global": res.Layout.Global, "actions": acts}
+		if res.Snippet != "" {
+			data["snippet"] = res.Snippet
+			data["config"] = res.Layout.Config
+		}
+		return o.json(data)
+	}
+	if res.Snippet != "" {
+		o.status("%s manages this repository's hooks; add this to %s (nothing written):", res.Layout.Manager, o.P.Display(res.Layout.Config))
+		fmt.Fprint(o.IO.Out, res.Snippet)
+		return nil
+	}
+	for _, a := range res.Actions {
+		name := o.P.Display(a.Path)
+		switch a.Verb {
+		case "created":
+			o.status("installed the %s hook: %s", a.Hook, name)
+		case "chained":
+			o.status("installed the %s hook: %s (the hook that was there runs first, from %s)", a.Hook, name, filepath.Base(a.Path)+hooks.ChainedSuffix)
+		case "appended":
+			o.status("added peacock to %s", name)
+		case "unchanged":
+			o.status("the %s hook is already installed: %s", a.Hook, name)
+		case "left":
+			o.status("%s holds peacock's fingerprint but was edited; left alone", name)
+		case "removed":
+			o.status("removed the %s hook: %s", a.Hook, name)
+		case "restored":
+			o.status("removed the %s hook and restored the one it chained: %s", a.Hook, name)
+		case "config":
+			if uninstall {
+				o.status("unset git's init.templateDir and removed %s", name)
+			} else {
+				o.status("set git's init.templateDir to %s; every later clone gets the hooks", name)
+			}
+		}
+	}
+	if uninstall && len(res.Actions) == 0 {
+		o.status("no peacock hooks to remove in %s", o.P.Display(res.Layout.Dir))
+	}
+	return nil
+}
+
+func runHookStatus(ctx context.Context, opts *hookOptions) error {
+	p, o, err := opts.open(true)
+	if err != nil {
+		return err
+	}
+	type scope struct {
+		Scope    string             `json:"scope"`
+		HooksDir string             `json:"hooksDir"`
+		Manager  string             `json:"manager,omitempty"`
+		Config   string             `json:"config,omitempty"`
+		Hooks    []hooks.HookStatus `json:"hooks"`
+		Template *string            `json:"templateDir,omitempty"`
+	}
+	var scopes []scope
+	if l, err := hookLayout(ctx, opts, p, false); err == nil {
+		scopes = append(scopes, scope{Scope: "repository", HooksDir: l.Dir, Manager: l.Manager, Config: l.Config, Hooks: hooks.Status(l)})
+	}
+	gl, err := hookLayout(ctx, opts, p, true)
+	if err != nil {
+		return err
+	}
+	gs := scope{Scope: "global", HooksDir: gl.Dir, Hooks: hooks.Status(gl)}
+	if !gl.SetTemplateDir {
+		gs.Template = &gl.TemplateDir
+	}
+	scopes = append(scopes, gs)
+	if o.G.JSON {
+		return o.json(scopes)
+	}
+	for _, s := range scopes {
+		if len(s.Hooks) == 0 {
+			fmt.Fprintf(o.IO.Out, "%s\t-\t%s\t%s\n", s.Scope, s.Manager, s.Config)
+			continue
+		}
+		for _, h := range s.Hooks {
+			fmt.Fprintf(o.IO.Out, "%s\t%s\t%s\t%s\n", s.Scope, h.Hook, h.State, h.Path)
+		}
+	}
+	return nil
+}
+
+// runHookRun never fails: a problem is one line on stderr.
+func runHookRun(ctx context.Context, opts *hookOptions) error {
+	ctx, cancel := context.WithTimeout(ctx, hookTimeout)
+	defer cancel()
+	// The pre-commit framework passes git's arguments in its environment.
+	if len(opts.Args) == 0 && opts.Hook == "post-checkout" && opts.Getenv("PRE_COMMIT_CHECKOUT_TYPE") != "" {
+		opts.Args = []string{opts.Getenv("PRE_COMMIT_FROM_REF"), opts.Getenv("PRE_COMMIT_TO_REF"), opts.Getenv("PRE_COMMIT_CHECKOUT_TYPE")}
+	}
+	dir, err := opts.Getwd()
+	if err != nil {
+		fmt.Fprintf(opts.IO.ErrOut, "peacock: hook: %v\n", err)
+		return nil
+	}
+	type done struct {
+		res *hooks.RunResult
+		err error
+	}
+	ch := make(chan done, 1)
+	go func() {
+		res, err := hooks.Run(ctx, hooks.RunOptions{
+			Git: opts.Git, Dir: dir, Hook: opts.Hook, Args: opts.Args,
+			Open: opts.OpenAt,
+		})
+		ch <- done{res, err}
+	}()
+	var d done
+	select {
+	case d = <-ch:
+	case <-ctx.Done():
+		// Whatever is being written is written atomically: leaving now
+		// leaves the old file or the new one.
+		fmt.Fprintf(opts.IO.ErrOut, "peacock: hook: gave up after %s\n", hookTimeout)
+		return nil
+	}
+	if d.err != nil {
+		fmt.Fprintf(opts.IO.ErrOut, "peacock: hook: %v\n", d.err)
+		return nil
+	}
+	if opts.Global.Quiet || d.res.Action == hooks.RunNone {
+		return nil
+	}
+	switch d.res.Action {
+	case hooks.RunReapplied:
+		fmt.Fprintf(opts.IO.ErrOut, "peacock: re-applied %s to %s\n", d.res.Change.Value, filepath.Base(d.res.Path))
+	case hooks.RunColored:
+		a := d.res.Auto
+		fmt.Fprintf(opts.IO.ErrOut, "peacock: colored %s %s (%s; ignored by git)\n", filepath.Base(d.res.Path), a.Value, a.Method)
+	}
+	return nil
+}

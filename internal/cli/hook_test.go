@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+)
+
+// swap replaces the command named name under parent with c.
+// parseWith runs "peacock name args..." through a fresh command tree in
+// which the command is the one build makes around a runF seam, and returns
+// the options runF received (nil when it was not called) and the error.
+func parseWith[T any](t *testing.T, name string, build func(f *factory, runF func(*T) error) *cobra.Command, args []string) (*T, error) {
+	t.Helper()
+	f, _, _, _ := testFactory(t)
+	var got *T
+	root := newRootCmd(f)
+	for _, old := range root.Commands() {
+		if old.Name() == name {
+			root.RemoveCommand(old)
+		}
+	}
+	root.AddCommand(build(f, func(o *T) error { got = o; return nil }))
+	root.SetArgs(append([]string{name}, args...))
+	return got, root.Execute()
+}
+
+func TestNewAutoCmd(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		want    autoOptions
+		wantErr string
+	}{
+		{"plain", nil, autoOptions{}, ""},
+		{"distinct", []string{"--distinct"}, autoOptions{Distinct: true}, ""},
+		{"theme", []string{"--theme", "okabe-ito", "--force"}, autoOptions{Theme: "okabe-ito", Force: true}, ""},
+		{"arg", []string{"red"}, autoOptions{}, `auto: unexpected argument "red"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseWith(t, "auto", func(f *factory, runF func(*autoOptions) error) *cobra.Command {
+				return newAutoCmd(f, &globalOptions{}, runF)
+			}, tt.args)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Distinct != tt.want.Distinct || got.Theme != tt.want.Theme || got.Force != tt.want.Force {
+				t.Errorf("options = %+v, want %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNewHookCmd(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		global   bool
+		hook     string
+		hookArgs []string
+		wantErr  string
+	}{
+		{"install", []string{"install"}, false, "", nil, ""},
+		{"install global", []string{"install", "--global"}, true, "", nil, ""},
+		{"uninstall global", []string{"uninstall", "--global"}, true, "", nil, ""},
+		{"status", []string{"status"}, false, "", nil, ""},
+		{"run", []string{"run", "post-checkout", "a", "b", "1"}, false, "post-checkout", []string{"a", "b", "1"}, ""},
+		{"run merge", []string{"run", "post-merge", "0"}, false, "post-merge", []string{"0"}, ""},
+		{"run unknown", []string{"run", "pre-push"}, false, "", nil, `hook run: unknown hook "pre-push" (want post-checkout or post-merge)`},
+		{"run none", []string{"run"}, false, "", nil, "hook run: missing <post-checkout|post-merge>"},
+		{"install arg", []string{"install", "x"}, false, "", nil, `hook install: unexpected argument "x"`},
+		{"dry run", []string{"uninstall", "--dry-run"}, false, "", nil, "hook uninstall: --dry-run is not supported; peacock hook status shows what is installed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseWith(t, "hook", func(f *factory, runF func(*hookOptions) error) *cobra.Command {
+				return newHookCmd(f, &globalOptions{}, runF)
+			}, tt.args)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.GlobalScope != tt.global || got.Hook != tt.hook || !slices.Equal(got.Args, tt.hookArgs) {
+				t.Errorf("options = global %v hook %q args %q", got.GlobalScope, got.Hook, got.Args)
+			}
+		})
+	}
+}
+
+// TestRunHookRunNeverFails: whatever goes wrong, the hook exits 0 and says
+// so in one line.
+func TestRunHookRunNeverFails(t *testing.T) {
+	f, _, _, errOut := testFactory(t)
+	opts := &hookOptions{baseOptions: newBase(f, &globalOptions{}), Getwd: f.Getwd, Getenv: f.Getenv, Hook: "post-checkout",
+		OpenAt: openAt(f, &globalOptions{}),
+		Git:    func(context.Context, string, ...string) (string, error) { return "", errors.New("git: not found") }}
+	if err := runHookRun(context.Background(), opts); err != nil {
+		t.Fatalf("err = %v", err)
+	}
+	if got := errOut.String(); !strings.HasPrefix(got, "peacock: hook: ") || strings.Count(got, "\n") != 1 {
+		t.Errorf("stderr = %q, want one line", got)
+	}
+}
+
+// TestGitEnv: the variables git exports to a hook never reach the git
+// commands peacock runs.
+func TestGitEnv(t *testing.T) {
+	t.Setenv("GIT_DIR", "/elsewhere/.git")
+	t.Setenv("GIT_INDEX_FILE", "/elsewhere/index")
+	t.Setenv("GIT_CONFIG_GLOBAL", "/kept")
+	env := gitEnv()
+	for _, kv := range env {
+		if strings.HasPrefix(kv, "GIT_DIR=") || strings.HasPrefix(kv, "GIT_INDEX_FILE=") {
+			t.Errorf("%s kept", kv)
+		}
+	}
+	if !slices.Contains(env, "GIT_CONFIG_GLOBAL=/kept") {
+		t.Error("GIT_CONFIG_GLOBAL dropped")
+	}
+}

@@ -1,0 +1,121 @@
+package cli
+
+import (
+	"github.com/peacock-cli/peacock/workspace"
+	"github.com/spf13/cobra"
+)
+
+type resetOptions struct {
+	baseOptions
+	All bool
+}
+
+func newResetCmd(f *factory, g *globalOptions, runF func(*resetOptions) error) *cobra.Command {
+	opts := &resetOptions{baseOptions: newBase(f, g)}
+	cmd := &cobra.Command{
+		Use:   "reset",
+		Short: "Remove the workspace colors",
+		Long: `Remove every key peacock owns from workbench.colorCustomizations (keys in
+peacock.excludedSettings and keys you added yourself stay), remove the member
+when nothing else is left in it, and remove peacock.color,
+peacock.remoteColor and peacock.style. On a file that had no Peacock state
+before 'set', reset gives back the original bytes.
+
+--all also removes the user-level colors from your editor's user settings
+(peacock.color, peacock.remoteColor and the Live Share colors), as the
+extension's "Remove All Global and Workspace Colors".`,
+		Example: `  $ peacock reset
+  $ peacock reset --dry-run
+  $ peacock reset --all`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return runReset(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.All, "all", false, "also remove the user-level colors from the editor's user settings")
+	return cmd
+}
+
+func runReset(opts *resetOptions) error {
+	p, o, err := opts.open(false)
+	if err != nil {
+		return err
+	}
+	var data map[string]any
+	if opts.All {
+		// The user settings first. With --json, one object reports both:
+		// the workspace file, and the user settings under "user".
+		res, err := p.ResetUser(opts.writeOptions())
+		if err != nil {
+			return err
+		}
+		switch {
+		case res != nil && opts.Global.JSON:
+			user := map[string]any{"file": res.Path, "changed": res.Changed}
+			if opts.Global.DryRun {
+				user["diff"] = workspace.Diff(p.Display(res.Path), res.Before, res.After)
+			}
+			data = map[string]any{"user": user}
+		case res != nil:
+			if err := o.report(*res, "removed the user-level colors", nil); err != nil {
+				return err
+			}
+		}
+	}
+	c, err := p.Reset(opts.writeOptions())
+	if err != nil {
+		return err
+	}
+	return o.reportChange(c, "reset", "removed the colors", data)
+}
+
+type applyOptions struct {
+	baseOptions
+	Remote bool
+}
+
+func newApplyCmd(f *factory, g *globalOptions, runF func(*applyOptions) error) *cobra.Command {
+	opts := &applyOptions{baseOptions: newBase(f, g)}
+	cmd := &cobra.Command{
+		Use:   "apply",
+		Short: "Re-derive the colors from the stored color and current settings",
+		Long: `Do what the extension does when a window opens: derive the palette from the
+stored peacock.color (with --remote: peacock.remoteColor, falling back to
+peacock.color) and the current peacock.* settings, and merge it into the
+file. Without a stored color, strip the owned keys as the extension does.
+A file that is already right is not touched.`,
+		Example: `  $ peacock apply
+  $ peacock apply --remote`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return runApply(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "use peacock.remoteColor (falling back to peacock.color)")
+	return cmd
+}
+
+func runApply(opts *applyOptions) error {
+	p, o, err := opts.open(false)
+	if err != nil {
+		return err
+	}
+	c, err := p.Apply(opts.Remote, opts.writeOptions())
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"value": c.Value, "colors": c.Colors}
+	status := "applied " + c.Value
+	if c.Value == "" {
+		status = "no stored color: removed the owned keys"
+	} else {
+		data["color"] = c.Color.Hex6()
+	}
+	return o.reportChange(c, "apply", status, data)
+}
