@@ -18,7 +18,7 @@ func parseWith[T any](t *testing.T, name string, build func(f *factory, runF fun
 	t.Helper()
 	f, _, _, _ := testFactory(t)
 	var got *T
-	root := newRootCmd(f)
+	root := newRootCmd(f, nil)
 	for _, old := range root.Commands() {
 		if old.Name() == name {
 			root.RemoveCommand(old)

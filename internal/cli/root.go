@@ -184,7 +184,7 @@ func run(args []string, io *ioStreams, picker PickerFunc) int {
 func runWith(f *factory, args []string) int {
 	f.signals = &signalState{}
 	f.Args = args
-	root := newRootCmd(f)
+	root := newRootCmd(f, args)
 	root.SetArgs(args)
 	err := root.ExecuteContext(context.Background())
 	if s := f.signals; s.stop != nil {
@@ -230,7 +230,9 @@ func isCobraUsageError(err error) bool {
 		strings.HasPrefix(msg, "unknown shorthand flag")
 }
 
-func newRootCmd(f *factory) *cobra.Command {
+// newRootCmd builds the command tree for the command line args: with only
+// the command args runs, when it names one.
+func newRootCmd(f *factory, args []string) *cobra.Command {
 	g := &globalOptions{}
 	root := &cobra.Command{
 		Use:   "peacock",
@@ -284,26 +286,70 @@ from the current directory up to the repository root; the project's
 	pf.StringVar(&g.Editor, "editor", "", "whose user settings apply: code, insiders, vscodium, cursor, windsurf (default: the first installed)")
 	pf.StringVar(&g.UserSettings, "user-settings", "", "read user settings from `file` instead of the editor's (env PEACOCK_USER_SETTINGS)")
 
-	root.AddCommand(
-		newSetCmd(f, g, nil),
-		newRandomCmd(f, g, nil),
-		newAdjustCmd(f, g, "darken", nil),
-		newAdjustCmd(f, g, "lighten", nil),
-		newResetCmd(f, g, nil),
-		newApplyCmd(f, g, nil),
-		newSideBarCmd(f, g, nil),
-		newShowCmd(f, g, nil),
-		newPaletteCmd(f, g, nil),
-		newCheckCmd(f, g, nil),
-		newDoctorCmd(f, g, nil),
-		newFavoritesCmd(f, g),
-		newThemesCmd(f, g, nil),
-		newPickCmd(f, g, nil),
-		newCompletionCmd(f),
-		newAutoCmd(f, g, nil),
-		newHookCmd(f, g, nil),
-	)
+	commands := []struct {
+		name string
+		make func() *cobra.Command
+	}{
+		{"set", func() *cobra.Command { return newSetCmd(f, g, nil) }},
+		{"random", func() *cobra.Command { return newRandomCmd(f, g, nil) }},
+		{"darken", func() *cobra.Command { return newAdjustCmd(f, g, "darken", nil) }},
+		{"lighten", func() *cobra.Command { return newAdjustCmd(f, g, "lighten", nil) }},
+		{"reset", func() *cobra.Command { return newResetCmd(f, g, nil) }},
+		{"apply", func() *cobra.Command { return newApplyCmd(f, g, nil) }},
+		{"sidebar", func() *cobra.Command { return newSideBarCmd(f, g, nil) }},
+		{"show", func() *cobra.Command { return newShowCmd(f, g, nil) }},
+		{"palette", func() *cobra.Command { return newPaletteCmd(f, g, nil) }},
+		{"check", func() *cobra.Command { return newCheckCmd(f, g, nil) }},
+		{"doctor", func() *cobra.Command { return newDoctorCmd(f, g, nil) }},
+		{"favorites", func() *cobra.Command { return newFavoritesCmd(f, g) }},
+		{"themes", func() *cobra.Command { return newThemesCmd(f, g, nil) }},
+		{"pick", func() *cobra.Command { return newPickCmd(f, g, nil) }},
+		{"completion", func() *cobra.Command { return newCompletionCmd(f) }},
+		{"auto", func() *cobra.Command { return newAutoCmd(f, g, nil) }},
+		{"hook", func() *cobra.Command { return newHookCmd(f, g, nil) }},
+	}
+	// A run builds only the command it runs: help, completion and an
+	// unknown name get them all. Building all costs every run about 0.1 ms
+	// (bench/startup.sh).
+	if name := commandArg(args); name != "" && name != "completion" {
+		for _, c := range commands {
+			if c.name == name {
+				root.AddCommand(c.make())
+				// Our own completion command is not built; keep cobra
+				// from adding its default one.
+				root.CompletionOptions.DisableDefaultCmd = true
+				return root
+			}
+		}
+	}
+	for _, c := range commands {
+		root.AddCommand(c.make())
+	}
 	return root
+}
+
+// commandArg returns the first argument of args that is not a global flag
+// or its value: the name of the command to run, or "" when there is none.
+// Only the global flags that take a value need knowing here; an argument
+// this misreads only costs building every command.
+func commandArg(args []string) string {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return ""
+		case a == "--workspace" || a == "--chdir" || a == "-C" || a == "--editor" || a == "--user-settings":
+			i++ // the value
+		case len(a) > 2 && a[0] == '-' && a[1] != '-' && a[len(a)-1] == 'C' && !strings.Contains(a, "="):
+			i++ // -qC dir: shorthands run together, the last taking a value
+		case strings.HasPrefix(a, "-"):
+			// --flag=value, -Cdir, a boolean flag, or one this does not
+			// know (cobra reports it).
+		default:
+			return a
+		}
+	}
+	return ""
 }
 
 // exactArgs is cobra.ExactArgs with a usage error and a message that names

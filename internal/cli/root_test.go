@@ -171,3 +171,59 @@ func TestReadOnlyTarget(t *testing.T) {
 		t.Fatalf("dry run: exit code = %d, want 0 (stderr %q)", got, errOut.String())
 	}
 }
+
+func TestCommandArg(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"set", "red"}, "set"},
+		{[]string{"--json", "show"}, "show"},
+		{[]string{"-C", "set", "show"}, "show"},
+		{[]string{"--chdir", "set", "show"}, "show"},
+		{[]string{"-qC", "set", "show"}, "show"},
+		{[]string{"-Cset", "show"}, "show"},
+		{[]string{"--chdir=set", "show"}, "show"},
+		{[]string{"--workspace", "a.code-workspace", "--editor", "code", "--user-settings", "u.json", "check"}, "check"},
+		{[]string{"-q", "--dry-run", "reset"}, "reset"},
+		{[]string{"--", "set"}, ""},
+		{[]string{"--help"}, ""},
+	}
+	for _, tt := range tests {
+		if got := commandArg(tt.args); got != tt.want {
+			t.Errorf("commandArg(%q) = %q, want %q", tt.args, got, tt.want)
+		}
+	}
+}
+
+// TestOnlyTheCommandRun checks that a run builds only the command it runs,
+// and that help, completion and unknown names still see every command.
+func TestOnlyTheCommandRun(t *testing.T) {
+	tests := []struct {
+		args []string
+		want int // subcommands of the root, before cobra adds help
+	}{
+		{[]string{"-C", "x", "set", "red"}, 1},
+		{[]string{"favorites", "add", "x"}, 1},
+		{[]string{"--help"}, 17},
+		{[]string{"help", "set"}, 17},
+		{[]string{"completion", "bash"}, 17},
+		{[]string{"__complete", "set", ""}, 17},
+		{[]string{"sett"}, 17},
+	}
+	for _, tt := range tests {
+		f, _, _, _ := testFactory(t)
+		if got := len(newRootCmd(f, tt.args).Commands()); got != tt.want {
+			t.Errorf("%q: %d commands, want %d", tt.args, got, tt.want)
+		}
+	}
+	// The one command built still runs with the global flags and its own.
+	f, work, out, _ := testFactory(t)
+	if code := runWith(f, []string{"-C", work, "--json", "set", "--style", "accessible", "red"}); code != exitOK {
+		t.Fatalf("exit code %d", code)
+	}
+	if !strings.Contains(out.String(), `"peacock.color"`) {
+		t.Errorf("stdout = %q", out.String())
+	}
+}
