@@ -114,7 +114,10 @@ the list.
 
 The picker needs a terminal. Without one, use 'peacock set COLOR'; or
 answer numbered prompts on stdin with --accessible (also turned on by
-ACCESSIBLE=1 or TERM=dumb), which suits screen readers and scripts.`,
+ACCESSIBLE=1 or TERM=dumb), which suits screen readers and scripts.
+
+The picker is a program of its own, peacock-pick, installed beside peacock
+by 'go install ./cmd/...'; peacock pick runs it with the same arguments.`,
 		Example: `  $ peacock pick
   $ peacock pick --style accessible
   $ peacock pick --remote
