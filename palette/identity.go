@@ -1,8 +1,8 @@
 package palette
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
+	"github.com/peacock-cli/peacock/internal/sha256"
 	"math"
 
 	colorful "github.com/lucasb-eyer/go-colorful"
@@ -93,11 +93,8 @@ func IdentityCandidates(identity string, n int) []Color {
 }
 
 func identityCandidate(identity string, i uint32) Color {
-	h := sha256.New()
-	h.Write([]byte(identitySalt))
-	h.Write(binary.BigEndian.AppendUint32(nil, i))
-	h.Write([]byte(identity))
-	sum := h.Sum(nil)
+	msg := binary.BigEndian.AppendUint32([]byte(identitySalt), i)
+	sum := sha256.Sum256(append(msg, identity...))
 
 	hue := float64(binary.BigEndian.Uint64(sum[0:8])>>11) / (1 << 53) * 360
 	dark := sum[8] < 128
