@@ -2,7 +2,6 @@ package workspace
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -376,15 +375,15 @@ func (d *Document) holderOf(open int, key string) (int, int) {
 }
 
 // decodeNumber decodes a value with numbers as json.Number, for
-// comparisons.
+// comparisons: what encoding/json's Decoder with UseNumber gives for the
+// value's text with its comments and trailing commas removed (see
+// decodeNumbers), or nil.
 func (d *Document) decodeNumber(m *member) any {
-	dec := json.NewDecoder(bytes.NewReader(standardJSON(d.view[int(m.valStart):int(m.valEnd)])))
-	dec.UseNumber()
-	var out any
-	if err := dec.Decode(&out); err != nil {
+	v, _, ok := decodeNumbers(d.view[:int(m.valEnd)], int(m.valStart))
+	if !ok {
 		return nil
 	}
-	return out
+	return v
 }
 
 // style returns the style of the text (computed once until an edit adds
