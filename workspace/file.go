@@ -582,9 +582,8 @@ func writeLocked(ctx context.Context, path string, data []byte, perm fs.FileMode
 		if m.mode&0o222 == 0 {
 			return readOnlyError(path)
 		}
-		switch f, err := openWriteOnly(path); {
+		switch err := openWriteOnly(path); {
 		case err == nil:
-			f.Close()
 		case errors.Is(err, fs.ErrPermission):
 			return readOnlyError(path)
 		default:
