@@ -46,6 +46,12 @@ func readFile(path string, limit int64, extra int) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return readOpen(f, fi, path, limit, extra)
+}
+
+// readOpen is readFile on f, the regular file at path open for reading at
+// offset 0, with fi its current stat.
+func readOpen(f *os.File, fi fs.FileInfo, path string, limit int64, extra int) ([]byte, error) {
 	if fi.Size() > limit {
 		return nil, tooLargeError(path, fi.Size(), limit)
 	}
@@ -310,11 +316,11 @@ func Update(path string, opts UpdateOptions, fn func(*Document) error) (Result, 
 	}
 	dir := filepath.Dir(target)
 	for attempt := 0; attempt < 8; attempt++ {
-		unlock, dirExists, err := lockPath(ctx, target, opts.OnWait)
+		unlock, held, dirExists, err := lockPath(ctx, target, opts.OnWait)
 		if err != nil {
 			return Result{}, linkedError(path, target, err)
 		}
-		res, mkdir, err := update(ctx, path, target, opts, fn, dirExists)
+		res, mkdir, err := update(ctx, path, target, opts, fn, held, dirExists)
 		if err == nil && mkdir && !opts.DryRun {
 			err = os.MkdirAll(dir, 0o755)
 			unlock()
@@ -357,14 +363,21 @@ func (e *linkError) Unwrap() error { return e.err }
 
 // update does the work of Update under the lock. It returns mkdir=true,
 // writing nothing, when the file must be written but its directory is
-// missing.
-func update(ctx context.Context, path, target string, opts UpdateOptions, fn func(*Document) error, dirExists bool) (Result, bool, error) {
+// missing. held, if not nil, is the file the lock holds open, which is
+// read instead of opening target again.
+func update(ctx context.Context, path, target string, opts UpdateOptions, fn func(*Document) error, held *lockedFile, dirExists bool) (Result, bool, error) {
 	res := Result{Path: path}
 	inPlace, extra := opts.InPlace && !opts.DryRun, 0
 	if inPlace {
 		extra = 64 << 10 // room for the colors an edit adds
 	}
-	data, err := readFile(target, MaxFileSize, extra)
+	var data []byte
+	var err error
+	if held != nil {
+		data, err = readOpen(held.f, held.fi, target, MaxFileSize, extra)
+	} else {
+		data, err = readFile(target, MaxFileSize, extra)
+	}
 	missing := errors.Is(err, fs.ErrNotExist)
 	switch {
 	case missing && !opts.Create:
@@ -542,7 +555,7 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 	if err != nil {
 		return err
 	}
-	unlock, _, err := lockPath(context.Background(), target, nil)
+	unlock, _, _, err := lockPath(context.Background(), target, nil)
 	if err != nil {
 		return linkedError(path, target, err)
 	}
