@@ -509,7 +509,7 @@ func resolveLinks(path string) (string, error) {
 			return filepath.Join(r, rel), nil
 		}
 		if fi.Mode()&fs.ModeSymlink == 0 {
-			r, err := filepath.EvalSymlinks(p)
+			r, err := evalNotLink(p)
 			if err != nil {
 				return "", err
 			}
