@@ -55,8 +55,11 @@ func readOpen(f *os.File, fi fs.FileInfo, path string, limit int64, extra int) (
 	if fi.Size() > limit {
 		return nil, tooLargeError(path, fi.Size(), limit)
 	}
+	// Room for the file, the room asked for and the bytes.MinRead free bytes
+	// ReadFrom wants before each read, so that reading to the end (the
+	// last read finds EOF) grows nothing.
 	var buf bytes.Buffer
-	buf.Grow(int(fi.Size()) + 1 + extra)
+	buf.Grow(int(fi.Size()) + bytes.MinRead + extra)
 	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
