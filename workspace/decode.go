@@ -194,22 +194,7 @@ func decodeJSONString(src []byte, p int) (string, int, bool) {
 // U+FFFD (and the escape after it is read on its own). It reports false
 // for a bad escape, a quote or a control character.
 func unquoteJSON(s []byte) (string, bool) {
-	r := 0
-	for r < len(s) {
-		c := s[r]
-		if c == '\\' || c == '"' || c < ' ' {
-			break
-		}
-		if c < utf8.RuneSelf {
-			r++
-			continue
-		}
-		rr, size := utf8.DecodeRune(s[r:])
-		if rr == utf8.RuneError && size == 1 {
-			break
-		}
-		r += size
-	}
+	r := plainLen(s)
 	if r == len(s) {
 		return string(s), true
 	}
@@ -272,6 +257,29 @@ func unquoteJSON(s []byte) (string, bool) {
 		}
 	}
 	return string(b), true
+}
+
+// plainLen returns the length of the start of the content s of a JSON
+// string that unquoting leaves as it is: up to the first escape, quote,
+// control character or byte that is not valid UTF-8.
+func plainLen(s []byte) int {
+	r := 0
+	for r < len(s) {
+		c := s[r]
+		if c == '\\' || c == '"' || c < ' ' {
+			break
+		}
+		if c < utf8.RuneSelf {
+			r++
+			continue
+		}
+		rr, size := utf8.DecodeRune(s[r:])
+		if rr == utf8.RuneError && size == 1 {
+			break
+		}
+		r += size
+	}
+	return r
 }
 
 // getu4 decodes \uXXXX at the start of s, or returns -1.

@@ -41,6 +41,17 @@ func checkDecodeNumber(t *testing.T, value string) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("decodeNumber(%q) = %#v, encoding/json gives %#v", value, got, want)
 	}
+	// valueIsString is equalJSON with a string, for the strings the value
+	// might equal.
+	cands := []string{"", "#42b883", "é", "\ufffd", "\n", "a"}
+	if s, ok := want.(string); ok {
+		cands = append(cands, s, s+"x")
+	}
+	for _, s := range cands {
+		if is, eq := d.valueIsString(m, s), equalJSON(want, s); is != eq {
+			t.Errorf("valueIsString(%q, %q) = %v, equalJSON gives %v", value, s, is, eq)
+		}
+	}
 }
 
 var decodeNumberSeeds = []string{

@@ -386,6 +386,22 @@ func (d *Document) decodeNumber(m *member) any {
 	return v
 }
 
+// valueIsString reports whether the value of m is a string equal to s:
+// equalJSON(d.decodeNumber(m), s), which holds only for a string value,
+// without building the value.
+func (d *Document) valueIsString(m *member, s string) bool {
+	raw := d.view[int(m.valStart):int(m.valEnd)]
+	if len(raw) < 2 || raw[0] != '"' {
+		return false
+	}
+	raw = raw[1 : len(raw)-1]
+	if plainLen(raw) == len(raw) {
+		return string(raw) == s // what unquoteJSON would return
+	}
+	v, ok := unquoteJSON(raw)
+	return ok && v == s
+}
+
 // style returns the style of the text (computed once until an edit adds
 // or removes a line break).
 func (d *Document) style() style {
@@ -834,7 +850,7 @@ func (d *Document) applyColors(colors map[string]string, owned func(string) bool
 			missing = append(missing, k)
 			continue
 		}
-		if equalJSON(d.decodeNumber(m), want[k]) {
+		if d.valueIsString(m, want[k]) {
 			continue
 		}
 		edits = append(edits, d.valueEdit(*d.layout(c), idx, want[k]))
