@@ -767,7 +767,7 @@ func (d *Document) SetSetting(key string, value any) error {
 	return d.transact(func() error {
 		if s, _ := d.settingsGet(); s >= 0 {
 			if idx, cur := d.lastMember(s, key); cur != nil {
-				if equalJSON(d.decodeNumber(cur), nv) {
+				if str, ok := nv.(string); ok && d.valueIsString(cur, str) || !ok && equalJSON(d.decodeNumber(cur), nv) {
 					return nil
 				}
 				return d.replaceValue(d.settingsGet, idx, nv)
