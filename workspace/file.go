@@ -38,8 +38,11 @@ func ReadFileLimit(path string, limit int64) ([]byte, error) {
 	return readFile(path, limit, 0)
 }
 
-// readFile is ReadFileLimit with room for extra more bytes in the returned
-// slice's capacity, so that an edit in place does not copy the file.
+// readFile is ReadFileLimit with room for up to extra more bytes in the
+// returned slice's capacity, so that an edit in place does not copy the
+// file: as many as the file holds, and at least minRoom. (Copying a small
+// file costs less than clearing room it will not use: a run that changes
+// nothing touched 64 KiB of fresh memory for a file of one.)
 func readFile(path string, limit int64, extra int) ([]byte, error) {
 	f, fi, err := openRegular(path)
 	if err != nil {
@@ -48,6 +51,11 @@ func readFile(path string, limit int64, extra int) ([]byte, error) {
 	defer f.Close()
 	return readOpen(f, fi, path, limit, extra)
 }
+
+// minRoom is the least room readFile leaves for an edit in place when
+// asked for room: more than the colors `peacock set` adds to a file that
+// has none (about 1.5 KB).
+const minRoom = 4 << 10
 
 // readOpen is readFile on f, the regular file at path open for reading at
 // offset 0, with fi its current stat.
@@ -58,6 +66,7 @@ func readOpen(f *os.File, fi fs.FileInfo, path string, limit int64, extra int) (
 	// Room for the file, the room asked for and the bytes.MinRead free bytes
 	// ReadFrom wants before each read, so that reading to the end (the
 	// last read finds EOF) grows nothing.
+	extra = min(extra, max(int(fi.Size()), minRoom))
 	var buf bytes.Buffer
 	buf.Grow(int(fi.Size()) + bytes.MinRead + extra)
 	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
