@@ -305,13 +305,13 @@ func readableAccent(x Color) Color {
 }
 
 // shadeLightness holds the lightness of accent shade i (i/16) after
-// tinycolor's object path (objectPercent), as FromHSL computes it.
-var shadeLightness = func() (t [accentShades]float64) {
-	for i := range t {
-		t[i] = objectPercent(float64(i) * (1.0 / accentShades))
-	}
-	return t
-}()
+// tinycolor's object path (objectPercent), as FromHSL computes it: i/16
+// itself, every one of them exact in binary. A literal, so that start-up
+// computes nothing; TestShadeLightness checks it against objectPercent.
+var shadeLightness = [accentShades]float64{
+	0, 0.0625, 0.125, 0.1875, 0.25, 0.3125, 0.375, 0.4375,
+	0.5, 0.5625, 0.625, 0.6875, 0.75, 0.8125, 0.875, 0.9375,
+}
 
 // luminance8 is tinycolor's getLuminance (WCAG 2.0 relative luminance on
 // the rounded channels) with the sRGB decoding read from linearTable. The

@@ -477,3 +477,12 @@ func flagSettings(flags uint32) Settings {
 		KeepBadgeColor: bit(13), SquigglyBeGone: bit(14), Cursor: bit(15),
 	}
 }
+
+// shadeLightness is a literal of what objectPercent gives.
+func TestShadeLightness(t *testing.T) {
+	for i, got := range shadeLightness {
+		if want := objectPercent(float64(i) * (1.0 / accentShades)); got != want {
+			t.Errorf("shadeLightness[%d] = %v, objectPercent gives %v", i, got, want)
+		}
+	}
+}

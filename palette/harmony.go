@@ -23,14 +23,31 @@ const (
 )
 
 // schemeOffsets gives, for each hue-rotating scheme, the offsets of the
-// colors that follow the base, in output order.
-var schemeOffsets = map[Scheme][]float64{
-	Complementary:      {180},
-	Analogous:          {-30, 30},
-	Triadic:            {120, 240},
-	SplitComplementary: {150, 210},
-	Tetradic:           {90, 180, 270},
+// colors that follow the base, in output order (none for any other
+// scheme). A switch over constant tables: nothing is built at start-up.
+func schemeOffsets(s Scheme) []float64 {
+	switch s {
+	case Complementary:
+		return offsetsComplementary[:]
+	case Analogous:
+		return offsetsAnalogous[:]
+	case Triadic:
+		return offsetsTriadic[:]
+	case SplitComplementary:
+		return offsetsSplitComplementary[:]
+	case Tetradic:
+		return offsetsTetradic[:]
+	}
+	return nil
 }
+
+var (
+	offsetsComplementary      = [...]float64{180}
+	offsetsAnalogous          = [...]float64{-30, 30}
+	offsetsTriadic            = [...]float64{120, 240}
+	offsetsSplitComplementary = [...]float64{150, 210}
+	offsetsTetradic           = [...]float64{90, 180, 270}
+)
 
 // Schemes returns every harmony scheme, in a fixed order suitable for menus
 // and help text. The slice is a fresh copy.
@@ -96,7 +113,7 @@ func Harmony(base Color, scheme Scheme) []Color {
 		}
 		return out
 	}
-	for _, off := range schemeOffsets[scheme] {
+	for _, off := range schemeOffsets(scheme) {
 		out = append(out, FromOKLCH(l, c, h+off))
 	}
 	return out

@@ -146,25 +146,36 @@ func jsLower(s string) string {
 // backtracking engine does, so the captures are tinycolor's. The trailing
 // `\s*\)?` of tinycolor's patterns always matches and is left out.
 // They are compiled on first use, not at start-up: most runs of the CLI
-// (and every hex color) never need them.
-var tinyRE = sync.OnceValue(func() [6]*regexp.Regexp {
+// (and every hex color) never need them. (A sync.Once rather than
+// sync.OnceValue, whose closures would be allocated at start-up.)
+func tinyRE() *[6]*regexp.Regexp {
+	tinyREOnce.Do(compileTinyRE)
+	return &tinyREs
+}
+
+var (
+	tinyREOnce sync.Once
+	tinyREs    [6]*regexp.Regexp
+)
+
+func compileTinyRE() {
 	const ws = `\t\n\v\f\r \x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}`
 	const unit = `((?:[-+]?[0-9]*\.[0-9]+%?)|(?:[-+]?[0-9]+%?))`
 	const open = `[` + ws + `|(]+`
 	const sep = `[,|` + ws + `]+`
 	const m3 = open + unit + sep + unit + sep + unit
 	const m4 = m3 + sep + unit
-	return [6]*regexp.Regexp{
+	tinyREs = [6]*regexp.Regexp{
 		regexp.MustCompile("rgb" + m3), regexp.MustCompile("rgba" + m4),
 		regexp.MustCompile("hsl" + m3), regexp.MustCompile("hsla" + m4),
 		regexp.MustCompile("hsv" + m3), regexp.MustCompile("hsva" + m4),
 	}
-})
+}
 
 // parseTiny is tinycolor(s) for a string s; ok is tinycolor's isValid.
 func parseTiny(s string) (Color, bool) {
 	s = jsLower(strings.TrimFunc(s, isJSSpace))
-	if v, ok := cssNames[s]; ok {
+	if v, ok := cssName(s); ok {
 		return Color{R: float64(v >> 16), G: float64(v >> 8 & 0xff), B: float64(v & 0xff), A: 1}, true
 	}
 	if s == "transparent" {
@@ -288,7 +299,7 @@ func parseCSS4(orig string) (Color, error) {
 	if s == "" {
 		return Color{}, invalid(orig, "empty string")
 	}
-	if v, ok := cssNames[s]; ok {
+	if v, ok := cssName(s); ok {
 		return Color{R: float64(v >> 16), G: float64(v >> 8 & 0xff), B: float64(v & 0xff), A: 1}, nil
 	}
 	if s == "transparent" {

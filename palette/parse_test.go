@@ -245,3 +245,25 @@ func TestParseErrorShortensLongInput(t *testing.T) {
 		t.Errorf("err = %v, want %q", err, want)
 	}
 }
+
+// cssName binary-searches cssNames, which must stay sorted.
+func TestCSSNamesSorted(t *testing.T) {
+	if len(cssNames) != 149 {
+		t.Errorf("%d CSS names, want 149", len(cssNames))
+	}
+	for i := 1; i < len(cssNames); i++ {
+		if cssNames[i-1].name >= cssNames[i].name {
+			t.Errorf("cssNames not sorted at %q, %q", cssNames[i-1].name, cssNames[i].name)
+		}
+	}
+	for _, e := range cssNames {
+		if v, ok := cssName(e.name); !ok || v != e.rgb {
+			t.Errorf("cssName(%q) = %#06x, %v", e.name, v, ok)
+		}
+	}
+	for _, s := range []string{"", "a", "zzz", "transparent", "Red", "red ", "#42b883", "grey1"} {
+		if _, ok := cssName(s); ok {
+			t.Errorf("cssName(%q) found", s)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package workspace
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -376,15 +375,31 @@ func (d *Document) holderOf(open int, key string) (int, int) {
 }
 
 // decodeNumber decodes a value with numbers as json.Number, for
-// comparisons.
+// comparisons: what encoding/json's Decoder with UseNumber gives for the
+// value's text with its comments and trailing commas removed (see
+// decodeNumbers), or nil.
 func (d *Document) decodeNumber(m *member) any {
-	dec := json.NewDecoder(bytes.NewReader(standardJSON(d.view[int(m.valStart):int(m.valEnd)])))
-	dec.UseNumber()
-	var out any
-	if err := dec.Decode(&out); err != nil {
+	v, _, ok := decodeNumbers(d.view[:int(m.valEnd)], int(m.valStart))
+	if !ok {
 		return nil
 	}
-	return out
+	return v
+}
+
+// valueIsString reports whether the value of m is a string equal to s:
+// equalJSON(d.decodeNumber(m), s), which holds only for a string value,
+// without building the value.
+func (d *Document) valueIsString(m *member, s string) bool {
+	raw := d.view[int(m.valStart):int(m.valEnd)]
+	if len(raw) < 2 || raw[0] != '"' {
+		return false
+	}
+	raw = raw[1 : len(raw)-1]
+	if plainLen(raw) == len(raw) {
+		return string(raw) == s // what unquoteJSON would return
+	}
+	v, ok := unquoteJSON(raw)
+	return ok && v == s
 }
 
 // style returns the style of the text (computed once until an edit adds
@@ -752,7 +767,7 @@ func (d *Document) SetSetting(key string, value any) error {
 	return d.transact(func() error {
 		if s, _ := d.settingsGet(); s >= 0 {
 			if idx, cur := d.lastMember(s, key); cur != nil {
-				if equalJSON(d.decodeNumber(cur), nv) {
+				if str, ok := nv.(string); ok && d.valueIsString(cur, str) || !ok && equalJSON(d.decodeNumber(cur), nv) {
 					return nil
 				}
 				return d.replaceValue(d.settingsGet, idx, nv)
@@ -835,7 +850,7 @@ func (d *Document) applyColors(colors map[string]string, owned func(string) bool
 			missing = append(missing, k)
 			continue
 		}
-		if equalJSON(d.decodeNumber(m), want[k]) {
+		if d.valueIsString(m, want[k]) {
 			continue
 		}
 		edits = append(edits, d.valueEdit(*d.layout(c), idx, want[k]))

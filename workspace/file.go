@@ -38,19 +38,37 @@ func ReadFileLimit(path string, limit int64) ([]byte, error) {
 	return readFile(path, limit, 0)
 }
 
-// readFile is ReadFileLimit with room for extra more bytes in the returned
-// slice's capacity, so that an edit in place does not copy the file.
+// readFile is ReadFileLimit with room for up to extra more bytes in the
+// returned slice's capacity, so that an edit in place does not copy the
+// file: as many as the file holds, and at least minRoom. (Copying a small
+// file costs less than clearing room it will not use: a run that changes
+// nothing touched 64 KiB of fresh memory for a file of one.)
 func readFile(path string, limit int64, extra int) ([]byte, error) {
 	f, fi, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	return readOpen(f, fi, path, limit, extra)
+}
+
+// minRoom is the least room readFile leaves for an edit in place when
+// asked for room: more than the colors `peacock set` adds to a file that
+// has none (about 1.5 KB).
+const minRoom = 4 << 10
+
+// readOpen is readFile on f, the regular file at path open for reading at
+// offset 0, with fi its current stat.
+func readOpen(f *os.File, fi fs.FileInfo, path string, limit int64, extra int) ([]byte, error) {
 	if fi.Size() > limit {
 		return nil, tooLargeError(path, fi.Size(), limit)
 	}
+	// Room for the file, the room asked for and the bytes.MinRead free bytes
+	// ReadFrom wants before each read, so that reading to the end (the
+	// last read finds EOF) grows nothing.
+	extra = min(extra, max(int(fi.Size()), minRoom))
 	var buf bytes.Buffer
-	buf.Grow(int(fi.Size()) + 1 + extra)
+	buf.Grow(int(fi.Size()) + bytes.MinRead + extra)
 	n, err := buf.ReadFrom(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -310,11 +328,11 @@ func Update(path string, opts UpdateOptions, fn func(*Document) error) (Result, 
 	}
 	dir := filepath.Dir(target)
 	for attempt := 0; attempt < 8; attempt++ {
-		unlock, dirExists, err := lockPath(ctx, target, opts.OnWait)
+		unlock, held, dirExists, err := lockPath(ctx, target, opts.OnWait)
 		if err != nil {
 			return Result{}, linkedError(path, target, err)
 		}
-		res, mkdir, err := update(ctx, path, target, opts, fn, dirExists)
+		res, mkdir, err := update(ctx, path, target, opts, fn, held, dirExists)
 		if err == nil && mkdir && !opts.DryRun {
 			err = os.MkdirAll(dir, 0o755)
 			unlock()
@@ -357,14 +375,21 @@ func (e *linkError) Unwrap() error { return e.err }
 
 // update does the work of Update under the lock. It returns mkdir=true,
 // writing nothing, when the file must be written but its directory is
-// missing.
-func update(ctx context.Context, path, target string, opts UpdateOptions, fn func(*Document) error, dirExists bool) (Result, bool, error) {
+// missing. held, if not nil, is the file the lock holds open, which is
+// read instead of opening target again.
+func update(ctx context.Context, path, target string, opts UpdateOptions, fn func(*Document) error, held *lockedFile, dirExists bool) (Result, bool, error) {
 	res := Result{Path: path}
 	inPlace, extra := opts.InPlace && !opts.DryRun, 0
 	if inPlace {
 		extra = 64 << 10 // room for the colors an edit adds
 	}
-	data, err := readFile(target, MaxFileSize, extra)
+	var data []byte
+	var err error
+	if held != nil {
+		data, err = readOpen(held.f, held.fi, target, MaxFileSize, extra)
+	} else {
+		data, err = readFile(target, MaxFileSize, extra)
+	}
 	missing := errors.Is(err, fs.ErrNotExist)
 	switch {
 	case missing && !opts.Create:
@@ -496,7 +521,7 @@ func resolveLinks(path string) (string, error) {
 			return filepath.Join(r, rel), nil
 		}
 		if fi.Mode()&fs.ModeSymlink == 0 {
-			r, err := filepath.EvalSymlinks(p)
+			r, err := evalNotLink(p)
 			if err != nil {
 				return "", err
 			}
@@ -542,7 +567,7 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 	if err != nil {
 		return err
 	}
-	unlock, _, err := lockPath(context.Background(), target, nil)
+	unlock, _, _, err := lockPath(context.Background(), target, nil)
 	if err != nil {
 		return linkedError(path, target, err)
 	}
@@ -582,9 +607,8 @@ func writeLocked(ctx context.Context, path string, data []byte, perm fs.FileMode
 		if m.mode&0o222 == 0 {
 			return readOnlyError(path)
 		}
-		switch f, err := openWriteOnly(path); {
+		switch err := openWriteOnly(path); {
 		case err == nil:
-			f.Close()
 		case errors.Is(err, fs.ErrPermission):
 			return readOnlyError(path)
 		default:

@@ -20,35 +20,36 @@ const lockTimeout = 10 * time.Second
 // directory (lockMissing), and dirExists tells whether that is target's own
 // directory. Either way the lock is re-checked once taken: if the file
 // appeared, disappeared or was replaced meanwhile, it is taken again.
-func lockPath(ctx context.Context, target string, onWait func(string, int)) (unlock func(), dirExists bool, err error) {
+// held, when not nil, is the file the lock holds open (see lockedFile).
+func lockPath(ctx context.Context, target string, onWait func(string, int)) (unlock func(), held *lockedFile, dirExists bool, err error) {
 	w := &waiter{ctx: ctx, path: target, onWait: onWait, deadline: time.Now().Add(lockTimeout)}
 	dir := filepath.Dir(target)
 	for attempt := 0; attempt < 1000; attempt++ {
 		if err := ctx.Err(); err != nil {
-			return nil, false, fmt.Errorf("%s: %w; nothing written", target, err)
+			return nil, nil, false, fmt.Errorf("%s: %w; nothing written", target, err)
 		}
 		fi, err := os.Lstat(target)
 		switch {
 		case err == nil:
 			if !fi.Mode().IsRegular() {
-				return nil, false, fmt.Errorf("%w; nothing written", notRegularError(target, fi.Mode()))
+				return nil, nil, false, fmt.Errorf("%w; nothing written", notRegularError(target, fi.Mode()))
 			}
-			unlock, again, err := lockExisting(w, target)
+			unlock, held, again, err := lockExisting(w, target)
 			if err != nil {
-				return nil, false, err
+				return nil, nil, false, err
 			}
 			if again {
 				continue
 			}
-			return unlock, true, nil
+			return unlock, held, true, nil
 		case errors.Is(err, fs.ErrNotExist):
 			lockDir, err := nearestDir(dir)
 			if err != nil {
-				return nil, false, err
+				return nil, nil, false, err
 			}
 			unlock, err := lockMissing(w, lockDir, target)
 			if err != nil {
-				return nil, false, err
+				return nil, nil, false, err
 			}
 			if _, err := os.Lstat(target); err == nil {
 				unlock() // created meanwhile: lock the file
@@ -58,12 +59,22 @@ func lockPath(ctx context.Context, target string, onWait func(string, int)) (unl
 				unlock() // the directory appeared meanwhile: lock that one
 				continue
 			}
-			return unlock, lockDir == dir, nil
+			return unlock, nil, lockDir == dir, nil
 		default:
-			return nil, false, err
+			return nil, nil, false, err
 		}
 	}
-	return nil, false, fmt.Errorf("%s: the file keeps changing; giving up", target)
+	return nil, nil, false, fmt.Errorf("%s: the file keeps changing; giving up", target)
+}
+
+// lockedFile is the file that a lock on an existing file (flock(2)) holds
+// open, for reading: f is open for reading at offset 0, and fi is its
+// stat (of the path, links followed), taken once the lock was held and
+// the path found to still name the locked file. Reading it is reading the
+// file at the path then, without opening it again.
+type lockedFile struct {
+	f  *os.File
+	fi fs.FileInfo
 }
 
 // waiter paces the attempts to take one lock: it tells OnWait once, backs

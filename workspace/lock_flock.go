@@ -18,42 +18,44 @@ import (
 // each other as processes do. A writer replaces the file by a rename, so a
 // lock taken on the old file is worth nothing: once the lock is held, the
 // file at target must still be the locked one, else again is true. On a
-// file system without flock it falls back to a lock file.
-func lockExisting(w *waiter, target string) (unlock func(), again bool, err error) {
+// file system without flock it falls back to a lock file. held is the
+// locked file, left open for reading (nil with a lock file).
+func lockExisting(w *waiter, target string) (unlock func(), held *lockedFile, again bool, err error) {
 	f, err := openNonBlocking(target)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, true, nil
+		return nil, nil, true, nil
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("locking %s: %w", target, err)
+		return nil, nil, false, fmt.Errorf("locking %s: %w", target, err)
 	}
 	fi, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, false, fmt.Errorf("locking %s: %w", target, err)
+		return nil, nil, false, fmt.Errorf("locking %s: %w", target, err)
 	}
 	if !fi.Mode().IsRegular() {
 		f.Close()
-		return nil, false, fmt.Errorf("%w; nothing written", notRegularError(target, fi.Mode()))
+		return nil, nil, false, fmt.Errorf("%w; nothing written", notRegularError(target, fi.Mode()))
 	}
 	ok, err := flock(w, f)
 	if err != nil || !ok {
 		f.Close()
 		if err != nil {
-			return nil, false, err
+			return nil, nil, false, err
 		}
 		unlock, err := lockFile(w, filepath.Dir(target), target)
-		return unlock, false, err
+		return unlock, nil, false, err
 	}
 	unlock = func() {
 		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 		f.Close()
 	}
-	if now, err := os.Stat(target); err != nil || !os.SameFile(now, fi) {
+	now, err := os.Stat(target)
+	if err != nil || !os.SameFile(now, fi) {
 		unlock() // replaced (or removed) while we waited
-		return nil, true, nil
+		return nil, nil, true, nil
 	}
-	return unlock, false, nil
+	return unlock, &lockedFile{f, now}, false, nil
 }
 
 // lockMissing takes an exclusive flock(2) on dir, the nearest existing

@@ -6,9 +6,9 @@ import "path/filepath"
 
 // lockExisting uses a lock file where neither flock(2) nor LockFileEx is
 // available.
-func lockExisting(w *waiter, target string) (func(), bool, error) {
+func lockExisting(w *waiter, target string) (func(), *lockedFile, bool, error) {
 	unlock, err := lockFile(w, filepath.Dir(target), target)
-	return unlock, false, err
+	return unlock, nil, false, err
 }
 
 // lockMissing uses a lock file in dir, the nearest existing directory of

@@ -14,9 +14,9 @@ import (
 )
 
 // lockExisting locks the file target; see lockSidecar.
-func lockExisting(w *waiter, target string) (func(), bool, error) {
+func lockExisting(w *waiter, target string) (func(), *lockedFile, bool, error) {
 	unlock, err := lockSidecar(w, filepath.Dir(target), target)
-	return unlock, false, err
+	return unlock, nil, false, err
 }
 
 // lockMissing locks the file target, which does not exist yet, and of

@@ -10,7 +10,13 @@ func openNonBlocking(path string) (*os.File, error) {
 	return os.Open(path)
 }
 
-// openWriteOnly opens path for writing, to check that it may be written.
-func openWriteOnly(path string) (*os.File, error) {
-	return os.OpenFile(path, os.O_WRONLY, 0)
+// openWriteOnly opens path for writing, and closes it, to check that it
+// may be written.
+func openWriteOnly(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return nil
 }

@@ -4,7 +4,8 @@
 // give the same bytes for the same arguments, so their output can be
 // golden-tested and diffed.
 //
-// All text is escaped with encoding/xml's EscapeText. Colors are read with
+// All text is escaped as encoding/xml's EscapeText escapes it (by a copy
+// of it, so that the package does not link encoding/xml). Colors are read with
 // palette.Parse and written as "#rrggbb"; a translucent color (such as
 // Peacock's "#rrggbbaa" inactive foregrounds) becomes a fill with a
 // fill-opacity, so it blends over what is drawn beneath it as it does in

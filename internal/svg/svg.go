@@ -2,7 +2,6 @@ package svg
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"math"
 	"strconv"
@@ -29,20 +28,36 @@ const (
 	keyRemoteFG      = "statusBarItem.remoteForeground"
 )
 
-// defaults are VS Code's Dark+ colors for the keys Window paints.
-var defaults = map[string]string{
-	keyTitleBG:       "#3c3c3c",
-	keyTitleFG:       "#cccccc",
-	keyActivityBG:    "#333333",
-	keyActivityActBG: "#00000000",
-	keyActivityFG:    "#ffffff",
-	keyActivityInFG:  "#ffffff66",
-	keyBadgeBG:       "#007acc",
-	keyBadgeFG:       "#ffffff",
-	keyStatusBG:      "#007acc",
-	keyStatusFG:      "#ffffff",
-	keyRemoteBG:      "#16825d",
-	keyRemoteFG:      "#ffffff",
+// defaultColor returns VS Code's Dark+ color for a key Window paints (a
+// switch rather than a map built at start-up).
+func defaultColor(key string) string {
+	switch key {
+	case keyTitleBG:
+		return "#3c3c3c"
+	case keyTitleFG:
+		return "#cccccc"
+	case keyActivityBG:
+		return "#333333"
+	case keyActivityActBG:
+		return "#00000000"
+	case keyActivityFG:
+		return "#ffffff"
+	case keyActivityInFG:
+		return "#ffffff66"
+	case keyBadgeBG:
+		return "#007acc"
+	case keyBadgeFG:
+		return "#ffffff"
+	case keyStatusBG:
+		return "#007acc"
+	case keyStatusFG:
+		return "#ffffff"
+	case keyRemoteBG:
+		return "#16825d"
+	case keyRemoteFG:
+		return "#ffffff"
+	}
+	return ""
 }
 
 const (
@@ -73,7 +88,7 @@ func Window(colors map[string]string, title string) []byte {
 				return fill(c)
 			}
 		}
-		return fill(palette.MustParse(defaults[key]))
+		return fill(palette.MustParse(defaultColor(key)))
 	}
 
 	var b bytes.Buffer
@@ -249,10 +264,57 @@ func stroke(fillAttrs string) string {
 	return strings.ReplaceAll(fillAttrs, "fill", "stroke")
 }
 
-// text writes s escaped as XML character data.
+// text writes s escaped as XML character data, byte for byte as
+// encoding/xml's EscapeText does (TestTextMatchesEscapeText), without
+// linking encoding/xml: " ' & < > tab, newline and carriage return become
+// character references, and invalid UTF-8 and characters XML does not
+// allow become U+FFFD.
 func text(b *bytes.Buffer, s string) {
-	// EscapeText only fails if the writer does, and a bytes.Buffer does not.
-	_ = xml.EscapeText(b, []byte(s))
+	last := 0
+	for i := 0; i < len(s); {
+		r, width := utf8.DecodeRuneInString(s[i:])
+		i += width
+		var esc string
+		switch r {
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '\t':
+			esc = "&#x9;"
+		case '\n':
+			esc = "&#xA;"
+		case '\r':
+			esc = "&#xD;"
+		default:
+			if !isInCharacterRange(r) || (r == utf8.RuneError && width == 1) {
+				esc = "\uFFFD"
+				break
+			}
+			continue
+		}
+		b.WriteString(s[last : i-width])
+		b.WriteString(esc)
+		last = i
+	}
+	b.WriteString(s[last:])
+}
+
+// isInCharacterRange reports whether r may appear in an XML document (the
+// Char production of XML 1.0), as encoding/xml decides it.
+func isInCharacterRange(r rune) bool {
+	return r == 0x09 ||
+		r == 0x0A ||
+		r == 0x0D ||
+		r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD ||
+		r >= 0x10000 && r <= 0x10FFFF
 }
 
 // truncate cuts s to at most n characters, the last an ellipsis when cut.
