@@ -1,11 +1,11 @@
 package cli
 
 import (
-	"github.com/spf13/cobra"
+	"github.com/peacock-cli/peacock/internal/cmdline"
 )
 
-func newCompletionCmd(f *factory) *cobra.Command {
-	return &cobra.Command{
+func newCompletionCmd(f *factory) *cmdline.Command {
+	return &cmdline.Command{
 		Use:   "completion <bash|zsh|fish|powershell>",
 		Short: "Print a shell completion script",
 		Long: `Print the completion script for your shell. Load it in the current shell or
@@ -16,7 +16,7 @@ install it where your shell looks for completions.`,
   PS> peacock completion powershell | Out-String | Invoke-Expression`,
 		ValidArgs: []string{"bash", "zsh", "fish", "powershell"},
 		Args:      exactArgs(1, "shell (bash, zsh, fish or powershell)"),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cmdline.Command, args []string) error {
 			root := cmd.Root()
 			out := f.IO.Out
 			switch args[0] {

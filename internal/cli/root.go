@@ -13,9 +13,9 @@ import (
 	"sync"
 	"syscall"
 
+	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/project"
 	"github.com/peacock-cli/peacock/workspace"
-	"github.com/spf13/cobra"
 )
 
 // version is set at build time with
@@ -232,9 +232,9 @@ func isCobraUsageError(err error) bool {
 
 // newRootCmd builds the command tree for the command line args: with only
 // the command args runs, when it names one.
-func newRootCmd(f *factory, args []string) *cobra.Command {
+func newRootCmd(f *factory, args []string) *cmdline.Command {
 	g := &globalOptions{}
-	root := &cobra.Command{
+	root := &cmdline.Command{
 		Use:   "peacock",
 		Short: "Give every VS Code workspace its own accent color",
 		Long: `peacock colors the title bar, activity bar and status bar of a VS Code-family
@@ -261,8 +261,8 @@ from the current directory up to the repository root; the project's
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
 	root.SetVersionTemplate("peacock {{.Version}}\n")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &flagError{err} })
-	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+	root.SetFlagErrorFunc(func(_ *cmdline.Command, err error) error { return &flagError{err} })
+	root.PersistentPreRunE = func(cmd *cmdline.Command, _ []string) error {
 		// An empty value would silently mean "not given" (a shell variable
 		// that is unset, say): refuse it instead.
 		for _, name := range []string{"workspace", "chdir", "editor", "user-settings"} {
@@ -288,25 +288,25 @@ from the current directory up to the repository root; the project's
 
 	commands := []struct {
 		name string
-		make func() *cobra.Command
+		make func() *cmdline.Command
 	}{
-		{"set", func() *cobra.Command { return newSetCmd(f, g, nil) }},
-		{"random", func() *cobra.Command { return newRandomCmd(f, g, nil) }},
-		{"darken", func() *cobra.Command { return newAdjustCmd(f, g, "darken", nil) }},
-		{"lighten", func() *cobra.Command { return newAdjustCmd(f, g, "lighten", nil) }},
-		{"reset", func() *cobra.Command { return newResetCmd(f, g, nil) }},
-		{"apply", func() *cobra.Command { return newApplyCmd(f, g, nil) }},
-		{"sidebar", func() *cobra.Command { return newSideBarCmd(f, g, nil) }},
-		{"show", func() *cobra.Command { return newShowCmd(f, g, nil) }},
-		{"palette", func() *cobra.Command { return newPaletteCmd(f, g, nil) }},
-		{"check", func() *cobra.Command { return newCheckCmd(f, g, nil) }},
-		{"doctor", func() *cobra.Command { return newDoctorCmd(f, g, nil) }},
-		{"favorites", func() *cobra.Command { return newFavoritesCmd(f, g) }},
-		{"themes", func() *cobra.Command { return newThemesCmd(f, g, nil) }},
-		{"pick", func() *cobra.Command { return newPickCmd(f, g, nil) }},
-		{"completion", func() *cobra.Command { return newCompletionCmd(f) }},
-		{"auto", func() *cobra.Command { return newAutoCmd(f, g, nil) }},
-		{"hook", func() *cobra.Command { return newHookCmd(f, g, nil) }},
+		{"set", func() *cmdline.Command { return newSetCmd(f, g, nil) }},
+		{"random", func() *cmdline.Command { return newRandomCmd(f, g, nil) }},
+		{"darken", func() *cmdline.Command { return newAdjustCmd(f, g, "darken", nil) }},
+		{"lighten", func() *cmdline.Command { return newAdjustCmd(f, g, "lighten", nil) }},
+		{"reset", func() *cmdline.Command { return newResetCmd(f, g, nil) }},
+		{"apply", func() *cmdline.Command { return newApplyCmd(f, g, nil) }},
+		{"sidebar", func() *cmdline.Command { return newSideBarCmd(f, g, nil) }},
+		{"show", func() *cmdline.Command { return newShowCmd(f, g, nil) }},
+		{"palette", func() *cmdline.Command { return newPaletteCmd(f, g, nil) }},
+		{"check", func() *cmdline.Command { return newCheckCmd(f, g, nil) }},
+		{"doctor", func() *cmdline.Command { return newDoctorCmd(f, g, nil) }},
+		{"favorites", func() *cmdline.Command { return newFavoritesCmd(f, g) }},
+		{"themes", func() *cmdline.Command { return newThemesCmd(f, g, nil) }},
+		{"pick", func() *cmdline.Command { return newPickCmd(f, g, nil) }},
+		{"completion", func() *cmdline.Command { return newCompletionCmd(f) }},
+		{"auto", func() *cmdline.Command { return newAutoCmd(f, g, nil) }},
+		{"hook", func() *cmdline.Command { return newHookCmd(f, g, nil) }},
 	}
 	// A run builds only the command it runs: help, completion and an
 	// unknown name get them all. Building all costs every run about 0.1 ms
@@ -315,9 +315,6 @@ from the current directory up to the repository root; the project's
 		for _, c := range commands {
 			if c.name == name {
 				root.AddCommand(c.make())
-				// Our own completion command is not built; keep cobra
-				// from adding its default one.
-				root.CompletionOptions.DisableDefaultCmd = true
 				return root
 			}
 		}
@@ -352,10 +349,10 @@ func commandArg(args []string) string {
 	return ""
 }
 
-// exactArgs is cobra.ExactArgs with a usage error and a message that names
+// exactArgs is cmdline.ExactArgs with a usage error and a message that names
 // what is missing.
-func exactArgs(n int, what string) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
+func exactArgs(n int, what string) cmdline.PositionalArgs {
+	return func(cmd *cmdline.Command, args []string) error {
 		switch {
 		case len(args) < n:
 			return flagErrorf("%s: missing %s", commandName(cmd), what)
@@ -366,7 +363,7 @@ func exactArgs(n int, what string) cobra.PositionalArgs {
 	}
 }
 
-func noArgs(cmd *cobra.Command, args []string) error {
+func noArgs(cmd *cmdline.Command, args []string) error {
 	if len(args) > 0 {
 		return flagErrorf("%s: unexpected argument %q", commandName(cmd), args[0])
 	}
@@ -375,6 +372,6 @@ func noArgs(cmd *cobra.Command, args []string) error {
 
 // commandName is the command's path without the program name ("set",
 // "favorites add"): errors are already prefixed with "peacock: ".
-func commandName(cmd *cobra.Command) string {
+func commandName(cmd *cmdline.Command) string {
 	return strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
 }

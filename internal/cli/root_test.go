@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spf13/cobra"
+	"github.com/peacock-cli/peacock/internal/cmdline"
 )
 
 // testFactory returns a factory rooted in a fresh temp dir with an isolated
@@ -127,7 +127,7 @@ func TestNewSetCmd(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parseWith(t, "set", func(f *factory, runF func(*setOptions) error) *cobra.Command {
+			got, err := parseWith(t, "set", func(f *factory, runF func(*setOptions) error) *cmdline.Command {
 				return newSetCmd(f, &globalOptions{}, runF)
 			}, tt.args)
 			if tt.wantErr != "" {
