@@ -8,7 +8,7 @@ require (
 	github.com/lucasb-eyer/go-colorful v1.4.1
 	github.com/mattn/go-isatty v0.0.24
 	github.com/rogpeppe/go-internal v1.16.0
-	github.com/spf13/cobra v1.10.2
+	github.com/spf13/cobra v1.10.2 // tests only: internal/cmdline is held to cobra's behaviour and scripts
 	github.com/tailscale/hujson v0.0.0-20260727124030-b80ff77dac4f
 	golang.org/x/sys v0.47.0 // LockFileEx, terminal size; already in the module graph
 )

@@ -19,7 +19,7 @@
 # The guard: the picker's libraries (huh, bubbletea, lipgloss) live in
 # peacock-pick only, so they cost the other commands nothing at start-up
 # (the peacock-pick row shows what they would cost); `peacock set` should
-# stay within 1.5x hello world for a static build.
+# stay within 1.5x hello world.
 set -eu
 n=${1:-300}
 rev=${2:-}
@@ -84,9 +84,9 @@ GO
 (cd "$tmp/hello" && go build -o "$tmp/hello.bin" .)
 (cd "$tmp/timer" && go build -o "$tmp/timer.bin" .)
 (cd "$root" && go build -o "$tmp/peacock.bin" ./cmd/peacock)
-# The same without cgo: a static binary, as release builds are. With a C
-# compiler on the machine, go build links the net package (imported by
-# pflag) against libc, and the dynamic loader costs every run.
+# The same with CGO_ENABLED=0: nothing in peacock uses cgo, so both are
+# static and should time alike (a difference means a cgo package crept in,
+# and with it the dynamic loader on every run).
 (cd "$root" && CGO_ENABLED=0 go build -o "$tmp/static.bin" ./cmd/peacock)
 # peacock-pick is the same command line with the picker (huh, bubbletea,
 # lipgloss) linked in: what every command would cost if peacock held it.
