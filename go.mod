@@ -5,7 +5,7 @@ go 1.26.0
 require (
 	charm.land/huh/v2 v2.0.3
 	charm.land/lipgloss/v2 v2.1.1
-	github.com/lucasb-eyer/go-colorful v1.4.1
+	github.com/lucasb-eyer/go-colorful v1.4.1 // tests only: palette.DeltaE00 is held to its DistanceCIEDE2000
 	github.com/mattn/go-isatty v0.0.24
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/spf13/cobra v1.10.2 // tests only: internal/cmdline is held to cobra's behaviour and scripts
