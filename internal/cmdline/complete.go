@@ -115,7 +115,7 @@ func (c *Command) complete1(args []string) ([]string, ShellCompDirective, error)
 		}
 	}
 	if err := cmd.Flags().Parse(rest); err != nil {
-		return nil, ShellCompDirectiveDefault, fmt.Errorf("Error while parsing flags from args %v: %s", rest, err.Error())
+		return nil, ShellCompDirectiveDefault, fmt.Errorf("parsing flags from args %v: %w", rest, err)
 	}
 	if cmd.Flags().isTrue("help") || cmd.Flags().isTrue("version") {
 		return nil, ShellCompDirectiveNoFileComp, nil
