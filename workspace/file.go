@@ -226,7 +226,8 @@ type UpdateOptions struct {
 	// An existing but empty (0-byte) workspace file also starts as
 	// NewWorkspaceFile.
 	Create bool
-	// DryRun does everything but write.
+	// DryRun does everything but write, and fails as the write would for
+	// the reasons known without writing (see checkWritable).
 	DryRun bool
 	// BeforeWrite, if not nil, is called once, under the lock, right
 	// before the temporary file is created: not for a dry run, nor when
@@ -447,7 +448,9 @@ func update(ctx context.Context, path, target string, opts UpdateOptions, fn fun
 	}
 	res.After, res.Changed, res.Created = after, true, missing
 	if opts.DryRun {
-		return res, false, nil
+		// Fail as the write would, for the reasons known without writing.
+		_, err := checkWritable(target, after)
+		return res, false, err
 	}
 	if !dirExists {
 		return res, true, nil
@@ -459,6 +462,50 @@ func update(ctx context.Context, path, target string, opts UpdateOptions, fn fun
 		return res, false, err
 	}
 	return res, false, nil
+}
+
+// checkWritable refuses what writeLocked refuses before it writes: content
+// over the size cap, a target that is not a regular file, a read-only file
+// (even for root), a file this process cannot open for writing, a file
+// with several hard links. It returns the existing file's metadata (nil
+// when it does not exist). A dry run checks this too, so that it fails as
+// the real run would; what it cannot tell without writing is whether the
+// directory takes a new file and the new file can get the old one's owner.
+func checkWritable(path string, data []byte) (*fileMeta, error) {
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("%s: the new content is too large (%d bytes; the limit is %s); nothing written",
+			path, len(data), sizeString(MaxFileSize))
+	}
+	fi, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case err != nil:
+		return nil, err
+	case !fi.Mode().IsRegular():
+		return nil, fmt.Errorf("%w; nothing written", notRegularError(path, fi.Mode()))
+	}
+	m, err := metaOf(path, fi)
+	if err != nil {
+		return nil, err
+	}
+	// The rename would replace a file the user marked read-only (it needs
+	// only a writable directory): refuse what a plain write would refuse,
+	// and what root could write only by ignoring the mode.
+	if m.mode&0o222 == 0 {
+		return nil, readOnlyError(path)
+	}
+	switch err := openWriteOnly(path); {
+	case err == nil:
+	case errors.Is(err, fs.ErrPermission):
+		return nil, readOnlyError(path)
+	default:
+		return nil, err
+	}
+	if m.nlink > 1 {
+		return nil, fmt.Errorf("%s has %d hard links; replacing it would split it from the others, so nothing was written (copy the file to break the links, or edit the file the links share by hand)", path, m.nlink)
+	}
+	return &m, nil
 }
 
 // nearestDir returns dir or its nearest existing parent.
@@ -586,41 +633,13 @@ var testHookBeforeRename func(tmp string)
 // writeLocked writes data to path (links resolved) through a temporary file
 // and a rename; the caller holds the lock.
 func writeLocked(ctx context.Context, path string, data []byte, perm fs.FileMode) error {
-	if len(data) > MaxFileSize {
-		return fmt.Errorf("%s: the new content is too large (%d bytes; the limit is %s); nothing written",
-			path, len(data), sizeString(MaxFileSize))
-	}
 	dir := filepath.Dir(path)
-	var meta *fileMeta
-	switch fi, err := os.Lstat(path); {
-	case err == nil:
-		if !fi.Mode().IsRegular() {
-			return fmt.Errorf("%w; nothing written", notRegularError(path, fi.Mode()))
-		}
-		m, err := metaOf(path, fi)
-		if err != nil {
-			return err
-		}
-		// The rename would replace a file the user marked read-only (it
-		// needs only a writable directory): refuse what a plain write would
-		// refuse, and what root could write only by ignoring the mode.
-		if m.mode&0o222 == 0 {
-			return readOnlyError(path)
-		}
-		switch err := openWriteOnly(path); {
-		case err == nil:
-		case errors.Is(err, fs.ErrPermission):
-			return readOnlyError(path)
-		default:
-			return err
-		}
-		if m.nlink > 1 {
-			return fmt.Errorf("%s has %d hard links; replacing it would split it from the others, so nothing was written (copy the file to break the links, or edit the file the links share by hand)", path, m.nlink)
-		}
-		perm, meta = m.mode, &m
-	case errors.Is(err, fs.ErrNotExist):
-	default:
+	meta, err := checkWritable(path, data)
+	if err != nil {
 		return err
+	}
+	if meta != nil {
+		perm = meta.mode
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("%s: %w; nothing written", path, err)

@@ -371,10 +371,13 @@ func TestUpdateHardLinks(t *testing.T) {
 	if err := os.Link(p, other); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Update(p, UpdateOptions{}, setColor("#123456"))
 	want := "" + p + " has 2 hard links; replacing it would split it from the others, so nothing was written"
-	if err == nil || !strings.HasPrefix(err.Error(), want) {
-		t.Errorf("err = %v, want %q…", err, want)
+	for _, dry := range []bool{false, true} {
+		// A dry run fails as the write would.
+		_, err := Update(p, UpdateOptions{DryRun: dry}, setColor("#123456"))
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("dry run %v: err = %v, want %q…", dry, err, want)
+		}
 	}
 	a, _ := os.Stat(p)
 	b, _ := os.Stat(other)

@@ -165,10 +165,14 @@ func TestReadOnlyTarget(t *testing.T) {
 	if data, _ := os.ReadFile(path); string(data) != string(orig) {
 		t.Errorf("the file changed:\n%s", data)
 	}
-	// A dry run still shows what would change.
+	// A dry run fails as the real run would: its exit code tells a
+	// script whether the write would go through.
 	errOut.Reset()
-	if got := runWith(f, []string{"set", "red", "--dry-run"}); got != exitOK {
-		t.Fatalf("dry run: exit code = %d, want 0 (stderr %q)", got, errOut.String())
+	if got := runWith(f, []string{"set", "red", "--dry-run"}); got != exitFailure {
+		t.Fatalf("dry run: exit code = %d, want %d (stderr %q)", got, exitFailure, errOut.String())
+	}
+	if want := "peacock: " + path + ": permission denied: the file is read-only; nothing written\n"; errOut.String() != want {
+		t.Errorf("dry run: stderr = %q, want %q", errOut.String(), want)
 	}
 }
 
