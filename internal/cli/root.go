@@ -213,7 +213,7 @@ func exitCode(err error, io *ioStreams) int {
 	}
 	var fe *flagError
 	var ue *project.UsageError
-	if errors.As(err, &fe) || errors.As(err, &ue) || isCobraUsageError(err) {
+	if errors.As(err, &fe) || errors.As(err, &ue) || isCommandLineError(err) {
 		fmt.Fprintf(io.ErrOut, "peacock: %s\n", err)
 		fmt.Fprintln(io.ErrOut, "Run 'peacock --help' for usage.")
 		return exitUsage
@@ -222,9 +222,9 @@ func exitCode(err error, io *ioStreams) int {
 	return exitFailure
 }
 
-// isCobraUsageError recognises the errors cobra returns itself (unknown
+// isCommandLineError recognises the errors cmdline returns itself (unknown
 // command) rather than through our flag or args hooks.
-func isCobraUsageError(err error) bool {
+func isCommandLineError(err error) bool {
 	msg := err.Error()
 	return strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") ||
 		strings.HasPrefix(msg, "unknown shorthand flag")
@@ -341,7 +341,7 @@ func commandArg(args []string) string {
 			i++ // -qC dir: shorthands run together, the last taking a value
 		case strings.HasPrefix(a, "-"):
 			// --flag=value, -Cdir, a boolean flag, or one this does not
-			// know (cobra reports it).
+			// know (cmdline reports it).
 		default:
 			return a
 		}

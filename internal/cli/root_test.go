@@ -206,7 +206,7 @@ func TestCommandArg(t *testing.T) {
 func TestOnlyTheCommandRun(t *testing.T) {
 	tests := []struct {
 		args []string
-		want int // subcommands of the root, before cobra adds help
+		want int // subcommands of the root, before cmdline adds help
 	}{
 		{[]string{"-C", "x", "set", "red"}, 1},
 		{[]string{"favorites", "add", "x"}, 1},
