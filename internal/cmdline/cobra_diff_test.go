@@ -781,3 +781,49 @@ func lastLine(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return lines[len(lines)-1]
 }
+
+// TestCobraDiffSmallTree covers what the big tree cannot show: the order of
+// several suggestions (cobra lists them in the order the commands were
+// added), the help's name column (cobra pads it to the longest name,
+// hidden commands included) and RegisterFlagCompletionFunc's errors.
+func TestCobraDiffSmallTree(t *testing.T) {
+	run := func(*cobra.Command, []string) error { return nil }
+	ourRun := func(*Command, []string) error { return nil }
+	for _, args := range [][]string{{"zop"}, {"z"}, {"--help"}, {"help", "zip"}} {
+		root := &cobra.Command{Use: "prog", SilenceErrors: true, SilenceUsage: true}
+		root.CompletionOptions.DisableDefaultCmd = true
+		root.AddCommand(&cobra.Command{Use: "zip", Short: "Zip it", RunE: run},
+			&cobra.Command{Use: "zap", Short: "Zap it", RunE: run},
+			&cobra.Command{Use: "a-very-long-hidden-name", Hidden: true, RunE: run})
+		var cout bytes.Buffer
+		root.SetOut(&cout)
+		root.SetArgs(args)
+		cerr := root.Execute()
+
+		ours := &Command{Use: "prog"}
+		ours.AddCommand(&Command{Use: "zip", Short: "Zip it", RunE: ourRun},
+			&Command{Use: "zap", Short: "Zap it", RunE: ourRun},
+			&Command{Use: "a-very-long-hidden-name", Hidden: true, RunE: ourRun})
+		var oout bytes.Buffer
+		ours.SetOut(&oout)
+		ours.SetArgs(args)
+		oerr := ours.Execute()
+		if errText(cerr) != errText(oerr) || cout.String() != oout.String() {
+			t.Errorf("%q:\n--- cobra: %v\n%s--- cmdline: %v\n%s", args, cerr, cout.String(), oerr, oout.String())
+		}
+	}
+
+	c := &cobra.Command{Use: "prog"}
+	c.Flags().String("style", "", "")
+	o := &Command{Use: "prog"}
+	var style string
+	o.Flags().StringVar(&style, "style", "", "")
+	cfn := func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) { return nil, 0 }
+	ofn := func(*Command, []string, string) ([]string, ShellCompDirective) { return nil, 0 }
+	for _, name := range []string{"style", "style", "nonesuch"} {
+		cerr, oerr := c.RegisterFlagCompletionFunc(name, cfn), o.RegisterFlagCompletionFunc(name, ofn)
+		if errText(cerr) != errText(oerr) {
+			t.Errorf("RegisterFlagCompletionFunc(%q): %v, cobra's %v", name, oerr, cerr)
+		}
+	}
+}
