@@ -334,13 +334,13 @@ func (c *Command) initDefaultFlags() {
 func (c *Command) RegisterFlagCompletionFunc(name string, fn CompletionFunc) error {
 	fl := c.Flag(name)
 	if fl == nil {
-		return fmt.Errorf("RegisterFlagCompletionFunc: flag %q does not exist", name)
+		return fmt.Errorf("RegisterFlagCompletionFunc: flag '%s' does not exist", name)
 	}
 	if c.flagComps == nil {
 		c.flagComps = map[*Flag]CompletionFunc{}
 	}
 	if _, ok := c.flagComps[fl]; ok {
-		return fmt.Errorf("RegisterFlagCompletionFunc: flag %q already registered", name)
+		return fmt.Errorf("RegisterFlagCompletionFunc: flag '%s' already registered", name)
 	}
 	c.flagComps[fl] = fn
 	return nil
@@ -453,11 +453,13 @@ func (c *Command) findNext(name string) *Command {
 }
 
 // suggestions is the "Did you mean this?" part of an unknown command
-// error: commands within two edits of typed, or that it begins.
+// error: commands within two edits of typed, or that it begins, in the
+// order they were added, as cobra lists them (neither hidden commands nor
+// help).
 func (c *Command) suggestions(typed string) string {
 	var names []string
-	for _, x := range c.Commands() {
-		if x.Hidden || x.Name() == completeCmdName {
+	for _, x := range c.commands {
+		if x.Hidden || x.Name() == completeCmdName || x == c.helpCmd {
 			continue
 		}
 		if levenshtein(strings.ToLower(typed), strings.ToLower(x.Name())) <= 2 || strings.HasPrefix(strings.ToLower(x.Name()), strings.ToLower(typed)) {
@@ -574,8 +576,10 @@ Simply type ` + c.Name() + ` help [path to command] for full details.`,
 			return comps, ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *Command, args []string) error {
-			target, rest, err := cmd.Root().Find(args)
-			if err != nil || len(stripFlags(rest, target)) > 0 {
+			// As cobra: arguments left after the command (help set extra)
+			// do not make the topic unknown.
+			target, _, err := cmd.Root().Find(args)
+			if err != nil {
 				fmt.Fprintf(cmd.OutOrStdout(), "Unknown help topic %#q\n", args)
 				return cmd.Root().usage(cmd.OutOrStdout())
 			}

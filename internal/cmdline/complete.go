@@ -3,6 +3,7 @@ package cmdline
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -84,45 +85,58 @@ func (c *Command) complete1(args []string) ([]string, ShellCompDirective, error)
 	cmd.ctx = c.ctx
 	cmd.initDefaultFlags()
 
-	// Completing a flag's value: --flag=VAL, or VAL after --flag.
+	// Completing a flag's value: --flag=VAL, or VAL after --flag (the
+	// flag then left out of the arguments parsed), as cobra's
+	// checkIfFlagCompletion finds it.
 	var valueOf *Flag
+	var flagErr error
 	if strings.HasPrefix(toComplete, "-") {
 		if i := strings.IndexByte(toComplete, '='); i >= 0 {
-			name := toComplete[:i]
-			if strings.HasPrefix(name, "--") {
-				valueOf = cmd.Flags().Lookup(name[2:])
-			} else if len(name) >= 2 {
-				valueOf = cmd.Flags().shorthands[name[len(name)-1]]
+			name := toComplete[i-1 : i]
+			if strings.HasPrefix(toComplete[:i], "--") {
+				name = toComplete[2:i]
 			}
 			toComplete = toComplete[i+1:]
-			if valueOf == nil {
-				return nil, ShellCompDirectiveDefault, fmt.Errorf("subcommand '%s' does not support flag '%s'", cmd.Name(), name)
+			if valueOf = cmd.completionFlag(name); valueOf == nil {
+				flagErr = fmt.Errorf("Subcommand '%s' does not support flag '%s'", cmd.Name(), name)
 			}
 		}
 	} else if len(rest) > 0 {
 		prev := rest[len(rest)-1]
-		if strings.HasPrefix(prev, "-") && len(prev) > 1 && !strings.Contains(prev, "=") && prev != "--" {
-			var fl *Flag
+		isFlag := len(prev) >= 3 && prev[:2] == "--" || len(prev) >= 2 && prev[0] == '-' && prev[1] != '-'
+		if isFlag && !strings.Contains(prev, "=") {
+			name := prev[len(prev)-1:]
 			if strings.HasPrefix(prev, "--") {
-				fl = cmd.Flags().Lookup(prev[2:])
-			} else {
-				fl = cmd.Flags().shorthands[prev[len(prev)-1]]
+				name = prev[2:]
 			}
-			if fl != nil && fl.NoOptDefVal == "" {
-				valueOf = fl
+			valueOf = cmd.completionFlag(name)
+			switch {
+			case valueOf == nil:
+				flagErr = fmt.Errorf("Subcommand '%s' does not support flag '%s'", cmd.Name(), name)
+			case valueOf.NoOptDefVal != "":
+				valueOf = nil
+			default:
 				rest = rest[:len(rest)-1]
 			}
 		}
 	}
+	// After --, nothing is a flag: neither the word being completed nor
+	// the one before it. (cobra tells by parsing with one more --.)
+	_ = cmd.Flags().Parse(slices.Concat(rest, []string{"--"}))
+	withDashes := cmd.Flags().NArg()
 	if err := cmd.Flags().Parse(rest); err != nil {
 		return nil, ShellCompDirectiveDefault, fmt.Errorf("parsing flags from args %v: %w", rest, err)
 	}
-	if cmd.Flags().isTrue("help") || cmd.Flags().isTrue("version") {
+	flagCompletion := withDashes <= cmd.Flags().NArg()
+	if flagErr != nil && flagCompletion {
+		return nil, ShellCompDirectiveDefault, flagErr
+	}
+	if cmd.Flags().Changed("help") || cmd.Flags().Changed("version") {
 		return nil, ShellCompDirectiveNoFileComp, nil
 	}
 	posArgs := cmd.Flags().Args()
 
-	if valueOf != nil {
+	if valueOf != nil && flagCompletion {
 		for x := cmd; x != nil; x = x.parent {
 			if fn := x.flagComps[valueOf]; fn != nil {
 				comps, d := fn(cmd, posArgs, toComplete)
@@ -133,7 +147,7 @@ func (c *Command) complete1(args []string) ([]string, ShellCompDirective, error)
 	}
 
 	// Flag names.
-	if strings.HasPrefix(toComplete, "-") {
+	if valueOf == nil && strings.HasPrefix(toComplete, "-") && !strings.Contains(toComplete, "=") && flagCompletion {
 		var comps []string
 		add := func(fl *Flag) {
 			if fl.Hidden || fl.Changed {
@@ -151,10 +165,26 @@ func (c *Command) complete1(args []string) ([]string, ShellCompDirective, error)
 		return comps, ShellCompDirectiveNoFileComp, nil
 	}
 
-	// Subcommands, valid arguments, or the command's own function.
+	// Subcommands, valid arguments, or the command's own function; only
+	// the function when the word after -- follows a flag that takes a
+	// value (as in cobra).
+	if valueOf != nil {
+		if cmd.ValidArgsFunction == nil {
+			return nil, ShellCompDirectiveDefault, nil
+		}
+		comps, d := cmd.ValidArgsFunction(cmd, posArgs, toComplete)
+		return comps, d, nil
+	}
 	var comps []string
 	directive := ShellCompDirectiveDefault
-	if len(posArgs) == 0 {
+	// No subcommands once a flag of this command alone is given.
+	localSet := false
+	for _, fl := range cmd.Flags().order {
+		if fl.Changed && cmd.pflags.Lookup(fl.Name) == nil && cmd.inheritedFlag(fl.Name) == nil {
+			localSet = true
+		}
+	}
+	if len(posArgs) == 0 && !localSet {
 		for _, x := range cmd.Commands() {
 			if x.Hidden && x != c.helpCmd {
 				continue
@@ -223,4 +253,20 @@ func (c *Command) GenFishCompletion(w io.Writer, includeDesc bool) error {
 // GenPowerShellCompletionWithDesc writes the PowerShell completion script.
 func (c *Command) GenPowerShellCompletionWithDesc(w io.Writer) error {
 	return powershellScript(w, c.Root().Name(), true)
+}
+
+// completionFlag is the flag that completion names name: a one-letter
+// name is a shorthand (of c, else inherited), as in cobra's findFlag.
+func (c *Command) completionFlag(name string) *Flag {
+	if len(name) == 1 {
+		fl := c.Flags().shorthands[name[0]]
+		if fl == nil {
+			fl = c.inheritedFlags().shorthands[name[0]]
+		}
+		if fl == nil {
+			return nil
+		}
+		name = fl.Name
+	}
+	return c.Flag(name)
 }

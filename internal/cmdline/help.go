@@ -59,8 +59,9 @@ func (c *Command) usage(w io.Writer) error {
 		b.WriteString("\n\nExamples:\n" + c.Example)
 	}
 	if len(cmds) > 0 {
+		// As cobra, the names of hidden commands count too.
 		pad := 11
-		for _, x := range cmds {
+		for _, x := range c.commands {
 			pad = max(pad, len(x.Name()))
 		}
 		b.WriteString("\n\nAvailable Commands:")
