@@ -98,7 +98,7 @@ func (c *Command) complete1(args []string) ([]string, ShellCompDirective, error)
 			}
 			toComplete = toComplete[i+1:]
 			if valueOf = cmd.completionFlag(name); valueOf == nil {
-				flagErr = fmt.Errorf("Subcommand '%s' does not support flag '%s'", cmd.Name(), name)
+				flagErr = fmt.Errorf("subcommand '%s' does not support flag '%s'", cmd.Name(), name)
 			}
 		}
 	} else if len(rest) > 0 {
@@ -112,7 +112,7 @@ func (c *Command) complete1(args []string) ([]string, ShellCompDirective, error)
 			valueOf = cmd.completionFlag(name)
 			switch {
 			case valueOf == nil:
-				flagErr = fmt.Errorf("Subcommand '%s' does not support flag '%s'", cmd.Name(), name)
+				flagErr = fmt.Errorf("subcommand '%s' does not support flag '%s'", cmd.Name(), name)
 			case valueOf.NoOptDefVal != "":
 				valueOf = nil
 			default:
