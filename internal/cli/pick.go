@@ -141,6 +141,7 @@ by 'go install ./cmd/...'; peacock pick runs it with the same arguments.`,
 			if opts.Prompter == nil && opts.NewPicker == nil {
 				return execPicker(opts)
 			}
+			checkPickerVersion(opts)
 			return runPick(opts)
 		},
 	}

@@ -277,7 +277,7 @@ func TestExecPicker(t *testing.T) {
 			f.IO.SetStderrTTY(true)
 			f.Getenv = func(k string) string {
 				if k == pickerChildEnv && tt.child {
-					return "1"
+					return versionString()
 				}
 				return ""
 			}
@@ -306,8 +306,8 @@ func TestExecPicker(t *testing.T) {
 			if !slices.Equal(gotArgs, args) {
 				t.Errorf("args = %q, want %q", gotArgs, args)
 			}
-			if !slices.Contains(gotEnv, pickerChildEnv+"=1") {
-				t.Errorf("env lacks %s=1", pickerChildEnv)
+			if !slices.Contains(gotEnv, pickerChildEnv+"="+versionString()) {
+				t.Errorf("env lacks %s=%s", pickerChildEnv, versionString())
 			}
 			if _, err := os.Stat(filepath.Join(work, "work.code-workspace")); err == nil {
 				t.Error("peacock wrote a file itself")
@@ -321,4 +321,31 @@ func sameFile(t *testing.T, a, b string) bool {
 	fa, err1 := os.Stat(a)
 	fb, err2 := os.Stat(b)
 	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
+}
+
+// TestPickerVersion: a peacock-pick started by a peacock of another
+// version warns; of the same version, or run by hand, it does not.
+func TestPickerVersion(t *testing.T) {
+	for _, tt := range []struct {
+		env  string
+		warn bool
+	}{
+		{"", false},
+		{versionString(), false},
+		{"v0.0.1-other", true},
+	} {
+		f, _, _, errOut := testFactory(t)
+		f.Getenv = func(k string) string {
+			if k == pickerChildEnv {
+				return tt.env
+			}
+			return ""
+		}
+		f.NewPicker = func(PromptIO) Prompter { return &fakePrompter{err: errCancel} }
+		runWith(f, []string{"pick", "--accessible"})
+		want := "peacock: warning: peacock-pick is version " + versionString() + " but peacock is " + tt.env
+		if got := strings.Contains(errOut.String(), want); got != tt.warn {
+			t.Errorf("env %q: stderr %q, want warning %v", tt.env, errOut.String(), tt.warn)
+		}
+	}
 }

@@ -12,9 +12,10 @@ import (
 // pickerProgram is the program that holds the picker (cmd/peacock-pick).
 const pickerProgram = "peacock-pick"
 
-// pickerChildEnv marks a peacock-pick started by `peacock pick`: if that
-// program turns out to have no picker either, it fails rather than start
-// itself again.
+// pickerChildEnv marks a peacock-pick started by `peacock pick`, with the
+// version of that peacock: if the program turns out to have no picker
+// either, it fails rather than start itself again, and a peacock-pick of
+// another version warns (it writes as its own version does).
 const pickerChildEnv = "PEACOCK_PICK_CHILD"
 
 // errNoPicker is the failure when peacock-pick cannot be found.
@@ -36,7 +37,7 @@ func execPicker(opts *pickOptions) error {
 	if err != nil {
 		return err
 	}
-	env := append(os.Environ(), pickerChildEnv+"=1")
+	env := append(os.Environ(), pickerChildEnv+"="+versionString())
 	if err := opts.ExecPicker(path, opts.Args, env); err != nil {
 		var code exitCodeError
 		if errors.As(err, &code) {
@@ -45,6 +46,14 @@ func execPicker(opts *pickOptions) error {
 		return fmt.Errorf("pick: running %s: %w", path, err)
 	}
 	return nil
+}
+
+// checkPickerVersion warns when this peacock-pick was started by a peacock
+// of another version.
+func checkPickerVersion(opts *pickOptions) {
+	if v := opts.Getenv(pickerChildEnv); v != "" && v != versionString() && !opts.Global.Quiet {
+		fmt.Fprintf(opts.IO.ErrOut, "peacock: warning: peacock-pick is version %s but peacock is %s; reinstall both with 'go install ./cmd/...'\n", versionString(), v)
+	}
 }
 
 // findPicker returns the path of peacock-pick: beside this program (after
