@@ -18,82 +18,14 @@ var errDecode = errors.New("cannot decode")
 // encoding/json's generic types (map[string]any, []any, string, float64,
 // bool, nil), as json.Unmarshal does with comments and trailing commas
 // removed (the last of duplicate keys wins), without building the JSON
-// text first. It returns the end of the value.
+// text first. It returns the end of the value, and errDecode where
+// json.Unmarshal fails (a number out of the range of float64).
 func decodeJSONC(src []byte, p int) (any, int, error) {
-	switch c := src[p]; c {
-	case '{':
-		out := map[string]any{}
-		p++
-		for {
-			p, _ = skipTrivia(src, p)
-			if src[p] == '}' {
-				return out, p + 1, nil
-			}
-			k, q, err := decodeString(src, p)
-			if err != nil {
-				return nil, q, err
-			}
-			p, _ = skipTrivia(src, q)
-			p, _ = skipTrivia(src, p+1) // the colon
-			v, q, err := decodeJSONC(src, p)
-			if err != nil {
-				return nil, q, err
-			}
-			out[k] = v
-			if p, _ = skipTrivia(src, q); src[p] == ',' {
-				p++
-			}
-		}
-	case '[':
-		out := []any{}
-		p++
-		for {
-			p, _ = skipTrivia(src, p)
-			if src[p] == ']' {
-				return out, p + 1, nil
-			}
-			v, q, err := decodeJSONC(src, p)
-			if err != nil {
-				return nil, q, err
-			}
-			out = append(out, v)
-			if p, _ = skipTrivia(src, q); src[p] == ',' {
-				p++
-			}
-		}
-	case '"':
-		return decodeString(src, p)
-	case 't':
-		return true, p + 4, nil
-	case 'f':
-		return false, p + 5, nil
-	case 'n':
-		return nil, p + 4, nil
-	default:
-		q := p
-		for q < len(src) && litByte[src[q]] {
-			q++
-		}
-		f, err := strconv.ParseFloat(string(src[p:q]), 64)
-		if err != nil {
-			return nil, q, errDecode
-		}
-		return f, q, nil
+	v, q, ok := decodeValue(src, p, true)
+	if !ok {
+		return nil, q, errDecode
 	}
-}
-
-// decodeString decodes the string at p in valid text.
-func decodeString(src []byte, p int) (string, int, error) {
-	q := skipString(src, p)
-	raw := src[p:q]
-	if bytes.IndexByte(raw, '\\') < 0 {
-		return string(raw[1 : len(raw)-1]), q, nil
-	}
-	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return "", q, errDecode
-	}
-	return s, q, nil
+	return v, q, nil
 }
 
 // decodeNumbers decodes the value at p in valid JSONC text (a line view)
@@ -105,6 +37,13 @@ func decodeString(src []byte, p int) (string, int, error) {
 // the value, and false where encoding/json would fail (text that is not
 // valid).
 func decodeNumbers(src []byte, p int) (any, int, bool) {
+	return decodeValue(src, p, false)
+}
+
+// decodeValue is decodeNumbers, with numbers read as float64 (as
+// json.Unmarshal reads them into an any; one out of range fails) when
+// floats is set.
+func decodeValue(src []byte, p int, floats bool) (any, int, bool) {
 	if p >= len(src) {
 		return nil, p, false
 	}
@@ -129,7 +68,7 @@ func decodeNumbers(src []byte, p int) (any, int, bool) {
 				return nil, p, false
 			}
 			p, _ = skipTrivia(src, p+1)
-			v, q, ok := decodeNumbers(src, p)
+			v, q, ok := decodeValue(src, p, floats)
 			if !ok {
 				return nil, q, false
 			}
@@ -149,7 +88,7 @@ func decodeNumbers(src []byte, p int) (any, int, bool) {
 			if src[p] == ']' {
 				return out, p + 1, true
 			}
-			v, q, ok := decodeNumbers(src, p)
+			v, q, ok := decodeValue(src, p, floats)
 			if !ok {
 				return nil, q, false
 			}
@@ -170,6 +109,10 @@ func decodeNumbers(src []byte, p int) (any, int, bool) {
 		q := validNumber(src, p)
 		if q < 0 {
 			return nil, p, false
+		}
+		if floats {
+			f, err := strconv.ParseFloat(string(src[p:q]), 64)
+			return f, q, err == nil
 		}
 		return json.Number(src[p:q]), q, true
 	}
