@@ -6,10 +6,10 @@
 // It replaces cobra for start-up time. cobra's flag library imports the
 // net package (for IP-address flags), whose initialization every run paid
 // and which, on a machine with a C compiler, makes `go install` link libc
-// dynamically; cobra itself brings text/template. With this package,
-// `peacock set` on a small file starts in about 1.3x the time of a
-// hello-world Go program instead of 1.5x (static) or 2x (cgo); see
-// bench/startup.sh.
+// dynamically; cobra itself brings text/template. With cobra, `peacock
+// set` on a small file started in 1.47x-1.56x the time of a hello-world Go
+// program (static build) or 2.0x-2.09x (with cgo); with this package,
+// 1.35x-1.40x either way (bench/startup.sh).
 //
 // The completion scripts are cobra's (v1.10.2, Apache License 2.0, see
 // LICENSE-cobra), byte for byte, so they talk to the program through the
