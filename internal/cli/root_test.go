@@ -176,7 +176,7 @@ func TestReadOnlyTarget(t *testing.T) {
 	}
 }
 
-func TestCommandArg(t *testing.T) {
+func TestFirstWord(t *testing.T) {
 	tests := []struct {
 		args []string
 		want string
@@ -186,7 +186,9 @@ func TestCommandArg(t *testing.T) {
 		{[]string{"--json", "show"}, "show"},
 		{[]string{"-C", "set", "show"}, "show"},
 		{[]string{"--chdir", "set", "show"}, "show"},
-		{[]string{"-qC", "set", "show"}, "show"},
+		// Shorthands run together are not read for a value, as Find
+		// does not: the lazy tree must hold the command Find picks.
+		{[]string{"-qC", "set", "show"}, "set"},
 		{[]string{"-Cset", "show"}, "show"},
 		{[]string{"--chdir=set", "show"}, "show"},
 		{[]string{"--workspace", "a.code-workspace", "--editor", "code", "--user-settings", "u.json", "check"}, "check"},
@@ -195,8 +197,9 @@ func TestCommandArg(t *testing.T) {
 		{[]string{"--help"}, ""},
 	}
 	for _, tt := range tests {
-		if got := commandArg(tt.args); got != tt.want {
-			t.Errorf("commandArg(%q) = %q, want %q", tt.args, got, tt.want)
+		f, _, _, _ := testFactory(t)
+		if got := newRootCmd(f, nil).FirstWord(tt.args); got != tt.want {
+			t.Errorf("FirstWord(%q) = %q, want %q", tt.args, got, tt.want)
 		}
 	}
 }

@@ -443,6 +443,18 @@ func (c *Command) Find(args []string) (*Command, []string, error) {
 	return cmd, rest, nil
 }
 
+// FirstWord returns the first argument of args that is neither a flag of c
+// (with its persistent flags) nor a flag's value, by the rules Find uses:
+// the name of the subcommand Find would look up, or "" when there is none.
+// A program that adds only the subcommand args name, to start faster,
+// asks this, so that it builds the command Find will pick.
+func (c *Command) FirstWord(args []string) string {
+	if words := stripFlags(args, c); len(words) > 0 {
+		return words[0]
+	}
+	return ""
+}
+
 func (c *Command) findNext(name string) *Command {
 	for _, x := range c.commands {
 		if x.Name() == name {
