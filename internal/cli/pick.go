@@ -11,9 +11,9 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/peacock-cli/peacock/project"
+	"github.com/spf13/cobra"
 )
 
 type pickOptions struct {
@@ -93,10 +93,10 @@ func (m *PickMenu) Detail(i int) string { return itemDetail(m.Items[i]) }
 // ChoiceDetail is the line under the preview of a typed color.
 func (m *PickMenu) ChoiceDetail(c project.Choice) string { return choiceDetail(c) }
 
-func newPickCmd(f *factory, g *globalOptions, runF func(*pickOptions) error) *cmdline.Command {
+func newPickCmd(f *factory, g *globalOptions, runF func(*pickOptions) error) *cobra.Command {
 	opts := &pickOptions{baseOptions: newBase(f, g), Getenv: f.Getenv, NewRand: f.NewRand, GitOrigin: gitOrigin,
 		NewPicker: f.NewPicker, Args: f.Args, ExecPicker: f.ExecPicker}
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "pick",
 		Short: "Choose the workspace color in the terminal, with a live preview",
 		Long: `Choose a color from your favorites (or Peacock's starter set), harmonies
@@ -124,7 +124,7 @@ by 'go install ./cmd/...'; peacock pick runs it with the same arguments.`,
   $ c=$(peacock pick)
   $ echo 2 | peacock pick --accessible`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkStyle(opts.Style); err != nil {
 				return err
 			}
@@ -148,7 +148,7 @@ by 'go install ./cmd/...'; peacock pick runs it with the same arguments.`,
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "store peacock.remoteColor (the color of remote windows) instead of peacock.color")
 	cmd.Flags().StringVar(&opts.Style, "style", "", "palette style: peacock (the extension's exact output) or accessible (4.5:1 contrast)")
 	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "numbered prompts on stdin instead of the picker (env ACCESSIBLE=1)")
-	_ = cmd.RegisterFlagCompletionFunc("style", cmdline.FixedCompletions([]string{"peacock", "accessible"}, cmdline.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("style", cobra.FixedCompletions([]string{"peacock", "accessible"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
