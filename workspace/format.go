@@ -170,7 +170,6 @@ func normalize(v any) (any, error) {
 	return out, nil
 }
 
-
 // marshal is json.Marshal without HTML escaping.
 func marshal(v any) ([]byte, error) {
 	var buf bytes.Buffer
