@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -20,16 +21,10 @@ type pickOptions struct {
 	baseOptions
 	Getenv  func(string) string
 	NewRand func(seed uint64) *rand.Rand
-	// Prompter asks for the color; nil means NewPicker's, or else the
-	// peacock-pick program (see execPicker).
+	// Prompter asks for the color; nil means NewPicker's.
 	Prompter Prompter
-	// NewPicker makes the picker on IO; nil in the lean peacock binary.
+	// NewPicker makes the picker on IO (huhpick.New).
 	NewPicker PickerFunc
-	// Args is the whole command line, passed on to peacock-pick.
-	Args []string
-	// ExecPicker runs the peacock-pick program at path (execProgram); nil
-	// in tests, where `pick` with no picker fails instead.
-	ExecPicker func(path string, args, env []string) error
 	// GitOrigin returns the origin remote of the repository at dir.
 	GitOrigin func(ctx context.Context, dir string) (string, error)
 	// Context reaches the form, so that cancelling it closes the picker.
@@ -46,9 +41,9 @@ type Prompter interface {
 	PickColor(ctx context.Context, m *PickMenu) (project.Choice, error)
 }
 
-// PickerFunc makes the picker for one run. The peacock binary has none (it
-// runs the peacock-pick program instead, see execPicker), which keeps the
-// picker's libraries and their start-up cost out of every other command.
+// PickerFunc makes the picker for one run: huhpick.New, which cmd/peacock
+// passes to Main (huhpick imports cli, so cli cannot import it), or a
+// test's fake.
 type PickerFunc func(io PromptIO) Prompter
 
 // PromptIO is where the picker reads and draws: never stdout, which
@@ -95,7 +90,7 @@ func (m *PickMenu) ChoiceDetail(c project.Choice) string { return choiceDetail(c
 
 func newPickCmd(f *factory, g *globalOptions, runF func(*pickOptions) error) *cobra.Command {
 	opts := &pickOptions{baseOptions: newBase(f, g), Getenv: f.Getenv, NewRand: f.NewRand, GitOrigin: gitOrigin,
-		NewPicker: f.NewPicker, Args: f.Args, ExecPicker: f.ExecPicker}
+		NewPicker: f.NewPicker}
 	cmd := &cobra.Command{
 		Use:   "pick",
 		Short: "Choose the workspace color in the terminal, with a live preview",
@@ -114,10 +109,7 @@ the list.
 
 The picker needs a terminal. Without one, use 'peacock set COLOR'; or
 answer numbered prompts on stdin with --accessible (also turned on by
-ACCESSIBLE=1 or TERM=dumb), which suits screen readers and scripts.
-
-The picker is a program of its own, peacock-pick, installed beside peacock
-by 'go install ./cmd/...'; peacock pick runs it with the same arguments.`,
+ACCESSIBLE=1 or TERM=dumb), which suits screen readers and scripts.`,
 		Example: `  $ peacock pick
   $ peacock pick --style accessible
   $ peacock pick --remote
@@ -139,9 +131,8 @@ by 'go install ./cmd/...'; peacock pick runs it with the same arguments.`,
 				return runF(opts)
 			}
 			if opts.Prompter == nil && opts.NewPicker == nil {
-				return execPicker(opts)
+				return errors.New("pick: this program was built without a picker")
 			}
-			checkPickerVersion(opts)
 			return runPick(opts)
 		},
 	}

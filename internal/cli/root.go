@@ -41,12 +41,9 @@ type factory struct {
 	GOOS   string
 	// NewRand returns the randomness for `random`; seed 0 means "any".
 	NewRand func(seed uint64) *rand.Rand
-	// NewPicker makes the picker for `pick`; nil runs peacock-pick.
+	// NewPicker makes the picker for `pick` (huhpick.New in the peacock
+	// program; tests give a fake).
 	NewPicker PickerFunc
-	// Args is the command line, without the program name.
-	Args []string
-	// ExecPicker runs peacock-pick for `pick` when NewPicker is nil.
-	ExecPicker func(path string, args, env []string) error
 	// signals is the interruptible context, made on first use (see
 	// interruptible).
 	signals *signalState
@@ -93,11 +90,10 @@ func (f *factory) interruptible() context.Context {
 
 func newFactory(io *ioStreams) *factory {
 	return &factory{
-		IO:         io,
-		Getwd:      os.Getwd,
-		Getenv:     os.Getenv,
-		GOOS:       runtime.GOOS,
-		ExecPicker: execProgram,
+		IO:     io,
+		Getwd:  os.Getwd,
+		Getenv: os.Getenv,
+		GOOS:   runtime.GOOS,
 		NewRand: func(seed uint64) *rand.Rand {
 			if seed == 0 {
 				return rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
@@ -157,8 +153,8 @@ func baseNames(paths []string) []string {
 }
 
 // Main runs peacock on the process's command line and standard streams and
-// returns the exit code. picker makes the color picker of `pick`; it is nil
-// in the peacock binary, whose `pick` runs the peacock-pick program.
+// returns the exit code. picker makes the color picker of `pick`
+// (huhpick.New); cli does not import it, so that tests can fake it.
 func Main(picker PickerFunc) int {
 	return run(os.Args[1:], systemStreams(), picker)
 }
@@ -183,7 +179,6 @@ func run(args []string, io *ioStreams, picker PickerFunc) int {
 // its temporary file, and the exit code is 128 + the signal (130, 143).
 func runWith(f *factory, args []string) int {
 	f.signals = &signalState{}
-	f.Args = args
 	root := newRootCmd(f)
 	root.SetArgs(splitShorthands(args))
 	err := root.ExecuteContext(context.Background())
@@ -203,10 +198,6 @@ func exitCode(err error, io *ioStreams) int {
 	}
 	if errors.Is(err, errSilent) {
 		return exitFailure
-	}
-	var code exitCodeError
-	if errors.As(err, &code) {
-		return int(code)
 	}
 	if errors.Is(err, errCancel) {
 		return exitCanceled

@@ -29,9 +29,6 @@ func testFactory(t *testing.T) (*factory, string, *strings.Builder, *strings.Bui
 	env := map[string]string{"HOME": home, "XDG_CONFIG_HOME": filepath.Join(home, ".config")}
 	f.Getenv = func(k string) string { return env[k] }
 	f.GOOS = "linux"
-	// `pick` with no picker would replace the test process with
-	// peacock-pick: tests set their own.
-	f.ExecPicker = nil
 	return f, work, out, errOut
 }
 
