@@ -11,6 +11,9 @@ import (
 type checkOptions struct {
 	baseOptions
 	Remote bool
+	// Files are the files to check (pre-commit passes the staged ones);
+	// none checks the target file, as every command finds it.
+	Files []string
 }
 
 func newCheckCmd(f *factory, g *globalOptions, runF func(*checkOptions) error) *cmdline.Command {
@@ -28,19 +31,51 @@ it. Otherwise exit 1 and say what drifted. Foreground and background pairs
 below 4.5:1 contrast are reported as warnings (they do not fail the check).
 
 To make check agree in CI, commit the peacock.* settings the colors were
-derived with in the workspace file: CI has no user settings.`,
+derived with in the workspace file: CI has no user settings.
+
+With file arguments (as pre-commit passes the staged ones), check each of
+them: workspace files and settings.json files, wherever they are. Exit 1
+when any drifted or could not be read; with --json, one object per file.`,
 		Example: `  $ peacock check
-  $ peacock check --json | jq -r .status`,
-		Args: noArgs,
+  $ peacock check --json | jq -r .status
+  $ peacock check app/app.code-workspace web/.vscode/settings.json`,
 		RunE: func(cmd *cmdline.Command, args []string) error {
+			opts.Files = args
 			if runF != nil {
 				return runF(opts)
+			}
+			if len(args) > 0 {
+				return runCheckFiles(f, g, opts)
 			}
 			return runCheck(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "check against peacock.remoteColor (falling back to peacock.color)")
 	return cmd
+}
+
+// runCheckFiles checks each of opts.Files as the target file, and goes on
+// after one that fails.
+func runCheckFiles(f *factory, g *globalOptions, opts *checkOptions) error {
+	failed := false
+	for _, file := range opts.Files {
+		one := *opts
+		one.Open = func(noTarget bool) (*project.Project, error) {
+			g2 := *g
+			g2.Workspace = file
+			return f.openProject(&g2, noTarget)
+		}
+		if err := runCheck(&one); err != nil {
+			failed = true
+			if err != errSilent {
+				fmt.Fprintf(opts.IO.ErrOut, "peacock: %s: %v\n", file, err)
+			}
+		}
+	}
+	if failed {
+		return errSilent
+	}
+	return nil
 }
 
 func runCheck(opts *checkOptions) error {
