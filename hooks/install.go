@@ -112,6 +112,12 @@ func Locate(ctx context.Context, git Git, dir string) (Layout, error) {
 			l.Manager, l.Config = ManagerGlobalHooksPath, l.Dir
 			return l, nil
 		}
+		if !filepath.IsAbs(hp) && !strings.HasPrefix(hp, "~") {
+			// Relative to the work tree, as git reads it, but with its
+			// links left unresolved: a committed link (.husky -> ~/x)
+			// must not turn the repository's hooks into outside files.
+			l.Dir = filepath.Join(l.Root, hp)
+		}
 		if h := huskyDir(l.Dir); h != "" {
 			l.Manager, l.Config = ManagerHusky, h
 			return l, nil
@@ -316,7 +322,7 @@ func Install(ctx context.Context, git Git, l Layout) (*Result, error) {
 		return res, nil
 	case ManagerHusky:
 		for _, h := range Names {
-			a, err := huskyInstall(l.Config, h, l.DryRun)
+			a, err := huskyInstall(l.Root, l.Config, h, l.DryRun)
 			if err != nil {
 				return res, err
 			}
@@ -424,8 +430,17 @@ func installScript(dir, hook string, dryRun bool) (Action, error) {
 			a.Note += "git-lfs's"
 		}
 	}
-	if !dryRun {
-		if err := workspace.WriteFileAtomic(path, want, 0o755); err != nil {
+	if dryRun && a.Verb == "" {
+		// a new file: where it cannot be written is known without writing
+		if err := writeHook(dir, path, false, nil, want, true); err != nil {
+			return a, err
+		}
+	} else if !dryRun {
+		var old []byte
+		if a.Verb == "updated" {
+			old = data
+		}
+		if err := writeHook(dir, path, a.Verb == "updated", old, want, false); err != nil {
 			return a, err
 		}
 	}
@@ -433,6 +448,24 @@ func installScript(dir, hook string, dryRun bool) (Action, error) {
 		a.Verb = "created"
 	}
 	return a, nil
+}
+
+// writeHook replaces the hook file at path, which held old (when existed),
+// with data, under its lock (a new file gets mode 0777 less the
+// umask; an existing one keeps its mode). It refuses a path whose links
+// lead outside within: the hooks directory or, for a hook file committed
+// in the work tree (husky), the work tree; a hook file linked to ~/.bashrc
+// must not get peacock's line. A file that changed since it was read is
+// not written. With dryRun it refuses what it would refuse, and writes
+// nothing.
+func writeHook(within, path string, existed bool, old, data []byte, dryRun bool) error {
+	_, err := workspace.EditFile(path, workspace.EditOptions{Within: within, Perm: 0o777, DryRun: dryRun}, func(cur []byte, exists bool) ([]byte, error) {
+		if exists != existed || !bytes.Equal(cur, old) {
+			return nil, fmt.Errorf("%s changed while peacock edited it; nothing written, try again", path)
+		}
+		return data, nil
+	})
+	return err
 }
 
 // sameHook reports whether two hook files do the same: equal bytes, or
@@ -472,7 +505,7 @@ func Uninstall(ctx context.Context, git Git, l Layout) (*Result, error) {
 		return res, nil
 	case ManagerHusky:
 		for _, h := range Names {
-			a, err := huskyUninstall(l.Config, h, l.DryRun)
+			a, err := huskyUninstall(l.Root, l.Config, h, l.DryRun)
 			if err != nil {
 				return res, err
 			}

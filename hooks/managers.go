@@ -66,18 +66,16 @@ func exitBefore(data []byte, fp string) int {
 	return 0
 }
 
-func huskyInstall(dir, hook string, dryRun bool) (Action, error) {
+func huskyInstall(root, dir, hook string, dryRun bool) (Action, error) {
 	path := filepath.Join(dir, hook)
 	a := Action{Hook: hook, Path: path}
 	line := HuskyLine(hook)
 	data, err := workspace.ReadFile(path)
+	old := data
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		a.Verb = "created"
-		if dryRun {
-			return a, nil
-		}
-		return a, workspace.WriteFileAtomic(path, huskyNew(line), 0o755)
+		return a, writeHook(root, path, false, nil, huskyNew(line), dryRun)
 	case err != nil:
 		return a, err
 	case bytes.Contains(data, []byte(line)):
@@ -96,6 +94,7 @@ func huskyInstall(dir, hook string, dryRun bool) (Action, error) {
 			return a, nil
 		}
 	default:
+		old = data
 		at, last := lastCommand(data)
 		switch {
 		case at >= 0 && finalExit.MatchString(last):
@@ -110,20 +109,13 @@ func huskyInstall(dir, hook string, dryRun bool) (Action, error) {
 			// stays without one, so that Uninstall gives back the same
 			// bytes.
 			a.Verb = "appended"
-			data = append(append(data, '\n'), line...)
+			data = append(append(data[:len(data):len(data)], '\n'), line...)
 		default:
 			a.Verb = "appended"
-			data = append(data, line+"\n"...)
+			data = append(data[:len(data):len(data)], line+"\n"...)
 		}
 	}
-	mode := fs.FileMode(0o755)
-	if fi, err := os.Stat(path); err == nil {
-		mode = fi.Mode().Perm()
-	}
-	if dryRun {
-		return a, nil
-	}
-	return a, workspace.WriteFileAtomic(path, data, mode)
+	return a, writeHook(root, path, true, old, data, dryRun)
 }
 
 // huskyRemove returns data without peacock's line for hook (any release's),
@@ -144,7 +136,7 @@ func huskyRemove(data []byte, hook string) ([]byte, bool) {
 	return data, false
 }
 
-func huskyUninstall(dir, hook string, dryRun bool) (Action, error) {
+func huskyUninstall(root, dir, hook string, dryRun bool) (Action, error) {
 	path := filepath.Join(dir, hook)
 	a := Action{Hook: hook, Path: path}
 	data, err := workspace.ReadFile(path)
@@ -162,17 +154,14 @@ func huskyUninstall(dir, hook string, dryRun bool) (Action, error) {
 		return a, nil
 	}
 	a.Verb = "removed"
-	if dryRun {
-		return a, nil
-	}
 	if rest == nil {
+		// all Install wrote: the file goes, when its links stay inside
+		if _, err := workspace.Within(root, path); err != nil || dryRun {
+			return a, err
+		}
 		return a, os.Remove(path)
 	}
-	fi, err := os.Stat(path)
-	if err != nil {
-		return a, err
-	}
-	return a, workspace.WriteFileAtomic(path, rest, fi.Mode().Perm())
+	return a, writeHook(root, path, true, data, rest, dryRun)
 }
 
 // lineStatus is the state of a hook file peacock adds a line to (husky's,

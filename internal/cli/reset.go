@@ -1,8 +1,8 @@
 package cli
 
 import (
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/workspace"
+	"github.com/spf13/cobra"
 )
 
 type resetOptions struct {
@@ -10,9 +10,9 @@ type resetOptions struct {
 	All bool
 }
 
-func newResetCmd(f *factory, g *globalOptions, runF func(*resetOptions) error) *cmdline.Command {
+func newResetCmd(f *factory, g *globalOptions, runF func(*resetOptions) error) *cobra.Command {
 	opts := &resetOptions{baseOptions: newBase(f, g)}
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "reset",
 		Short: "Remove the workspace colors",
 		Long: `Remove every key peacock owns from workbench.colorCustomizations (keys in
@@ -28,7 +28,7 @@ extension's "Remove All Global and Workspace Colors".`,
   $ peacock reset --dry-run
   $ peacock reset --all`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
 			}
@@ -77,9 +77,9 @@ type applyOptions struct {
 	Remote bool
 }
 
-func newApplyCmd(f *factory, g *globalOptions, runF func(*applyOptions) error) *cmdline.Command {
+func newApplyCmd(f *factory, g *globalOptions, runF func(*applyOptions) error) *cobra.Command {
 	opts := &applyOptions{baseOptions: newBase(f, g)}
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "apply",
 		Short: "Re-derive the colors from the stored color and current settings",
 		Long: `Do what the extension does when a window opens: derive the palette from the
@@ -90,7 +90,7 @@ A file that is already right is not touched.`,
 		Example: `  $ peacock apply
   $ peacock apply --remote`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
 			}

@@ -3,9 +3,9 @@ package cli
 import (
 	"strings"
 
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/peacock-cli/peacock/project"
+	"github.com/spf13/cobra"
 )
 
 type setOptions struct {
@@ -15,9 +15,9 @@ type setOptions struct {
 	Style  string
 }
 
-func newSetCmd(f *factory, g *globalOptions, runF func(*setOptions) error) *cmdline.Command {
+func newSetCmd(f *factory, g *globalOptions, runF func(*setOptions) error) *cobra.Command {
 	opts := &setOptions{baseOptions: newBase(f, g)}
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "set <color>",
 		Short: "Color the workspace",
 		Long: `Set the workspace color: derive Peacock's palette from <color>, merge it into
@@ -43,13 +43,13 @@ and is remembered in the file (peacock.style), so later runs keep it;
   $ peacock set teal --remote
   $ peacock set navy --dry-run`,
 		Args: exactArgs(1, "<color>"),
-		ValidArgsFunction: func(cmd *cmdline.Command, args []string, toComplete string) ([]string, cmdline.ShellCompDirective) {
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
-				return nil, cmdline.ShellCompDirectiveNoFileComp
+				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return colorNames(opts.baseOptions), cmdline.ShellCompDirectiveNoFileComp
+			return colorNames(opts.baseOptions), cobra.ShellCompDirectiveNoFileComp
 		},
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Color = strings.TrimSpace(args[0])
 			if opts.Color == "" {
 				return flagErrorf("set: the color is empty")
@@ -65,7 +65,7 @@ and is remembered in the file (peacock.style), so later runs keep it;
 	}
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "store peacock.remoteColor (the color of remote windows) instead of peacock.color")
 	cmd.Flags().StringVar(&opts.Style, "style", "", "palette style: peacock (the extension's exact output) or accessible (4.5:1 contrast)")
-	_ = cmd.RegisterFlagCompletionFunc("style", cmdline.FixedCompletions([]string{"peacock", "accessible"}, cmdline.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("style", cobra.FixedCompletions([]string{"peacock", "accessible"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

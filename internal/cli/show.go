@@ -7,10 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/internal/svg"
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/peacock-cli/peacock/workspace"
+	"github.com/spf13/cobra"
 )
 
 type showOptions struct {
@@ -20,9 +20,9 @@ type showOptions struct {
 	SVG    string
 }
 
-func newShowCmd(f *factory, g *globalOptions, runF func(*showOptions) error) *cmdline.Command {
+func newShowCmd(f *factory, g *globalOptions, runF func(*showOptions) error) *cobra.Command {
 	opts := &showOptions{baseOptions: newBase(f, g)}
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "show",
 		Short: "Show the workspace color, its file, and what it looks like",
 		Long: `Show the stored color, the file that holds it and the owned keys written.
@@ -39,7 +39,7 @@ the window as an SVG file.`,
   $ peacock show --copy
   $ peacock show --svg window.svg`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
 			}
