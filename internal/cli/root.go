@@ -307,6 +307,7 @@ from the current directory up to the repository root; the project's
 		{"completion", func() *cmdline.Command { return newCompletionCmd(f) }},
 		{"auto", func() *cmdline.Command { return newAutoCmd(f, g, nil) }},
 		{"hook", func() *cmdline.Command { return newHookCmd(f, g, nil) }},
+		{"filter", func() *cmdline.Command { return newFilterCmd(f, g) }},
 	}
 	// A run builds only the command it runs, the one Find will pick: help,
 	// completion and an unknown name get them all. Building all cost

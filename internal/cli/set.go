@@ -10,9 +10,10 @@ import (
 
 type setOptions struct {
 	baseOptions
-	Color  string
-	Remote bool
-	Style  string
+	Color    string
+	Remote   bool
+	Style    string
+	Personal bool
 }
 
 func newSetCmd(f *factory, g *globalOptions, runF func(*setOptions) error) *cmdline.Command {
@@ -35,13 +36,20 @@ rgb(66 184 131 / 60%) is opaque #42b883, and "red" is CSS red.
 
 --style accessible picks foregrounds that reach a 4.5:1 contrast on every bar
 and is remembered in the file (peacock.style), so later runs keep it;
---style peacock goes back to the extension's exact output.`,
+--style peacock goes back to the extension's exact output.
+
+--personal sets your own color in this clone only, in the working copy of the
+committed .vscode/settings.json or .code-workspace (or an untracked one): a
+git filter set in .git/ alone gives git the committed bytes, so git status
+and git diff show nothing and commits carry the team's file. See
+'peacock reset --personal'.`,
 		Example: `  $ peacock set "#42b883"
   $ peacock set "Vue Green"
   $ peacock set dracula/purple
   $ peacock set "hsl(210, 60%, 40%)" --style accessible
   $ peacock set teal --remote
-  $ peacock set navy --dry-run`,
+  $ peacock set navy --dry-run
+  $ peacock set --personal "#ff1493"   # in this clone only; git sees the committed file`,
 		Args: exactArgs(1, "<color>"),
 		ValidArgsFunction: func(cmd *cmdline.Command, args []string, toComplete string) ([]string, cmdline.ShellCompDirective) {
 			if len(args) > 0 {
@@ -60,10 +68,17 @@ and is remembered in the file (peacock.style), so later runs keep it;
 			if runF != nil {
 				return runF(opts)
 			}
+			if opts.Personal {
+				if opts.Style != "" {
+					return flagErrorf("--personal and --style do not go together")
+				}
+				return runSetPersonal(opts)
+			}
 			return runSet(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "store peacock.remoteColor (the color of remote windows) instead of peacock.color")
+	cmd.Flags().BoolVar(&opts.Personal, "personal", false, "your color in this clone only: git keeps seeing the committed file")
 	cmd.Flags().StringVar(&opts.Style, "style", "", "palette style: peacock (the extension's exact output) or accessible (4.5:1 contrast)")
 	_ = cmd.RegisterFlagCompletionFunc("style", cmdline.FixedCompletions([]string{"peacock", "accessible"}, cmdline.ShellCompDirectiveNoFileComp))
 	return cmd
