@@ -8,8 +8,8 @@ require (
 	github.com/lucasb-eyer/go-colorful v1.4.1 // tests only: palette.DeltaE00 is held to its DistanceCIEDE2000
 	github.com/mattn/go-isatty v0.0.24
 	github.com/rogpeppe/go-internal v1.16.0
-	github.com/spf13/cobra v1.10.2 // tests only: internal/cmdline is held to cobra's behaviour and scripts
-	github.com/spf13/pflag v1.0.9 // tests only: internal/cmdline's flag parsing is held to pflag's
+	github.com/spf13/cobra v1.10.2 // the command line: flags (pflag), help, completion
+	github.com/spf13/pflag v1.0.9 // indirect; cobra's flags
 	github.com/tailscale/hujson v0.0.0-20260727124030-b80ff77dac4f
 	golang.org/x/sys v0.47.0 // LockFileEx, terminal size; already in the module graph
 )

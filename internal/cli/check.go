@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/project"
+	"github.com/spf13/cobra"
 )
 
 type checkOptions struct {
@@ -13,9 +13,9 @@ type checkOptions struct {
 	Remote bool
 }
 
-func newCheckCmd(f *factory, g *globalOptions, runF func(*checkOptions) error) *cmdline.Command {
+func newCheckCmd(f *factory, g *globalOptions, runF func(*checkOptions) error) *cobra.Command {
 	opts := &checkOptions{baseOptions: newBase(f, g)}
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Verify the colors match the stored color (for CI and pre-commit)",
 		Long: `Exit 0 when the target file parses, its stored color is valid and the owned
@@ -32,7 +32,7 @@ derived with in the workspace file: CI has no user settings.`,
 		Example: `  $ peacock check
   $ peacock check --json | jq -r .status`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
 			}

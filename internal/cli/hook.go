@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/peacock-cli/peacock/hooks"
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/project"
+	"github.com/spf13/cobra"
 )
 
 // hookTimeout bounds what a hook does: a checkout must never wait on
@@ -80,8 +80,8 @@ type hookOptions struct {
 	Args        []string
 }
 
-func newHookCmd(f *factory, g *globalOptions, runF func(*hookOptions) error) *cmdline.Command {
-	cmd := &cmdline.Command{
+func newHookCmd(f *factory, g *globalOptions, runF func(*hookOptions) error) *cobra.Command {
+	cmd := &cobra.Command{
 		Use:   "hook",
 		Short: "Color checkouts from git hooks",
 		Long: `Install git hooks that color every checkout: after git clone, checkout,
@@ -96,14 +96,14 @@ prompts, and gives up after 2 seconds.`,
   $ peacock hook status --json
   $ peacock hook uninstall`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, _ []string) error { return cmd.Help() },
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	newOpts := func() *hookOptions {
 		return &hookOptions{baseOptions: newBase(f, g), Git: runGit, Getenv: f.Getenv, Getwd: f.Getwd, OpenAt: openAt(f, g)}
 	}
 	for _, verb := range []string{"install", "uninstall"} {
 		opts := newOpts()
-		c := &cmdline.Command{
+		c := &cobra.Command{
 			Use:   verb,
 			Short: map[string]string{"install": "Install peacock's post-checkout and post-merge hooks", "uninstall": "Remove peacock's hooks and restore the ones they chained"}[verb],
 			Long: map[string]string{
@@ -125,7 +125,7 @@ run peacock hook uninstall in them. Colors given are left in place.`,
 			}[verb],
 			Example: "  $ peacock hook " + verb + "\n  $ peacock hook " + verb + " --global",
 			Args:    noArgs,
-			RunE: func(cmd *cmdline.Command, _ []string) error {
+			RunE: func(cmd *cobra.Command, _ []string) error {
 				if fl := cmd.Flag("dry-run"); fl != nil && fl.Changed {
 					return flagErrorf("hook %s: --dry-run is not supported; peacock hook status shows what is installed", verb)
 				}
@@ -140,7 +140,7 @@ run peacock hook uninstall in them. Colors given are left in place.`,
 	}
 
 	st := newOpts()
-	cmd.AddCommand(&cmdline.Command{
+	cmd.AddCommand(&cobra.Command{
 		Use:   "status",
 		Short: "Show which hooks are installed",
 		Long: `Show peacock's hooks in this repository (when run in one) and in
@@ -149,7 +149,7 @@ state is installed, chained (installed, running an earlier hook first),
 foreign (someone else's hook only), modified (peacock's, edited) or absent.`,
 		Example: "  $ peacock hook status\n  $ peacock hook status --json",
 		Args:    noArgs,
-		RunE: func(cmd *cmdline.Command, _ []string) error {
+		RunE: func(cmd *cobra.Command, _ []string) error {
 			if runF != nil {
 				return runF(st)
 			}
@@ -158,14 +158,14 @@ foreign (someone else's hook only), modified (peacock's, edited) or absent.`,
 	})
 
 	ro := newOpts()
-	cmd.AddCommand(&cmdline.Command{
+	cmd.AddCommand(&cobra.Command{
 		Use:   "run <post-checkout|post-merge> [git arguments...]",
 		Short: "Do what the hooks do (called by the hook scripts)",
 		Long: `Do what peacock's hook does after a checkout or a merge; the hook scripts call
 it with git's arguments. It always exits 0 and reports problems in one line
 on stderr, so it never fails a checkout.`,
 		Example: "  $ peacock hook run post-checkout 0000000000000000000000000000000000000000 HEAD 1",
-		Args: func(cmd *cmdline.Command, args []string) error {
+		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return flagErrorf("hook run: missing <post-checkout|post-merge>")
 			}
@@ -174,7 +174,7 @@ on stderr, so it never fails a checkout.`,
 			}
 			return nil
 		},
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			ro.Hook, ro.Args = args[0], args[1:]
 			if runF != nil {
 				return runF(ro)

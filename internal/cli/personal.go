@@ -12,9 +12,9 @@ import (
 	"strings"
 
 	"github.com/peacock-cli/peacock/hooks"
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/project"
 	"github.com/peacock-cli/peacock/workspace"
+	"github.com/spf13/cobra"
 )
 
 // The personal color (--personal) is a clean/smudge filter set in this
@@ -417,14 +417,14 @@ func (b baseOptions) dir() (string, error) {
 // working copy to what git stores) and smudge (what git stores to the
 // working copy), content on stdin and stdout. It never fails: what it
 // cannot change it passes through, so no git command fails because of it.
-func newFilterCmd(f *factory, g *globalOptions) *cmdline.Command {
+func newFilterCmd(f *factory, g *globalOptions) *cobra.Command {
 	var color string
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:    "filter (clean|smudge) --color COLOR -- PATH",
 		Short:  "The git filter of a personal color (git runs it)",
 		Hidden: true,
 		Args:   exactArgs(2, "clean|smudge and PATH"),
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			mode, path := args[0], args[1]
 			if mode != "clean" && mode != "smudge" {
 				return flagErrorf("filter: want clean or smudge, got %q", mode)

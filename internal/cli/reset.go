@@ -1,8 +1,8 @@
 package cli
 
 import (
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/workspace"
+	"github.com/spf13/cobra"
 )
 
 type resetOptions struct {
@@ -11,9 +11,9 @@ type resetOptions struct {
 	Personal bool
 }
 
-func newResetCmd(f *factory, g *globalOptions, runF func(*resetOptions) error) *cmdline.Command {
+func newResetCmd(f *factory, g *globalOptions, runF func(*resetOptions) error) *cobra.Command {
 	opts := &resetOptions{baseOptions: newBase(f, g)}
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "reset",
 		Short: "Remove the workspace colors",
 		Long: `Remove every key peacock owns from workbench.colorCustomizations (keys in
@@ -34,7 +34,7 @@ config, its attributes and exclude lines and peacock's state are removed.`,
   $ peacock reset --all
   $ peacock reset --personal`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
 			}
@@ -91,9 +91,9 @@ type applyOptions struct {
 	Personal bool
 }
 
-func newApplyCmd(f *factory, g *globalOptions, runF func(*applyOptions) error) *cmdline.Command {
+func newApplyCmd(f *factory, g *globalOptions, runF func(*applyOptions) error) *cobra.Command {
 	opts := &applyOptions{baseOptions: newBase(f, g)}
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "apply",
 		Short: "Re-derive the colors from the stored color and current settings",
 		Long: `Do what the extension does when a window opens: derive the palette from the
@@ -105,7 +105,7 @@ A file that is already right is not touched.`,
   $ peacock apply --remote
   $ peacock apply --personal`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
 			}

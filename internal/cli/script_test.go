@@ -17,9 +17,8 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		// peacock as installed: its pick runs peacock-pick.
-		"peacock":      func() { os.Exit(cli.Main(nil)) },
-		"peacock-pick": func() { os.Exit(cli.Main(huhpick.New)) },
+		// peacock as installed (cmd/peacock).
+		"peacock": func() { os.Exit(cli.Main(huhpick.New)) },
 	})
 }
 

@@ -3,9 +3,9 @@ package cli
 import (
 	"strings"
 
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/peacock-cli/peacock/project"
+	"github.com/spf13/cobra"
 )
 
 type setOptions struct {
@@ -16,9 +16,9 @@ type setOptions struct {
 	Personal bool
 }
 
-func newSetCmd(f *factory, g *globalOptions, runF func(*setOptions) error) *cmdline.Command {
+func newSetCmd(f *factory, g *globalOptions, runF func(*setOptions) error) *cobra.Command {
 	opts := &setOptions{baseOptions: newBase(f, g)}
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "set <color>",
 		Short: "Color the workspace",
 		Long: `Set the workspace color: derive Peacock's palette from <color>, merge it into
@@ -51,13 +51,13 @@ and git diff show nothing and commits carry the team's file. See
   $ peacock set navy --dry-run
   $ peacock set --personal "#ff1493"   # in this clone only; git sees the committed file`,
 		Args: exactArgs(1, "<color>"),
-		ValidArgsFunction: func(cmd *cmdline.Command, args []string, toComplete string) ([]string, cmdline.ShellCompDirective) {
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
-				return nil, cmdline.ShellCompDirectiveNoFileComp
+				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return colorNames(opts.baseOptions), cmdline.ShellCompDirectiveNoFileComp
+			return colorNames(opts.baseOptions), cobra.ShellCompDirectiveNoFileComp
 		},
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Color = strings.TrimSpace(args[0])
 			if opts.Color == "" {
 				return flagErrorf("set: the color is empty")
@@ -80,7 +80,7 @@ and git diff show nothing and commits carry the team's file. See
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "store peacock.remoteColor (the color of remote windows) instead of peacock.color")
 	cmd.Flags().BoolVar(&opts.Personal, "personal", false, "your color in this clone only: git keeps seeing the committed file")
 	cmd.Flags().StringVar(&opts.Style, "style", "", "palette style: peacock (the extension's exact output) or accessible (4.5:1 contrast)")
-	_ = cmd.RegisterFlagCompletionFunc("style", cmdline.FixedCompletions([]string{"peacock", "accessible"}, cmdline.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("style", cobra.FixedCompletions([]string{"peacock", "accessible"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

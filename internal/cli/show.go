@@ -7,10 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/internal/svg"
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/peacock-cli/peacock/workspace"
+	"github.com/spf13/cobra"
 )
 
 type showOptions struct {
@@ -21,9 +21,9 @@ type showOptions struct {
 	Personal bool
 }
 
-func newShowCmd(f *factory, g *globalOptions, runF func(*showOptions) error) *cmdline.Command {
+func newShowCmd(f *factory, g *globalOptions, runF func(*showOptions) error) *cobra.Command {
 	opts := &showOptions{baseOptions: newBase(f, g)}
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "show",
 		Short: "Show the workspace color, its file, and what it looks like",
 		Long: `Show the stored color, the file that holds it and the owned keys written.
@@ -44,7 +44,7 @@ from the file that holds it; --json then says "personal": true.`,
   $ peacock show --svg window.svg
   $ peacock show --personal --json     # this clone's personal color and its file`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
 			}
