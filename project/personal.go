@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/peacock-cli/peacock/palette"
@@ -320,6 +321,9 @@ func (p *Project) ResetPersonal(c Choice, team []byte, remove bool, wo WriteOpti
 			if err := removeFile(p.Target.Path); err != nil {
 				return nil, err
 			}
+			if dir := filepath.Dir(p.Target.Path); filepath.Base(dir) == ".vscode" {
+				_ = os.Remove(dir) // only when empty
+			}
 			out.Removed = true
 		}
 	}
@@ -333,4 +337,32 @@ func removeFile(path string) error {
 		return nil
 	}
 	return err
+}
+
+// PersonalFile returns the file that holds this clone's personal color
+// when the target lies in a main working tree (whose .git is a directory)
+// that has one, else "". It reads one small file and runs no git.
+func (p *Project) PersonalFile() string {
+	root := p.Target.Root
+	if root == "" {
+		return ""
+	}
+	s, err := ReadPersonalState(filepath.Join(root, ".git", "peacock", "personal.json"))
+	if err != nil || s == nil {
+		return ""
+	}
+	return filepath.Join(root, filepath.FromSlash(s.File))
+}
+
+// PersonalTarget switches a target that would be created, and was not
+// named by the user, to the project's .vscode/settings.json, existing or
+// not: a personal color should show when the folder is opened (code .),
+// and a new workspace file would show only when it is.
+func (p *Project) PersonalTarget() {
+	if p.Target.Exists || p.opts.Workspace != "" || p.Target.Root == "" {
+		return
+	}
+	path := workspace.FolderSettingsPath(p.Target.Root)
+	_, err := os.Stat(path)
+	p.Target = workspace.Target{Path: path, Kind: workspace.KindSettings, Exists: err == nil, Root: p.Target.Root}
 }

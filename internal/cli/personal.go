@@ -188,6 +188,7 @@ func runSetPersonal(opts *setOptions) error {
 	if err != nil {
 		return err
 	}
+	p.PersonalTarget()
 	target := p.Target.Path
 	if ps.state != nil {
 		target = ps.file() // the file the clone's personal color is in
