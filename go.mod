@@ -5,12 +5,13 @@ go 1.26.0
 require (
 	charm.land/huh/v2 v2.0.3
 	charm.land/lipgloss/v2 v2.1.1
-	github.com/lucasb-eyer/go-colorful v1.4.1 // tests only: palette.DeltaE00 is held to its DistanceCIEDE2000
+	github.com/lucasb-eyer/go-colorful v1.4.1 // CIEDE2000 (palette.DeltaE00); not its OkLch, see palette/oklch.go
 	github.com/mattn/go-isatty v0.0.24
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/spf13/cobra v1.10.2 // the command line: flags (pflag), help, completion
 	github.com/spf13/pflag v1.0.9 // indirect; cobra's flags
 	github.com/tailscale/hujson v0.0.0-20260727124030-b80ff77dac4f
+	github.com/tidwall/jsonc v0.3.3 // user theme files: comments and trailing commas
 	golang.org/x/sys v0.47.0 // LockFileEx, terminal size; already in the module graph
 )
 

@@ -88,6 +88,12 @@ func Locate(ctx context.Context, git Git, dir string) (Layout, error) {
 	}
 	l := Layout{Root: filepath.Clean(lines[0]), Dir: filepath.Clean(lines[1])}
 	if hp, err := git(ctx, dir, "config", "--get", "core.hooksPath"); err == nil && hp != "" {
+		if !filepath.IsAbs(hp) && !strings.HasPrefix(hp, "~") {
+			// Relative to the work tree, as git reads it, but with its
+			// links left unresolved: a committed link (.husky -> ~/x)
+			// must not turn the repository's hooks into outside files.
+			l.Dir = filepath.Join(l.Root, hp)
+		}
 		if h := huskyDir(l.Dir); h != "" {
 			l.Manager, l.Config = ManagerHusky, h
 			return l, nil
@@ -235,7 +241,7 @@ func Install(ctx context.Context, git Git, l Layout) (*Result, error) {
 		return res, nil
 	case ManagerHusky:
 		for _, h := range Names {
-			a, err := huskyInstall(l.Config, h)
+			a, err := huskyInstall(l.Root, l.Config, h)
 			if err != nil {
 				return res, err
 			}
@@ -309,7 +315,7 @@ func installScript(dir, hook string) (Action, error) {
 		}
 		a.Verb = "chained"
 	}
-	if err := workspace.WriteFileAtomic(path, want, 0o755); err != nil {
+	if err := writeHook(dir, path, false, nil, want); err != nil {
 		return a, err
 	}
 	if a.Verb == "" {
@@ -318,30 +324,44 @@ func installScript(dir, hook string) (Action, error) {
 	return a, nil
 }
 
-func huskyInstall(dir, hook string) (Action, error) {
+func huskyInstall(root, dir, hook string) (Action, error) {
 	path := filepath.Join(dir, hook)
 	a := Action{Hook: hook, Path: path}
 	data, err := workspace.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		a.Verb = "created"
-		return a, workspace.WriteFileAtomic(path, huskyNew(hook), 0o755)
+		return a, writeHook(root, path, false, nil, huskyNew(hook))
 	case err != nil:
 		return a, err
 	case bytes.Contains(data, []byte(Fingerprint)):
 		a.Verb = "unchanged"
 		return a, nil
 	}
+	old := data
 	if len(data) > 0 && data[len(data)-1] != '\n' {
-		data = append(data, '\n')
+		data = append(data[:len(data):len(data)], '\n')
 	}
-	data = append(data, HuskyLine(hook)+"\n"...)
-	mode := fs.FileMode(0o755)
-	if fi, err := os.Stat(path); err == nil {
-		mode = fi.Mode().Perm()
-	}
+	data = append(data[:len(data):len(data)], HuskyLine(hook)+"\n"...)
 	a.Verb = "appended"
-	return a, workspace.WriteFileAtomic(path, data, mode)
+	return a, writeHook(root, path, true, old, data)
+}
+
+// writeHook replaces the hook file at path, which held old (when existed),
+// with data, under its lock (a new file gets mode 0777 less the
+// umask; an existing one keeps its mode). It refuses a path whose links
+// lead outside within: the hooks directory or, for a hook file committed
+// in the work tree (husky), the work tree; a hook file linked to ~/.bashrc
+// must not get peacock's line. A file that changed since it was read is
+// not written.
+func writeHook(within, path string, existed bool, old, data []byte) error {
+	_, err := workspace.EditFile(path, workspace.EditOptions{Within: within, Perm: 0o777}, func(cur []byte, exists bool) ([]byte, error) {
+		if exists != existed || !bytes.Equal(cur, old) {
+			return nil, fmt.Errorf("%s changed while peacock edited it; nothing written, try again", path)
+		}
+		return data, nil
+	})
+	return err
 }
 
 // Uninstall removes what Install added to l and restores chained hooks.
@@ -353,7 +373,7 @@ func Uninstall(ctx context.Context, git Git, l Layout) (*Result, error) {
 		return res, nil
 	case ManagerHusky:
 		for _, h := range Names {
-			a, err := huskyUninstall(l.Config, h)
+			a, err := huskyUninstall(l.Root, l.Config, h)
 			if err != nil {
 				return res, err
 			}
@@ -430,7 +450,7 @@ func uninstallScript(dir, hook string) (Action, error) {
 	return a, nil
 }
 
-func huskyUninstall(dir, hook string) (Action, error) {
+func huskyUninstall(root, dir, hook string) (Action, error) {
 	path := filepath.Join(dir, hook)
 	a := Action{Hook: hook, Path: path}
 	data, err := workspace.ReadFile(path)
@@ -448,12 +468,8 @@ func huskyUninstall(dir, hook string) (Action, error) {
 	if !bytes.Contains(data, line) {
 		return a, nil
 	}
-	fi, err := os.Stat(path)
-	if err != nil {
-		return a, err
-	}
 	a.Verb = "removed"
-	return a, workspace.WriteFileAtomic(path, bytes.ReplaceAll(data, line, nil), fi.Mode().Perm())
+	return a, writeHook(root, path, true, data, bytes.ReplaceAll(data, line, nil))
 }
 
 // HookStatus is the state of one hook.

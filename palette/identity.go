@@ -1,8 +1,8 @@
 package palette
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
-	"github.com/peacock-cli/peacock/internal/sha256"
 	"math"
 )
 

@@ -58,7 +58,9 @@ type Change struct {
 // update runs fn on the target under its file lock and collects the
 // document's warnings.
 func (p *Project) update(wo WriteOptions, create bool, out *Change, fn func(*workspace.Document) error) error {
-	res, err := workspace.Update(p.Target.Path, wo.update(create), func(d *workspace.Document) error {
+	uo := wo.update(create)
+	uo.Within = p.Target.Within
+	res, err := workspace.Update(p.Target.Path, uo, func(d *workspace.Document) error {
 		out.Warnings = d.Warnings()
 		return fn(d)
 	})

@@ -218,7 +218,7 @@ func (p *Project) preferFolderSettings() {
 	_, hasColor := doc.Setting(ColorKey)
 	_, hasRemote := doc.Setting(RemoteColorKey)
 	if hasColor || hasRemote || len(doc.ColorCustomizations()) > 0 {
-		p.Target = workspace.Target{Path: path, Kind: workspace.KindSettings, Exists: true, Root: p.Target.Root}
+		p.Target = workspace.Target{Path: path, Kind: workspace.KindSettings, Exists: true, Root: p.Target.Root, Within: p.Target.Root}
 	}
 }
 

@@ -22,14 +22,18 @@ func writeFiles(t *testing.T, files map[string]string) string {
 	return dir
 }
 
+// goodTheme is written by hand, as VS Code's JSON files may be: comments
+// and trailing commas.
 const goodTheme = `{
+	// my colors at work
 	"name": "Work",
-	"source": "my own",
-	"comment": {"ignored": [1, 2, {"x": null}]},
+	"source": "my own", /* "name": "not this" */
+	"comment": {"ignored": [1, 2, {"x": null},]},
 	"colors": [
 		{"name": "Ocean", "value": "#0077BE"},
-		{"name": "Sunset", "value": "hsl(20, 90%, 55%)", "source": "a photo"}
-	]
+		{"name": "Sunset", "value": "hsl(20, 90%, 55%)", "source": "a photo"},
+		// {"name": "Dusk", "value": "#123456"},
+	],
 }
 `
 
@@ -86,8 +90,14 @@ func TestLoadDirProblems(t *testing.T) {
 	}{
 		{"syntax", "{\n\t\"name\": \"x\",\n\t\"colors\": [\n\t\t{\"name\": \"a\" \"value\": \"#fff\"}\n\t]\n}\n",
 			`line 4, column 16: syntax error: invalid character '"' after object key:value pair`},
-		{"trailing comma", "{\"name\": \"x\", \"colors\": [],}",
-			`line 1, column 28: syntax error: invalid character '}' looking for beginning of object key string`},
+		// Comments and trailing commas are allowed; positions count the
+		// characters of the file as written (é is one).
+		{"after a comment", "{ /* é */ \"name\": \"x\", // ✓✓\n \"colors\": [],}",
+			`line 2, column 12: "colors" is empty`},
+		{"syntax after a comment", "// é\n{\"name\": \"x\" \"colors\": []}",
+			`line 2, column 14: syntax error: invalid character '"' after object key:value pair`},
+		{"unterminated comment", "{\"name\": \"x\", /* no end",
+			`line 1, column 15: syntax error: invalid character '/' looking for beginning of object key string`},
 		{"truncated", "{\"name\": \"x\",\n \"colors\": [",
 			`line 2, column 13: syntax error: unexpected end of JSON input`},
 		{"empty file", "",

@@ -103,7 +103,12 @@ func (w *waiter) wait(holder func() int, hint string) error {
 		if pid := holder(); pid > 0 {
 			by = fmt.Sprintf(" (process %d holds the lock)", pid)
 		}
-		return fmt.Errorf("%s: timed out after %v waiting for another peacock to finish%s%s", w.path, lockTimeout, by, hint)
+		// A lock file is peacock's own; a flock may be any program's.
+		who := "another peacock to finish"
+		if hint == "" {
+			who = "the lock on the file, which another program holds"
+		}
+		return fmt.Errorf("%s: timed out after %v waiting for %s%s%s", w.path, lockTimeout, who, by, hint)
 	}
 	// 1ms doubling to 10ms: an update holds the lock for about as long
 	// as an fsync takes.

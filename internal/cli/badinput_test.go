@@ -95,7 +95,12 @@ func TestBadInputTour(t *testing.T) {
 			if err := os.Symlink("/dev/null", filepath.Join(work, "w.code-workspace")); err != nil {
 				t.Fatal(err)
 			}
-		}, args: []string{"set", "red"}, code: 1, msg: "not a regular file"},
+		}, args: []string{"--workspace", "w.code-workspace", "set", "red"}, code: 1, msg: "not a regular file"},
+		{name: "found link to a device", unix: true, setup: func(t *testing.T, work string) {
+			if err := os.Symlink("/dev/null", filepath.Join(work, "w.code-workspace")); err != nil {
+				t.Fatal(err)
+			}
+		}, args: []string{"set", "red"}, code: 1, msg: "w.code-workspace leads to /dev/null, which is outside"},
 		{name: "endless device", unix: true, setup: func(t *testing.T, work string) {
 			if err := os.Symlink("/dev/zero", filepath.Join(work, "w.code-workspace")); err != nil {
 				t.Fatal(err)

@@ -363,6 +363,8 @@ func runHookRun(ctx context.Context, opts *hookOptions) error {
 	switch d.res.Action {
 	case hooks.RunReapplied:
 		fmt.Fprintf(opts.IO.ErrOut, "peacock: re-applied %s to %s\n", d.res.Change.Value, filepath.Base(d.res.Path))
+	case hooks.RunDrift:
+		fmt.Fprintf(opts.IO.ErrOut, "peacock: %s is tracked by git and its colors drifted (%s); nothing written, fix it with: peacock apply\n", filepath.Base(d.res.Path), d.res.Drift)
 	case hooks.RunColored:
 		a := d.res.Auto
 		fmt.Fprintf(opts.IO.ErrOut, "peacock: colored %s %s (%s; ignored by git)\n", filepath.Base(d.res.Path), a.Value, a.Method)

@@ -79,6 +79,9 @@ func (o *out) report(res workspace.Result, status string, data map[string]any) e
 			return err
 		}
 	}
+	if res.Changed {
+		o.leadsOutside(res.Path)
+	}
 	switch {
 	case o.G.DryRun && res.Changed:
 		o.status("dry run: %s would change; nothing written", name)
@@ -95,6 +98,20 @@ func (o *out) report(res workspace.Result, status string, data map[string]any) e
 		}
 	}
 	return nil
+}
+
+// leadsOutside says where the file at path, one the user named, leads
+// when its links take a write outside the project: only a path the user
+// typed may, and the user should see where it went.
+func (o *out) leadsOutside(path string) {
+	target, err := workspace.Resolve(path)
+	if err != nil || o.P.Target.Root == "" {
+		return
+	}
+	if _, err := workspace.Within(o.P.Target.Root, path); err == nil {
+		return
+	}
+	o.status("%s leads to %s, outside %s", o.P.Display(path), target, o.P.Target.Root)
 }
 
 // reportChange reports a project edit; a skipped one (no target file) says
