@@ -318,7 +318,7 @@ func (p *Project) ResetPersonal(c Choice, team []byte, remove bool, wo WriteOpti
 			fresh = workspace.NewWorkspaceFile()
 		}
 		if mine, err := p.Personalize(p.Target.Path, fresh, c); err == nil && bytes.Equal(p.Depersonalize(p.Target.Path, mine, nil, c), out.After) {
-			if err := removeFile(p.Target.Path); err != nil {
+			if err := removeFile(p.Target.Path, p.Target.Within); err != nil {
 				return nil, err
 			}
 			if dir := filepath.Dir(p.Target.Path); filepath.Base(dir) == ".vscode" {
@@ -330,8 +330,12 @@ func (p *Project) ResetPersonal(c Choice, team []byte, remove bool, wo WriteOpti
 	return out, nil
 }
 
-// removeFile removes the file at path (a link itself, never its target).
-func removeFile(path string) error {
+// removeFile removes the file at path (a link itself, never its target),
+// when its links lead inside within ("" for anywhere).
+func removeFile(path, within string) error {
+	if _, err := workspace.Within(within, path); err != nil {
+		return err
+	}
 	err := os.Remove(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -364,5 +368,5 @@ func (p *Project) PersonalTarget() {
 	}
 	path := workspace.FolderSettingsPath(p.Target.Root)
 	_, err := os.Stat(path)
-	p.Target = workspace.Target{Path: path, Kind: workspace.KindSettings, Exists: err == nil, Root: p.Target.Root}
+	p.Target = workspace.Target{Path: path, Kind: workspace.KindSettings, Exists: err == nil, Root: p.Target.Root, Within: p.Target.Root}
 }

@@ -93,59 +93,53 @@ func attributesLine(rel string) string {
 const personalComment = "# peacock --personal: your color in this clone only"
 
 // addLine appends a comment and line to the text file at path (created
-// with its directory when missing) unless a line already holds it.
-func addLine(path, line string) error {
-	data, err := workspace.ReadFile(path)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
-	for _, l := range bytes.Split(data, []byte("\n")) {
-		if string(bytes.TrimRight(l, "\r")) == line {
-			return nil
+// with its directory when missing) unless a line already holds it. The
+// file must stay in within (git's common directory) once its links are
+// resolved.
+func addLine(path, within, line string) error {
+	_, err := workspace.EditFile(path, workspace.EditOptions{Within: within, MkdirAll: true}, func(data []byte, _ bool) ([]byte, error) {
+		for _, l := range bytes.Split(data, []byte("\n")) {
+			if string(bytes.TrimRight(l, "\r")) == line {
+				return data, nil
+			}
 		}
-	}
-	mode := os.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil {
-		mode = fi.Mode().Perm()
-	}
-	if len(data) > 0 && data[len(data)-1] != '\n' {
-		data = append(data, '\n')
-	}
-	data = append(data, personalComment+"\n"+line+"\n"...)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	return workspace.WriteFileAtomic(path, data, mode)
+		out := append([]byte(nil), data...)
+		if len(out) > 0 && out[len(out)-1] != '\n' {
+			out = append(out, '\n')
+		}
+		return append(out, personalComment+"\n"+line+"\n"...), nil
+	})
+	return err
 }
 
 // removeLine removes line, and the comment addLine put before it, from the
 // text file at path. A missing file or line is no error.
-func removeLine(path, line string) error {
-	data, err := workspace.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
+func removeLine(path, within, line string) error {
+	if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
-	if err != nil {
-		return err
-	}
-	lines := bytes.SplitAfter(data, []byte("\n"))
-	var out []byte
-	found := false
-	for i, l := range lines {
-		t := string(bytes.TrimRight(l, "\r\n"))
-		if t == line {
-			found = true
-			continue
+	_, err := workspace.EditFile(path, workspace.EditOptions{Within: within}, func(data []byte, exists bool) ([]byte, error) {
+		if !exists {
+			return data, nil
 		}
-		if t == personalComment && i+1 < len(lines) && string(bytes.TrimRight(lines[i+1], "\r\n")) == line {
-			continue
+		lines := bytes.SplitAfter(data, []byte("\n"))
+		var out []byte
+		for i, l := range lines {
+			t := string(bytes.TrimRight(l, "\r\n"))
+			if t == line {
+				continue
+			}
+			if t == personalComment && i+1 < len(lines) && string(bytes.TrimRight(lines[i+1], "\r\n")) == line {
+				continue
+			}
+			out = append(out, l...)
 		}
-		out = append(out, l...)
-	}
-	if !found {
-		return nil
-	}
-	return workspace.WriteFileAtomic(path, out, 0o644)
+		if out == nil {
+			out = []byte{}
+		}
+		return out, nil
+	})
+	return err
 }
 
 // personal is a clone's personal color, as the commands find it.
@@ -173,7 +167,12 @@ func (ps *personal) file() string {
 
 // openPersonalTarget opens the project with the personal file as target.
 func openPersonalTarget(b baseOptions, ps *personal) (*project.Project, *out, error) {
-	return b.withWorkspace(ps.file()).open(false)
+	p, o, err := b.withWorkspace(ps.file()).open(false)
+	if err != nil {
+		return nil, nil, err
+	}
+	p.Target.Within = ps.repo.Root // named by the state, not by the user
+	return p, o, nil
 }
 
 func runSetPersonal(opts *setOptions) error {
@@ -221,7 +220,7 @@ func runSetPersonal(opts *setOptions) error {
 	if !opts.Global.DryRun {
 		if st.Created && st.Excluded == "" && !gitIgnored(ps.repo.Root, rel) {
 			st.Excluded = hooks.ExcludePattern(rel)
-			if err := addLine(ps.repo.Exclude, st.Excluded); err != nil {
+			if err := addLine(ps.repo.Exclude, ps.repo.CommonDir, st.Excluded); err != nil {
 				return err
 			}
 		}
@@ -255,7 +254,7 @@ func runSetPersonal(opts *setOptions) error {
 // configurePersonal writes the attributes line, the filter's config and
 // the state file.
 func configurePersonal(r *personalRepo, st *project.PersonalState) error {
-	if err := addLine(r.Attributes, st.Attributes); err != nil {
+	if err := addLine(r.Attributes, r.CommonDir, st.Attributes); err != nil {
 		return err
 	}
 	for _, kv := range [][2]string{
@@ -267,10 +266,10 @@ func configurePersonal(r *personalRepo, st *project.PersonalState) error {
 			return err
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(r.State()), 0o755); err != nil {
-		return err
-	}
-	return workspace.WriteFileAtomic(r.State(), st.Marshal(), 0o644)
+	_, err := workspace.EditFile(r.State(), workspace.EditOptions{Within: r.CommonDir, MkdirAll: true}, func([]byte, bool) ([]byte, error) {
+		return st.Marshal(), nil
+	})
+	return err
 }
 
 func gitIgnored(root, rel string) bool {
@@ -314,6 +313,7 @@ func runResetPersonal(opts *resetOptions) error {
 		for _, root := range otherWorktrees(ps.repo.Root) {
 			b := opts.baseOptions.withWorkspace(filepath.Join(root, filepath.FromSlash(ps.state.File)))
 			if wp, err := b.Open(false); err == nil && wp.Target.Exists {
+				wp.Target.Within = root
 				if _, err := wp.ResetPersonal(c, gitBlob(root, ps.state.File, nil), ps.state.Created, opts.writeOptions()); err != nil {
 					return err
 				}
@@ -335,11 +335,11 @@ func runResetPersonal(opts *resetOptions) error {
 // unconfigurePersonal removes every trace of the personal color: the
 // attributes and exclude lines, the filter's config, the state file.
 func unconfigurePersonal(r *personalRepo, st *project.PersonalState) error {
-	if err := removeLine(r.Attributes, st.Attributes); err != nil {
+	if err := removeLine(r.Attributes, r.CommonDir, st.Attributes); err != nil {
 		return err
 	}
 	if st.Excluded != "" {
-		if err := removeLine(r.Exclude, st.Excluded); err != nil {
+		if err := removeLine(r.Exclude, r.CommonDir, st.Excluded); err != nil {
 			return err
 		}
 	}
@@ -347,6 +347,9 @@ func unconfigurePersonal(r *personalRepo, st *project.PersonalState) error {
 		if _, err := runGit(context.Background(), r.Root, "config", "--local", "--remove-section", "filter."+project.FilterName); err != nil {
 			return err
 		}
+	}
+	if _, err := workspace.Within(r.CommonDir, r.State()); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
 	}
 	if err := os.Remove(r.State()); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
