@@ -273,8 +273,8 @@ func TestRelativeXDGConfigHomeIgnored(t *testing.T) {
 	if got, want := p.ConfigPath(), filepath.Join(p.Home, ".config", "peacock", "config.json"); got != want {
 		t.Errorf("ConfigPath = %s, want %s", got, want)
 	}
-	env["XDG_CONFIG_HOME"] = "/abs/conf"
-	if got := p.ConfigPath(); got != filepath.Join("/abs/conf", "peacock", "config.json") {
+	env["XDG_CONFIG_HOME"] = hostAbs("/abs/conf")
+	if got := p.ConfigPath(); got != filepath.Join(hostAbs("/abs/conf"), "peacock", "config.json") {
 		t.Errorf("ConfigPath = %s with an absolute XDG_CONFIG_HOME", got)
 	}
 }
@@ -550,4 +550,13 @@ func TestBrokenFavoritesDoNotHideThemes(t *testing.T) {
 	if len(warnings) != 1 || !strings.Contains(warnings[0], "peacock.favoriteColors[0].value: want a string, got a number") {
 		t.Errorf("warnings %q", warnings)
 	}
+}
+
+// hostAbs returns the Unix absolute path p as an absolute path of this
+// system: /x is C:\x on Windows.
+func hostAbs(p string) string {
+	if runtime.GOOS == "windows" {
+		return "C:" + filepath.FromSlash(p)
+	}
+	return p
 }
