@@ -805,7 +805,7 @@ func (d *Document) removeSetting(key string) error {
 }
 
 // ApplyColors merges colors into workbench.colorCustomizations the way
-// Peacock 4.3.4 does (spec §6.1): an existing key keeps its position and
+// the Peacock extension does (spec §6.1): an existing key keeps its position and
 // gets the new value (only the value's bytes change, and only when the value
 // differs); new keys are appended in byte order of their names; keys for
 // which owned returns true and that are not in colors are removed; keys in
