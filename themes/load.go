@@ -64,6 +64,14 @@ type loader struct {
 
 func (l loader) loadDir(dir string) ([]Theme, []error) {
 	entries, err := os.ReadDir(dir)
+	if err != nil {
+		// A file where the directory should be is a mistake to report,
+		// on every system: Windows says a file is not found when it is
+		// opened as a directory, Linux that it is not a directory.
+		if fi, serr := os.Stat(dir); serr == nil && !fi.IsDir() {
+			return nil, []error{&LoadError{Path: dir, Msg: "cannot read directory: it is a file"}}
+		}
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

@@ -26,9 +26,10 @@ package cli_test
 //  4. A command is a small shell: words split at blanks, '…' and "…" quote,
 //     ~ at the start of a word is HOME, # at the start of a word begins a
 //     comment. It runs peacock (the program under test) or git, or the
-//     built-in cd DIR. A pipeline may start with `echo WORDS |` (its stdin)
-//     and end with `| head -N` or `| jq -r .KEY` (a top-level key): these
-//     filter stdout only, and stderr then comes first.
+//     built-ins cd DIR and grep [-c] REGEXP FILE. A pipeline may start with
+//     `echo WORDS |` (its stdin) and end with `| head -N`, `| grep [-c]
+//     REGEXP` or `| jq -r .KEY` (a top-level key): these filter stdout
+//     only, and stderr then comes first.
 //
 //  5. A block that needs a state the story has not reached says how to
 //     get there in an HTML comment right before it (invisible on the
@@ -291,6 +292,19 @@ func (sh *tourShell) exec(line string) ([]string, error) {
 		}
 		sh.dir = d
 		return nil, nil
+	case "grep":
+		if len(prog) < 2 || len(filters) > 0 {
+			return nil, fmt.Errorf("grep takes [-c] REGEXP FILE")
+		}
+		data, err := os.ReadFile(sh.path(prog[len(prog)-1]))
+		if err != nil {
+			return nil, err
+		}
+		text, err := filter(prog[:len(prog)-1], string(data))
+		if err != nil {
+			return nil, err
+		}
+		return strings.Split(strings.TrimSuffix(text, "\n"), "\n"), nil
 	case "peacock", "git":
 	default:
 		return nil, fmt.Errorf("the tour runs peacock, git and cd, not %q", prog[0])
@@ -325,7 +339,7 @@ func (sh *tourShell) exec(line string) ([]string, error) {
 	return strings.Split(text, "\n"), runErr
 }
 
-// filter applies `head -N` or `jq -r .KEY` to text.
+// filter applies `head -N`, `grep [-c] REGEXP` or `jq -r .KEY` to text.
 func filter(f []string, text string) (string, error) {
 	switch {
 	case len(f) == 2 && f[0] == "head" && strings.HasPrefix(f[1], "-"):
@@ -352,8 +366,32 @@ func filter(f []string, text string) (string, error) {
 		}
 		b, err := json.MarshalIndent(x, "", "  ")
 		return string(b) + "\n", err
+	case len(f) >= 2 && f[0] == "grep":
+		count := f[1] == "-c"
+		if count {
+			f = f[1:]
+		}
+		if len(f) != 2 {
+			return "", fmt.Errorf("grep takes [-c] REGEXP")
+		}
+		re, err := regexp.Compile(f[1])
+		if err != nil {
+			return "", err
+		}
+		var b strings.Builder
+		n := 0
+		for _, l := range strings.SplitAfter(text, "\n") {
+			if l != "" && re.MatchString(strings.TrimSuffix(l, "\n")) {
+				n++
+				b.WriteString(l)
+			}
+		}
+		if count {
+			return strconv.Itoa(n) + "\n", nil
+		}
+		return b.String(), nil
 	}
-	return "", fmt.Errorf("the tour filters with head -N or jq -r .KEY, not %q", strings.Join(f, " "))
+	return "", fmt.Errorf("the tour filters with head -N, grep [-c] REGEXP or jq -r .KEY, not %q", strings.Join(f, " "))
 }
 
 // splitWords splits a command line as rule 4 says.
