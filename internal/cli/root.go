@@ -294,6 +294,7 @@ from the current directory up to the repository root; the project's
 		newPickCmd(f, g, nil),
 		newAutoCmd(f, g, nil),
 		newHookCmd(f, g, nil),
+		newFilterCmd(f, g),
 	)
 	// cobra's completion command, with a usage error for a shell it does
 	// not know instead of its help and exit 0.
