@@ -50,6 +50,9 @@ type Change struct {
 	// Skipped reports that the target does not exist and the edit, which
 	// only changes existing files, did nothing.
 	Skipped bool
+	// Removed reports that the edit removed the file (reset --personal
+	// of a file peacock created).
+	Removed bool
 }
 
 // update runs fn on the target under its file lock and collects the

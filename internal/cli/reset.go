@@ -7,7 +7,8 @@ import (
 
 type resetOptions struct {
 	baseOptions
-	All bool
+	All      bool
+	Personal bool
 }
 
 func newResetCmd(f *factory, g *globalOptions, runF func(*resetOptions) error) *cobra.Command {
@@ -23,19 +24,31 @@ before 'set', reset gives back the original bytes.
 
 --all also removes the user-level colors from your editor's user settings
 (peacock.color, peacock.remoteColor and the Live Share colors), as the
-extension's "Remove All Global and Workspace Colors".`,
+extension's "Remove All Global and Workspace Colors".
+
+--personal removes this clone's personal color instead: the working copy
+gets the committed file back (with your other edits), and the filter, its
+config, its attributes and exclude lines and peacock's state are removed.`,
 		Example: `  $ peacock reset
   $ peacock reset --dry-run
-  $ peacock reset --all`,
+  $ peacock reset --all
+  $ peacock reset --personal`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
 			}
+			if opts.Personal {
+				if opts.All {
+					return flagErrorf("--personal and --all do not go together")
+				}
+				return runResetPersonal(opts)
+			}
 			return runReset(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.All, "all", false, "also remove the user-level colors from the editor's user settings")
+	cmd.Flags().BoolVar(&opts.Personal, "personal", false, "remove this clone's personal color and every trace of it")
 	return cmd
 }
 
@@ -74,7 +87,8 @@ func runReset(opts *resetOptions) error {
 
 type applyOptions struct {
 	baseOptions
-	Remote bool
+	Remote   bool
+	Personal bool
 }
 
 func newApplyCmd(f *factory, g *globalOptions, runF func(*applyOptions) error) *cobra.Command {
@@ -88,16 +102,21 @@ peacock.color) and the current peacock.* settings, and merge it into the
 file. Without a stored color, strip the owned keys as the extension does.
 A file that is already right is not touched.`,
 		Example: `  $ peacock apply
-  $ peacock apply --remote`,
+  $ peacock apply --remote
+  $ peacock apply --personal`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
 			}
+			if opts.Personal {
+				return runApplyPersonal(opts)
+			}
 			return runApply(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "use peacock.remoteColor (falling back to peacock.color)")
+	cmd.Flags().BoolVar(&opts.Personal, "personal", false, "derive this clone's personal color again, on the committed file")
 	return cmd
 }
 
