@@ -13,6 +13,9 @@ type checkOptions struct {
 	baseOptions
 	Remote bool
 	Strict bool
+	// Files are the files to check (pre-commit passes the staged ones);
+	// none checks the target file, as every command finds it.
+	Files []string
 }
 
 func newCheckCmd(f *factory, g *globalOptions, runF func(*checkOptions) error) *cobra.Command {
@@ -36,14 +39,22 @@ writes under the settings committed in it. Text and background pairs below
 inactive foregrounds are exempt, as in WCAG).
 
 To make check agree in CI, commit the peacock.* settings the colors were
-derived with in the workspace file: CI has no user settings.`,
+derived with in the workspace file: CI has no user settings.
+
+With file arguments (as pre-commit passes the staged ones), check each of
+them: workspace files and settings.json files, wherever they are. Exit 1
+when any drifted or could not be read; with --json, one object per file.`,
 		Example: `  $ peacock check
   $ peacock check --strict          # in CI: the file as 4.4.1 writes it, nothing else
-  $ peacock check --json | jq -r .status`,
-		Args: noArgs,
+  $ peacock check --json | jq -r .status
+  $ peacock check app/app.code-workspace web/.vscode/settings.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
 			if runF != nil {
 				return runF(opts)
+			}
+			if len(args) > 0 {
+				return runCheckFiles(f, g, opts)
 			}
 			return runCheck(opts)
 		},
@@ -51,6 +62,30 @@ derived with in the workspace file: CI has no user settings.`,
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "check against peacock.remoteColor (falling back to peacock.color)")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, `fail on "explained" too, not only on drift`)
 	return cmd
+}
+
+// runCheckFiles checks each of opts.Files as the target file, and goes on
+// after one that fails.
+func runCheckFiles(f *factory, g *globalOptions, opts *checkOptions) error {
+	failed := false
+	for _, file := range opts.Files {
+		one := *opts
+		one.Open = func(noTarget bool) (*project.Project, error) {
+			g2 := *g
+			g2.Workspace = file
+			return f.openProject(&g2, noTarget)
+		}
+		if err := runCheck(&one); err != nil {
+			failed = true
+			if err != errSilent {
+				fmt.Fprintf(opts.IO.ErrOut, "peacock: %s: %v\n", file, err)
+			}
+		}
+	}
+	if failed {
+		return errSilent
+	}
+	return nil
 }
 
 func runCheck(opts *checkOptions) error {
