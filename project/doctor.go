@@ -120,7 +120,27 @@ func (p *Project) Doctor() ([]Finding, error) {
 				Message: fmt.Sprintf("%s sets a user-level peacock.color (%s): the extension paints every workspace without its own color with it", us, v)})
 		}
 	}
-	return out, nil
+	return append(out, p.machineFindings()...), nil
+}
+
+// machineFindings notes a machine color (peacock set --machine) that the
+// target's workspace colors hide in its windows.
+func (p *Project) machineFindings() []Finding {
+	if !p.HidesMachine() {
+		return nil
+	}
+	var files []string
+	for _, s := range MachineServers() {
+		if path := MachineSettingsPath(p.Home, s); len(MachineColors(path)) > 0 {
+			files = append(files, p.Display(path))
+		}
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	return []Finding{{Level: LevelNote,
+		Message: fmt.Sprintf("%s has workspace colors, which hide this host's machine color (%s) in its windows: workspace settings override machine settings", p.Display(p.Target.Path), strings.Join(files, ", ")),
+		Fix:     "to see the host's color there, remove the workspace colors:", Command: []string{"peacock", "--workspace", p.Runnable(p.Target.Path), "reset"}}}
 }
 
 // openedAs tells, from the editor's own record of the windows it has opened

@@ -1,6 +1,10 @@
 package cli
 
 import (
+	"fmt"
+	"strings"
+
+	"github.com/peacock-cli/peacock/project"
 	"github.com/peacock-cli/peacock/workspace"
 	"github.com/spf13/cobra"
 )
@@ -9,6 +13,7 @@ type resetOptions struct {
 	baseOptions
 	All      bool
 	Personal bool
+	Machine  bool
 }
 
 func newResetCmd(f *factory, g *globalOptions, runF func(*resetOptions) error) *cobra.Command {
@@ -32,11 +37,18 @@ config, its attributes and exclude lines and peacock's state are removed.`,
 		Example: `  $ peacock reset
   $ peacock reset --dry-run
   $ peacock reset --all
-  $ peacock reset --personal`,
+  $ peacock reset --personal
+  $ peacock reset --machine`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
+			}
+			if opts.Machine {
+				if opts.Personal || opts.All {
+					return flagErrorf("--machine goes with neither --personal nor --all")
+				}
+				return runResetMachine(opts)
 			}
 			if opts.Personal {
 				if opts.All {
@@ -49,6 +61,7 @@ config, its attributes and exclude lines and peacock's state are removed.`,
 	}
 	cmd.Flags().BoolVar(&opts.All, "all", false, "also remove the user-level colors from the editor's user settings")
 	cmd.Flags().BoolVar(&opts.Personal, "personal", false, "remove this clone's personal color and every trace of it")
+	cmd.Flags().BoolVar(&opts.Machine, "machine", false, "remove the machine color of the editor servers on this host")
 	return cmd
 }
 
@@ -73,7 +86,7 @@ func runReset(opts *resetOptions) error {
 			}
 			data = map[string]any{"user": user}
 		case res != nil:
-			if err := o.report(*res, "removed the user-level colors", nil); err != nil {
+			if err := o.report(*res, "removed the user-level peacock.color, peacock.remoteColor and Live Share colors", nil); err != nil {
 				return err
 			}
 		}
@@ -81,6 +94,15 @@ func runReset(opts *resetOptions) error {
 	c, err := p.Reset(opts.writeOptions())
 	if err != nil {
 		return err
+	}
+	if !opts.All {
+		// The extension's Reset re-applies a user-level color at once;
+		// peacock leaves the file without colors, but says so.
+		for _, k := range []string{project.ColorKey, project.RemoteColorKey} {
+			if v, ok := p.User[k].(string); ok && strings.TrimSpace(v) != "" {
+				o.warnings([]string{fmt.Sprintf("%s: %s is %q: the extension applies it to this workspace when VS Code opens it (its own Reset re-applies it at once); peacock reset --all removes it", p.Display(p.UserSettingsPath), k, v)})
+			}
+		}
 	}
 	return o.reportChange(c, "reset", "removed the colors", data)
 }

@@ -16,6 +16,7 @@ type setOptions struct {
 	Remote   bool
 	Style    string
 	Personal bool
+	Machine  bool
 }
 
 func newSetCmd(f *factory, g *globalOptions, runF func(*setOptions) error) *cobra.Command {
@@ -44,14 +45,23 @@ and is remembered in the file (peacock.style), so later runs keep it;
 committed .vscode/settings.json or .code-workspace (or an untracked one): a
 git filter set in .git/ alone gives git the committed bytes, so git status
 and git diff show nothing and commits carry the team's file. See
-'peacock reset --personal'.`,
+'peacock reset --personal'.
+
+--machine, run on an SSH host or in a container, writes the colors into the
+machine settings of the editor server there
+(~/.vscode-server/data/Machine/settings.json; Insiders ~/.vscode-server-insiders,
+VSCodium ~/.vscodium-server, Cursor ~/.cursor-server, Windsurf
+~/.windsurf-server): every existing one, or the one of --editor. Every remote
+window on the host shows the color, unless the workspace it opens has colors
+of its own (workspace settings override machine settings).`,
 		Example: `  $ peacock set "#42b883"
   $ peacock set "Vue Green"
   $ peacock set dracula/purple
   $ peacock set "hsl(210, 60%, 40%)" --style accessible
   $ peacock set teal --remote
   $ peacock set navy --dry-run
-  $ peacock set --personal "#ff1493"   # in this clone only; git sees the committed file`,
+  $ peacock set --personal "#ff1493"   # in this clone only; git sees the committed file
+  $ peacock set --machine teal         # on an SSH host: every remote window there`,
 		Args: exactArgs(1, "<color>"),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
@@ -70,6 +80,12 @@ and git diff show nothing and commits carry the team's file. See
 			if runF != nil {
 				return runF(opts)
 			}
+			if opts.Machine {
+				if opts.Personal || opts.Remote || opts.Style != "" {
+					return flagErrorf("--machine goes with none of --personal, --remote and --style")
+				}
+				return runSetMachine(opts)
+			}
 			if opts.Personal {
 				if opts.Style != "" {
 					return flagErrorf("--personal and --style do not go together")
@@ -80,6 +96,7 @@ and git diff show nothing and commits carry the team's file. See
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "store peacock.remoteColor (the color of remote windows) instead of peacock.color")
+	cmd.Flags().BoolVar(&opts.Machine, "machine", false, "color every remote window on this SSH host or container: the editor server's machine settings")
 	cmd.Flags().BoolVar(&opts.Personal, "personal", false, "your color in this clone only: git keeps seeing the committed file")
 	cmd.Flags().StringVar(&opts.Style, "style", "", "palette style: peacock (the extension's exact output) or accessible (4.5:1 contrast)")
 	_ = cmd.RegisterFlagCompletionFunc("style", cobra.FixedCompletions([]string{"peacock", "accessible"}, cobra.ShellCompDirectiveNoFileComp))
