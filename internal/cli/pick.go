@@ -56,8 +56,9 @@ type PickerFunc func(io PromptIO) Prompter
 type PromptIO struct {
 	In     io.Reader
 	ErrOut io.Writer
-	// Color: ErrOut shows color.
-	Color bool
+	// Depth is the color depth ErrOut shows (NoColor: none), which the
+	// picker draws with: the same as show's (see ColorDepth).
+	Depth ColorDepth
 	// Accessible asks numbered prompts, one line per answer.
 	Accessible bool
 }
@@ -78,9 +79,12 @@ type PickMenu struct {
 	Initial int
 	// Resolve reads a typed color text or name (project.Resolve).
 	Resolve func(text string) (project.Choice, error)
-	// Preview draws a color as it would be written: the mock window and
-	// its foreground contrast.
-	Preview func(c palette.Color) string
+	// Preview draws a color as it would be written, in width columns: the
+	// mock window and the contrast of its text.
+	Preview func(c palette.Color, width int) string
+	// PreviewLine draws the same in one line: the three bars with their
+	// text, and the lowest contrast.
+	PreviewLine func(c palette.Color) string
 	// Label is the menu line of item i (TypeIn: the "type a color" entry),
 	// with its swatch when color is on.
 	Label func(i int, color bool) string
@@ -196,13 +200,16 @@ func runPick(opts *pickOptions) error {
 	}
 	title := strings.TrimSuffix(filepath.Base(p.Target.Root), string(filepath.Separator))
 	io := opts.IO
-	m.Preview = func(c palette.Color) string {
-		return previewColor(io, palette.Derive(c, settings), title)
+	m.Preview = func(c palette.Color, width int) string {
+		return previewColor(io, palette.Derive(c, settings), title, width)
+	}
+	m.PreviewLine = func(c palette.Color) string {
+		return previewLine(io, palette.Derive(c, settings))
 	}
 
 	prompter := opts.Prompter
 	if prompter == nil {
-		prompter = opts.NewPicker(PromptIO{In: io.In, ErrOut: io.ErrOut, Color: io.ErrColorEnabled(), Accessible: opts.Accessible})
+		prompter = opts.NewPicker(PromptIO{In: io.In, ErrOut: io.ErrOut, Depth: io.ErrColorDepth(), Accessible: opts.Accessible})
 	}
 	choice, err := prompter.PickColor(ctx, m)
 	if err != nil {
@@ -252,16 +259,12 @@ func gitOrigin(ctx context.Context, dir string) (string, error) {
 	return strings.TrimSpace(string(out)), err
 }
 
-// previewColor draws the colors a choice derives: the mock window of
-// `peacock show` and the contrast of each bar's text, or plain lines when
-// stderr (where the picker draws) shows no color.
-func previewColor(io *ioStreams, colors map[string]string, title string) string {
+// previewColor draws the colors a choice derives in width columns: the
+// mock window of `peacock show` and the contrast of each bar's text, or
+// plain lines when stderr (where the picker draws) shows no color.
+func previewColor(io *ioStreams, colors map[string]string, title string, width int) string {
 	var b strings.Builder
 	if io.ErrColorEnabled() {
-		width := windowWidth
-		if w := io.Width(); w > 0 {
-			width = w - 6 // the form's border, padding and cursor
-		}
 		b.WriteString(io.painter().mockWindow(colors, title, width))
 	} else {
 		for _, k := range []string{"titleBar.activeBackground", "activityBar.background", "statusBar.background"} {
