@@ -12,12 +12,13 @@ require (
 	charm.land/lipgloss/v2 v2.1.1
 	github.com/charmbracelet/colorprofile v0.4.3
 	github.com/charmbracelet/x/ansi v0.11.8
-	github.com/lucasb-eyer/go-colorful v1.4.1 // CIEDE2000 and OKLCH for the nearest 256/16 colors (internal/cli); palette.DeltaE00 is held to it in tests
+	github.com/lucasb-eyer/go-colorful v1.4.1 // CIEDE2000 (palette.DeltaE00, the nearest 256/16 colors in internal/cli); its OkLch converts no color we write (see palette/oklch.go), it only weighs hues in internal/cli
 	github.com/mattn/go-isatty v0.0.24
 	github.com/rogpeppe/go-internal v1.16.0
-	github.com/spf13/cobra v1.10.2 // tests only: internal/cmdline is held to cobra's behaviour and scripts
-	github.com/spf13/pflag v1.0.9 // tests only: internal/cmdline's flag parsing is held to pflag's
+	github.com/spf13/cobra v1.10.2 // the command line: flags (pflag), help, completion
+	github.com/spf13/pflag v1.0.9 // indirect; cobra's flags
 	github.com/tailscale/hujson v0.0.0-20260727124030-b80ff77dac4f
+	github.com/tidwall/jsonc v0.3.3 // user theme files: comments and trailing commas
 	golang.org/x/sys v0.47.0 // LockFileEx, terminal size; already in the module graph
 )
 

@@ -3,9 +3,7 @@ package hooks
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,7 +34,11 @@ func Inspect(ctx context.Context, git Git, dir string) (*Repo, error) {
 	if len(f) != 4 {
 		return nil, fmt.Errorf("unexpected git rev-parse output %q", out)
 	}
-	r := &Repo{GitDir: filepath.Clean(f[1]), CommonDir: filepath.Clean(f[2]), Exclude: filepath.Clean(f[3])}
+	// git resolves links in the info/exclude path it prints (f[3]); the
+	// file it reads is <common dir>/info/exclude, whose links AddExclude
+	// checks.
+	r := &Repo{GitDir: filepath.Clean(f[1]), CommonDir: filepath.Clean(f[2])}
+	r.Exclude = filepath.Join(r.CommonDir, "info", "exclude")
 	r.Root = filepath.Clean(f[0])
 	if r.GitDir != r.CommonDir {
 		r.Worktree = filepath.Base(r.GitDir)
@@ -74,6 +76,7 @@ const (
 	RunNone      = "none"      // nothing to do
 	RunReapplied = "reapplied" // the stored color's keys had drifted and were written again
 	RunColored   = "colored"   // the checkout got a color in a git-ignored file
+	RunDrift     = "drift"     // a tracked file's colors drifted; nothing written
 )
 
 // RunResult is what Run did.
@@ -88,13 +91,21 @@ type RunResult struct {
 	Auto   *project.AutoResult
 	// Excluded is the pattern added to info/exclude ("" when none was).
 	Excluded string
+	// Drift, for RunDrift, says what drifted in the tracked file Path.
+	Drift string
+	// LFS, after a clone of a repository that uses git-lfs, is what
+	// AdoptLFS did (nil when nothing), and LFSErr why it could not.
+	LFS    *Action
+	LFSErr error
 }
 
 // Run does what peacock's post-checkout and post-merge hooks do:
 //
 //   - a post-checkout of files (third argument "0") does nothing;
 //   - a project whose target has a stored color gets its keys written again
-//     only when project.Check finds drift (normally nothing is written);
+//     only when project.Check finds drift (normally nothing is written),
+//     and only in a file git does not track: a tracked file is never
+//     modified by a hook (RunDrift says what drifted instead);
 //   - a main checkout without a workspace file gets its identity color in
 //     <root>/<folder>.code-workspace, which is added to info/exclude first
 //     so that git status stays clean; a workspace file without a color is
@@ -108,10 +119,46 @@ type RunResult struct {
 // It runs git only when it has something to find out: a main checkout, or
 // a worktree with its own file, whose colors are in place costs reading two
 // or three small files.
+//
+// After a clone (post-checkout from the null commit) of a repository whose
+// .gitattributes uses git-lfs, it first completes git-lfs's hooks
+// (AdoptLFS): git-lfs writes them during the checkout, but stops at
+// peacock's post-checkout, which the global template put there.
 func Run(ctx context.Context, o RunOptions) (*RunResult, error) {
 	if o.Hook == "post-checkout" && len(o.Args) >= 3 && o.Args[2] == "0" {
 		return &RunResult{Action: RunNone, Reason: "a checkout of files"}, nil
 	}
+	var lfs *Action
+	var lfsErr error
+	if o.Hook == "post-checkout" && len(o.Args) >= 1 && isNullRev(o.Args[0]) {
+		lfs, lfsErr = adoptOnClone(ctx, o)
+	}
+	res, err := run(ctx, o)
+	if res != nil {
+		res.LFS, res.LFSErr = lfs, lfsErr
+	}
+	return res, err
+}
+
+// isNullRev reports whether rev is git's null object name (a clone's
+// post-checkout gets it as the previous HEAD).
+func isNullRev(rev string) bool {
+	return len(rev) >= 40 && strings.Trim(rev, "0") == ""
+}
+
+func adoptOnClone(ctx context.Context, o RunOptions) (*Action, error) {
+	data, err := workspace.ReadFile(filepath.Join(o.Dir, ".gitattributes"))
+	if err != nil || !bytes.Contains(data, []byte("filter=lfs")) {
+		return nil, nil
+	}
+	dir, err := o.Git(ctx, o.Dir, "rev-parse", "--path-format=absolute", "--git-path", "hooks")
+	if err != nil {
+		return nil, err
+	}
+	return AdoptLFS(ctx, o.Git, o.Dir, filepath.Clean(dir), false)
+}
+
+func run(ctx context.Context, o RunOptions) (*RunResult, error) {
 	root, linked, known := quickLook(o.Dir)
 	if known && !linked {
 		return runMain(ctx, o, root, nil)
@@ -126,7 +173,7 @@ func Run(ctx context.Context, o RunOptions) (*RunResult, error) {
 				return nil, err
 			}
 			if p.Target.Path == local {
-				return recheck(p)
+				return recheck(ctx, o, p)
 			}
 		}
 	}
@@ -174,7 +221,7 @@ func runMain(ctx context.Context, o RunOptions, root string, repo *Repo) (*RunRe
 		return nil, err
 	}
 	if p.Target.Exists {
-		return recheck(p)
+		return recheck(ctx, o, p)
 	}
 	if repo == nil {
 		if repo, err = Inspect(ctx, o.Git, root); err != nil {
@@ -184,8 +231,14 @@ func runMain(ctx context.Context, o RunOptions, root string, repo *Repo) (*RunRe
 	return colorLocal(p, repo, project.AutoOptions{Checkout: repo.Checkout})
 }
 
-// recheck re-applies the target's stored color when its keys drifted.
-func recheck(p *project.Project) (*RunResult, error) {
+// recheck re-applies the target's stored color when its keys drifted,
+// unless the target is tracked by git (then see driftTracked).
+func recheck(ctx context.Context, o RunOptions, p *project.Project) (*RunResult, error) {
+	// A target whose links lead out of the work tree is neither read nor
+	// written by a hook.
+	if _, err := workspace.Within(p.Target.Within, p.Target.Path); err != nil {
+		return nil, err
+	}
 	doc, err := p.Read()
 	if err != nil {
 		return nil, err
@@ -203,11 +256,38 @@ func recheck(p *project.Project) (*RunResult, error) {
 	if rep.Status != project.StatusDrift {
 		return &RunResult{Action: RunNone, Reason: "colors in place"}, nil
 	}
+	tracked, err := isTracked(ctx, o.Git, p.Target.Root, p.Target.Path)
+	if err != nil {
+		return nil, err
+	}
+	if tracked {
+		// A hook never modifies a tracked file: that would dirty every
+		// clone and checkout. Say what drifted and how to fix it.
+		d := rep.Drift[0].String()
+		if n := len(rep.Drift) - 1; n > 0 {
+			d += fmt.Sprintf(" (and %d more)", n)
+		}
+		return &RunResult{Action: RunDrift, Path: p.Target.Path, Drift: d}, nil
+	}
 	ch, err := p.Apply(false, project.WriteOptions{})
 	if err != nil {
 		return nil, err
 	}
 	return &RunResult{Action: RunReapplied, Path: ch.Path, Change: ch}, nil
+}
+
+// isTracked reports whether git tracks the file at path in the work tree
+// at root.
+func isTracked(ctx context.Context, git Git, root, path string) (bool, error) {
+	rel, err := filepath.Rel(root, path)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return false, nil // outside the work tree: not git's
+	}
+	out, err := git(ctx, root, "ls-files", "--", filepath.ToSlash(rel))
+	if err != nil {
+		return false, err
+	}
+	return out != "", nil
 }
 
 // colorLocal excludes p's target (which does not exist yet, or is a copy
@@ -258,7 +338,7 @@ func runWorktree(ctx context.Context, o RunOptions, repo *Repo) (*RunResult, err
 		return nil, err
 	}
 	if tracked == "" {
-		return recheck(p)
+		return recheck(ctx, o, p)
 	}
 	// The team's file is tracked: the worktree gets a copy of it of its
 	// own, named after its folder, which Find prefers over the tracked one
@@ -273,17 +353,29 @@ func runWorktree(ctx context.Context, o RunOptions, repo *Repo) (*RunResult, err
 	if err != nil {
 		return nil, err
 	}
-	data, err := workspace.ReadFile(p.Target.Path)
+	// The tracked file is read only inside the work tree: a committed
+	// link must not copy an outside file into the checkout.
+	src, err := workspace.Within(repo.Root, p.Target.Path)
 	if err != nil {
 		return nil, err
 	}
-	if err := workspace.WriteFileAtomic(local, data, 0o644); err != nil {
+	data, err := workspace.ReadFile(src)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := workspace.EditFile(local, workspace.EditOptions{Within: repo.Root}, func(old []byte, exists bool) ([]byte, error) {
+		if exists {
+			return old, nil // already made: left as it is
+		}
+		return data, nil
+	}); err != nil {
 		return nil, err
 	}
 	lp, err := o.Open(repo.Root, local)
 	if err != nil {
 		return nil, err
 	}
+	lp.Target.Within = repo.Root // named here, but found through the repository
 	ao.Force = true
 	res, err := colorLocal(lp, repo, ao)
 	if res != nil && added {
@@ -312,28 +404,24 @@ func ExcludePattern(rel string) string {
 }
 
 // AddExclude appends pattern as a line of its own to the exclude file at
-// path (created with its directory when missing) unless a line already
-// holds it. It reports whether it added the line.
+// path, <git dir>/info/exclude (created with its directory when missing),
+// unless a line already holds it. It reports whether it added the line.
+// The file is read, edited and written under its lock (workspace.EditFile),
+// so that hooks running at once (git worktree add in parallel) each add
+// their line; and a path whose links lead outside the git directory is
+// refused (a *workspace.OutsideError), writing nothing.
 func AddExclude(path, pattern string) (bool, error) {
-	data, err := workspace.ReadFile(path)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return false, err
-	}
-	for _, line := range bytes.Split(data, []byte("\n")) {
-		if string(bytes.TrimRight(line, "\r")) == pattern {
-			return false, nil
+	gitDir := filepath.Dir(filepath.Dir(path))
+	return workspace.EditFile(path, workspace.EditOptions{Within: gitDir, MkdirAll: true}, func(data []byte, _ bool) ([]byte, error) {
+		for _, line := range bytes.Split(data, []byte("\n")) {
+			if string(bytes.TrimRight(line, "\r")) == pattern {
+				return data, nil
+			}
 		}
-	}
-	mode := fs.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil {
-		mode = fi.Mode().Perm()
-	}
-	if len(data) > 0 && data[len(data)-1] != '\n' {
-		data = append(data, '\n')
-	}
-	data = append(data, "# peacock: a local workspace file (peacock hook)\n"+pattern+"\n"...)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return false, err
-	}
-	return true, workspace.WriteFileAtomic(path, data, mode)
+		out := append([]byte(nil), data...)
+		if len(out) > 0 && out[len(out)-1] != '\n' {
+			out = append(out, '\n')
+		}
+		return append(out, "# peacock: a local workspace file (peacock hook)\n"+pattern+"\n"...), nil
+	})
 }

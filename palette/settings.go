@@ -23,7 +23,7 @@ type Style string
 
 // The derivation styles.
 const (
-	// StylePeacock writes exactly what the Peacock extension 4.3.4 writes.
+	// StylePeacock writes exactly what the Peacock extension (4.4.1) writes.
 	StylePeacock Style = "peacock"
 	// StyleAccessible starts from the Peacock values and then adjusts them
 	// for WCAG contrast (see MakeAccessible).
@@ -82,6 +82,11 @@ type Settings struct {
 	// Style is StylePeacock (or "") for Peacock's exact values, or
 	// StyleAccessible.
 	Style Style
+
+	// Version is the extension release whose payload Derive writes; the
+	// zero Version is Current. Releases before Current always use
+	// StylePeacock.
+	Version Version
 }
 
 // DefaultSettings returns Peacock's package defaults: activity, status and

@@ -50,12 +50,17 @@ type Change struct {
 	// Skipped reports that the target does not exist and the edit, which
 	// only changes existing files, did nothing.
 	Skipped bool
+	// Removed reports that the edit removed the file (reset --personal
+	// of a file peacock created).
+	Removed bool
 }
 
 // update runs fn on the target under its file lock and collects the
 // document's warnings.
 func (p *Project) update(wo WriteOptions, create bool, out *Change, fn func(*workspace.Document) error) error {
-	res, err := workspace.Update(p.Target.Path, wo.update(create), func(d *workspace.Document) error {
+	uo := wo.update(create)
+	uo.Within = p.Target.Within
+	res, err := workspace.Update(p.Target.Path, uo, func(d *workspace.Document) error {
 		out.Warnings = d.Warnings()
 		return fn(d)
 	})

@@ -190,6 +190,9 @@ func (p *Project) findTarget() error {
 			if filepath.Base(dir) == ".vscode" && filepath.Base(t.Path) == "settings.json" {
 				dir = filepath.Dir(dir)
 			}
+			if f := fileInPath(dir); f != "" {
+				return fmt.Errorf("%s: %s is a file, not a directory", p.Display(t.Path), p.Display(f))
+			}
 			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 				return fmt.Errorf("%s: the directory %s does not exist", p.Display(t.Path), p.Display(dir))
 			}
@@ -200,6 +203,26 @@ func (p *Project) findTarget() error {
 		p.preferFolderSettings()
 	}
 	return nil
+}
+
+// fileInPath returns dir, or the nearest of its parents that exists, when
+// that is not a directory; else "". (Windows reports a path through a file,
+// notes.txt\.vscode, as not found, Linux as not a directory: both are
+// told the same.)
+func fileInPath(dir string) string {
+	for d := dir; ; {
+		if fi, err := os.Stat(d); err == nil {
+			if fi.IsDir() {
+				return ""
+			}
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
 }
 
 // preferFolderSettings switches a target that would be created to the
@@ -218,7 +241,7 @@ func (p *Project) preferFolderSettings() {
 	_, hasColor := doc.Setting(ColorKey)
 	_, hasRemote := doc.Setting(RemoteColorKey)
 	if hasColor || hasRemote || len(doc.ColorCustomizations()) > 0 {
-		p.Target = workspace.Target{Path: path, Kind: workspace.KindSettings, Exists: true, Root: p.Target.Root}
+		p.Target = workspace.Target{Path: path, Kind: workspace.KindSettings, Exists: true, Root: p.Target.Root, Within: p.Target.Root}
 	}
 }
 
@@ -322,7 +345,11 @@ func (p *Project) loadUserSettings() error {
 	case path != "":
 		// A file named on purpose must exist: a typo should not quietly
 		// mean "no user settings".
-		if _, err := os.Stat(path); err != nil {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			// In words of ours: the system's differ (Windows: "The
+			// system cannot find the file specified.").
+			return fmt.Errorf("user settings %s: no such file", p.Display(path))
+		} else if err != nil {
 			return fmt.Errorf("user settings %s: %w", p.Display(path), unwrapPath(err))
 		}
 	case p.Editor != nil:

@@ -84,8 +84,23 @@
 // not a regular file, a dangling link, a read-only file (by its mode bits,
 // even for root), a file with several hard links, an owner or group the
 // writer cannot keep, and a result over MaxFileSize. Temporary files left
-// by a killed writer are removed by the next writer of the file. Find
-// locates the workspace file for a directory.
+// by a killed writer are removed by the next writer of the file. Before
+// its rename a write checks that the file is still the one it read (same
+// file, size, modification time and content) and redoes the edit if
+// another program saved it meanwhile. New files get 0666 (or, for
+// scripts, 0777) less the umask. EditFile is Update for files that are not
+// JSONC. Find locates the workspace file for a directory.
+//
+// # Files found through a repository
+//
+// A repository is untrusted input: a committed link must not make peacock
+// write outside it. Resolve follows every link of a path; Within checks
+// that the result lies in a directory (the work tree, or the git
+// directory for git's files) and returns an *OutsideError naming where the
+// path leads otherwise. UpdateOptions.Within and EditOptions.Within make
+// that check part of the write, and Target.Within says which directory a
+// target Find found must stay in ("" for a path the user named, which may
+// lead anywhere). docs/security.md states the rules.
 //
 // The package never prints, exits, prompts or reads environment variables:
 // directories and the operating system are passed in.

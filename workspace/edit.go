@@ -805,7 +805,7 @@ func (d *Document) removeSetting(key string) error {
 }
 
 // ApplyColors merges colors into workbench.colorCustomizations the way
-// Peacock 4.3.4 does (spec §6.1): an existing key keeps its position and
+// the Peacock extension does (spec §6.1): an existing key keeps its position and
 // gets the new value (only the value's bytes change, and only when the value
 // differs); new keys are appended in byte order of their names; keys for
 // which owned returns true and that are not in colors are removed; keys in
@@ -933,5 +933,32 @@ func (d *Document) ResetColors(owned func(string) bool, excluded []string) error
 			return err
 		}
 		return d.removeSetting(RemoteColorKey)
+	})
+}
+
+// ReplaceAll replaces the whole text with data (with the byte order mark,
+// if the file has one, and only then), for an edit computed on the bytes
+// rather than through the other methods. data must parse (see Parse);
+// otherwise d is left as it was and an error is returned.
+func (d *Document) ReplaceAll(data []byte) error {
+	hasBOM := bytes.HasPrefix(data, utf8BOM)
+	if hasBOM != d.bom {
+		return fmt.Errorf("%s: the new content does not keep the byte order mark", d.path)
+	}
+	if hasBOM {
+		data = data[len(utf8BOM):]
+	}
+	if _, err := parseKind(d.path, d.kind, data); err != nil {
+		return err
+	}
+	if bytes.Equal(data, d.src) {
+		return nil
+	}
+	return d.transact(func() error {
+		old := string(d.src)
+		d.undo = append(d.undo, undoEdit{0, old, string(data)})
+		d.replace(0, len(d.src), string(data))
+		d.modified, d.changed, d.needFull = true, true, true
+		return d.reparse()
 	})
 }

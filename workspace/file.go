@@ -8,9 +8,12 @@ import (
 	"hash/maphash"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // MaxFileSize is the size limit, in bytes, of the files the package reads
@@ -254,6 +257,12 @@ type UpdateOptions struct {
 	// that called Update. The library never prints; a CLI can say here
 	// what it is waiting for.
 	OnWait func(path string, holderPID int)
+	// Within, when not "", is the directory the file must lie in once
+	// every symbolic link is resolved (see Within): the work tree of the
+	// repository through which the file was found. A file outside it is
+	// refused with an *OutsideError, writing nothing. Leave it "" only for
+	// a path the user named.
+	Within string
 }
 
 // Result tells what Update did.
@@ -291,8 +300,20 @@ type Result struct {
 // that is not a regular file (a device, a FIFO, a directory) is an error.
 // A missing file is an error matching fs.ErrNotExist unless opts.Create is
 // set: then a workspace file starts as NewWorkspaceFile and a settings file
-// empty, the new file gets mode 0644, and a missing directory is created
-// (mode 0755) only when there is something to write. fn is called again,
+// empty, the new file gets mode 0666 less the umask, and a missing
+// directory is created (0777 less the umask) only when there is something
+// to write. With opts.Within set, a path whose links lead outside that
+// directory is refused (see Within) before anything is read.
+//
+// Another program may write the file while Update works (an editor saving,
+// in place or by a rename, takes no lock). Right before its rename, after
+// the fsync, Update checks that the path still names the file it read,
+// with the same size, modification time and content; if not, it redoes
+// the edit on the new content (calling fn again), and gives up after 5
+// tries with an error saying the file kept changing. A file read as empty,
+// or that does not parse, is read again when it changed meanwhile (an
+// editor saving in place truncates the file first): it is taken as empty
+// only when it is still empty 25 ms later. fn is called again,
 // on the fresh content, if the directory had to be created, so it must
 // only edit the Document it is given.
 //
@@ -327,15 +348,19 @@ func Update(path string, opts UpdateOptions, fn func(*Document) error) (Result, 
 	if err != nil {
 		return Result{}, err
 	}
+	if err := checkWithin(opts.Within, path, target); err != nil {
+		return Result{}, err
+	}
 	dir := filepath.Dir(target)
-	for attempt := 0; attempt < 8; attempt++ {
+	stale := 0
+	for attempt := 0; attempt < 8+maxStale; attempt++ {
 		unlock, held, dirExists, err := lockPath(ctx, target, opts.OnWait)
 		if err != nil {
 			return Result{}, linkedError(path, target, err)
 		}
 		res, mkdir, err := update(ctx, path, target, opts, fn, held, dirExists)
 		if err == nil && mkdir && !opts.DryRun {
-			err = os.MkdirAll(dir, 0o755)
+			err = os.MkdirAll(dir, 0o777)
 			unlock()
 			if err != nil {
 				return Result{}, err
@@ -343,9 +368,31 @@ func Update(path string, opts UpdateOptions, fn func(*Document) error) (Result, 
 			continue // redo the edit under the new directory's lock
 		}
 		unlock()
+		if errors.Is(err, errChanged) {
+			// Another program (an editor saving) changed the file
+			// between the read and the rename: redo the edit on what
+			// it wrote.
+			if stale++; stale < maxStale {
+				continue
+			}
+			return Result{}, changingError(path)
+		}
 		return res, linkedError(path, target, err)
 	}
 	return Result{}, fmt.Errorf("%s: the directory keeps changing; giving up", path)
+}
+
+// maxStale is how many times Update and EditFile redo an edit because
+// another program changed the file meanwhile before they give up.
+const maxStale = 5
+
+// errChanged is what writeLocked returns, writing nothing, when the file
+// it would replace is no longer the one that was read.
+var errChanged = errors.New("the file changed while it was edited")
+
+// changingError gives up on a file that another program keeps changing.
+func changingError(path string) error {
+	return fmt.Errorf("%s: another program kept changing the file while peacock edited it (%d tries; an editor saving?); nothing written, try again", path, maxStale)
 }
 
 // linkedError adds to err, about target, the link path that led there.
@@ -384,14 +431,13 @@ func update(ctx context.Context, path, target string, opts UpdateOptions, fn fun
 	if inPlace {
 		extra = 64 << 10 // room for the colors an edit adds
 	}
-	var data []byte
-	var err error
-	if held != nil {
-		data, err = readOpen(held.f, held.fi, target, MaxFileSize, extra)
-	} else {
-		data, err = readFile(target, MaxFileSize, extra)
-	}
+	data, snap, err := readSnapshot(target, held, extra)
 	missing := errors.Is(err, fs.ErrNotExist)
+	if err == nil && len(data) == 0 && !snap.settled(target) {
+		// Read empty while another program writes it (an editor saving
+		// in place truncates first): redo on what it writes.
+		return res, false, errChanged
+	}
 	switch {
 	case missing && !opts.Create:
 		return res, false, err
@@ -426,6 +472,11 @@ func update(ctx context.Context, path, target string, opts UpdateOptions, fn fun
 		doc, err = Parse(path, data)
 	}
 	if err != nil {
+		if !missing && !snap.unchanged(target) {
+			// Read while another program wrote it: redo on what it
+			// wrote rather than refuse a file that is fine.
+			return res, false, errChanged
+		}
 		return res, false, err
 	}
 	if err := fn(doc); err != nil {
@@ -458,10 +509,74 @@ func update(ctx context.Context, path, target string, opts UpdateOptions, fn fun
 	if opts.BeforeWrite != nil {
 		opts.BeforeWrite()
 	}
-	if err := writeLocked(ctx, target, after, 0o644); err != nil {
+	if err := writeLocked(ctx, target, after, 0o666, &snap); err != nil {
 		return res, false, err
 	}
 	return res, false, nil
+}
+
+// snapshot is what a reader saw of a file, so that the writer can tell,
+// right before its rename, that the path still names that file with that
+// content: no other program (an editor saving in place or by a rename)
+// wrote it meanwhile.
+type snapshot struct {
+	fi   fs.FileInfo // nil when the file did not exist
+	seed maphash.Seed
+	sum  uint64
+}
+
+// readSnapshot reads target (from held when not nil; see readFile for
+// extra) and returns its content and snapshot. A missing file gives an
+// error matching fs.ErrNotExist and the snapshot of a missing file.
+func readSnapshot(target string, held *lockedFile, extra int) ([]byte, snapshot, error) {
+	snap := snapshot{seed: maphash.MakeSeed()}
+	f, fi := (*os.File)(nil), fs.FileInfo(nil)
+	if held != nil {
+		f, fi = held.f, held.fi
+	} else {
+		var err error
+		if f, fi, err = openRegular(target); err != nil {
+			return nil, snap, err
+		}
+		defer f.Close()
+	}
+	data, err := readOpen(f, fi, target, MaxFileSize, extra)
+	if err != nil {
+		return nil, snap, err
+	}
+	snap.fi, snap.sum = fi, maphash.Bytes(snap.seed, data)
+	return data, snap, nil
+}
+
+// unchanged reports whether path still names the file of the snapshot,
+// with the same size, modification time and content (or, for a snapshot of
+// a missing file, still names nothing).
+func (s *snapshot) unchanged(path string) bool {
+	if s.fi == nil {
+		_, err := os.Lstat(path)
+		return errors.Is(err, fs.ErrNotExist)
+	}
+	now, err := os.Stat(path)
+	if err != nil || !os.SameFile(now, s.fi) || now.Size() != s.fi.Size() || !now.ModTime().Equal(s.fi.ModTime()) {
+		return false
+	}
+	// The modification time may not tell two writes in one clock tick
+	// apart: compare the content too (a read of a small file costs less
+	// than the fsync before it).
+	data, err := readFile(path, MaxFileSize, 0)
+	return err == nil && maphash.Bytes(s.seed, data) == s.sum
+}
+
+// emptyPause is how long a writer waits, on reading an existing file as
+// empty, before it takes the file as empty: an editor saving in place
+// truncates the file, then writes it.
+var emptyPause = 25 * time.Millisecond
+
+// settled reports whether the file of the snapshot, read empty, is still
+// empty and unchanged after emptyPause.
+func (s *snapshot) settled(path string) bool {
+	time.Sleep(emptyPause)
+	return s.unchanged(path)
 }
 
 // checkWritable refuses what writeLocked refuses before it writes: content
@@ -591,7 +706,8 @@ func resolveLinks(path string) (string, error) {
 // syncs it and renames it over the file, so that readers see the old or
 // the new content and never a part. A symbolic link is written through
 // (the link stays; a dangling link is an error naming its missing target,
-// and nothing is created). A new file gets mode perm; an existing file
+// and nothing is created). A new file gets mode perm less the umask; an
+// existing file
 // keeps its mode, including the setuid, setgid and sticky bits, and its
 // owner and group (perm is then not used).
 //
@@ -619,7 +735,7 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 		return linkedError(path, target, err)
 	}
 	defer unlock()
-	return linkedError(path, target, writeLocked(context.Background(), target, data, perm))
+	return linkedError(path, target, writeLocked(context.Background(), target, data, perm, nil))
 }
 
 // tempMarker is what the names of temporary files hold after the name of
@@ -632,20 +748,23 @@ var testHookBeforeRename func(tmp string)
 
 // writeLocked writes data to path (links resolved) through a temporary file
 // and a rename; the caller holds the lock.
-func writeLocked(ctx context.Context, path string, data []byte, perm fs.FileMode) error {
+func writeLocked(ctx context.Context, path string, data []byte, perm fs.FileMode, snap *snapshot) error {
 	dir := filepath.Dir(path)
 	meta, err := checkWritable(path, data)
 	if err != nil {
 		return err
 	}
-	if meta != nil {
-		perm = meta.mode
-	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("%s: %w; nothing written", path, err)
 	}
 	removeStaleTemps(dir, filepath.Base(path))
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+tempMarker+"*")
+	// A new file gets perm less the umask, as the system gives it at
+	// creation; a replacement gets the old file's mode, set below.
+	createPerm := perm
+	if meta != nil {
+		createPerm = 0o600
+	}
+	f, err := createTemp(dir, "."+filepath.Base(path)+tempMarker, createPerm)
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
 			return fmt.Errorf("%s: permission denied: directory %s is not writable; nothing written", path, dir)
@@ -671,8 +790,10 @@ func writeLocked(ctx context.Context, path string, data []byte, perm fs.FileMode
 	if _, err := f.Write(data); err != nil {
 		return fail(fmt.Errorf("%s: %w", path, err))
 	}
-	if err := f.Chmod(perm); err != nil {
-		return fail(fmt.Errorf("%s: %w", path, err))
+	if meta != nil {
+		if err := f.Chmod(meta.mode); err != nil {
+			return fail(fmt.Errorf("%s: %w", path, err))
+		}
 	}
 	if err := f.Sync(); err != nil {
 		return fail(fmt.Errorf("%s: %w", path, err))
@@ -687,6 +808,12 @@ func writeLocked(ctx context.Context, path string, data []byte, perm fs.FileMode
 	if err := ctx.Err(); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("%s: %w; nothing written", path, err)
+	}
+	if snap != nil && !snap.unchanged(path) {
+		// Another program wrote the file since it was read: renaming
+		// now would replace its content with an edit of the old one.
+		os.Remove(tmp)
+		return errChanged
 	}
 	if err := rename(tmp, path); err != nil {
 		os.Remove(tmp)
@@ -722,4 +849,114 @@ func removeStaleTemps(dir, name string) {
 		}
 		os.Remove(filepath.Join(dir, n))
 	}
+}
+
+// createTemp creates a new file in dir named prefix followed by digits,
+// opened for writing with mode perm (less the umask), as os.CreateTemp
+// does with mode 0600.
+func createTemp(dir, prefix string, perm fs.FileMode) (*os.File, error) {
+	for try := 0; ; try++ {
+		name := filepath.Join(dir, prefix+strconv.FormatUint(uint64(rand.Uint32()), 10))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if errors.Is(err, fs.ErrExist) && try < 10000 {
+			continue
+		}
+		return f, err
+	}
+}
+
+// EditOptions controls EditFile.
+type EditOptions struct {
+	// Within, when not "", is the directory the file must lie in once
+	// every symbolic link is resolved, as UpdateOptions.Within: a file
+	// outside it is an *OutsideError and nothing is written.
+	Within string
+	// Perm is the mode of a new file, less the umask: 0o666 when zero
+	// (0o777 for a script). An existing file keeps its mode.
+	Perm fs.FileMode
+	// MkdirAll creates the file's missing directories (mode 0777 less the
+	// umask) when there is something to write.
+	MkdirAll bool
+	// DryRun does everything but write.
+	DryRun bool
+}
+
+// EditFile is Update for a file that is not JSONC, such as git's
+// info/exclude or a hook script: under the file's lock (the lock Update
+// takes) it reads the file, calls fn with its content (nil and exists
+// false when it does not exist) and, when fn returns other bytes, writes
+// them as WriteFileAtomic does, with the same refusals. As in Update, the
+// write is checked before its rename: if another program changed the file
+// since it was read, the edit is done again on the new content (fn is
+// called again, so it must depend only on what it is given), a few times,
+// then given up with an error. Links are written through, and with
+// opts.Within set a file whose links lead outside that directory is
+// refused (see Within). It reports whether the file was (or, with DryRun,
+// would have been) written.
+func EditFile(path string, opts EditOptions, fn func(data []byte, exists bool) ([]byte, error)) (bool, error) {
+	target, err := resolveLinks(path)
+	if err != nil {
+		return false, err
+	}
+	if err := checkWithin(opts.Within, path, target); err != nil {
+		return false, err
+	}
+	perm := opts.Perm
+	if perm == 0 {
+		perm = 0o666
+	}
+	ctx := context.Background()
+	stale := 0
+	for attempt := 0; attempt < 8+maxStale; attempt++ {
+		unlock, held, dirExists, err := lockPath(ctx, target, nil)
+		if err != nil {
+			return false, linkedError(path, target, err)
+		}
+		changed, mkdir, err := editLocked(target, opts, perm, fn, held, dirExists)
+		unlock()
+		switch {
+		case err == nil && mkdir:
+			if err := os.MkdirAll(filepath.Dir(target), 0o777); err != nil {
+				return false, err
+			}
+			continue
+		case errors.Is(err, errChanged):
+			if stale++; stale < maxStale {
+				continue
+			}
+			return false, changingError(path)
+		}
+		return changed, linkedError(path, target, err)
+	}
+	return false, fmt.Errorf("%s: the directory keeps changing; giving up", path)
+}
+
+// editLocked does the work of EditFile under the lock.
+func editLocked(target string, opts EditOptions, perm fs.FileMode, fn func([]byte, bool) ([]byte, error), held *lockedFile, dirExists bool) (changed, mkdir bool, err error) {
+	data, snap, err := readSnapshot(target, held, 0)
+	exists := err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return false, false, err
+	}
+	if exists && len(data) == 0 && !snap.settled(target) {
+		return false, false, errChanged
+	}
+	after, err := fn(data, exists)
+	if err != nil {
+		return false, false, err
+	}
+	if exists && bytes.Equal(after, data) {
+		return false, false, nil
+	}
+	if opts.DryRun {
+		_, err := checkWritable(target, after)
+		return true, false, err
+	}
+	if !dirExists {
+		if !opts.MkdirAll {
+			return false, false, fmt.Errorf("%s: the directory %s does not exist", target, filepath.Dir(target))
+		}
+		return false, true, nil
+	}
+	return true, false, writeLocked(context.Background(), target, after, perm, &snap)
 }

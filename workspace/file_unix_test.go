@@ -385,3 +385,45 @@ func TestUpdateHardLinks(t *testing.T) {
 		t.Errorf("the links were split or the file changed")
 	}
 }
+
+// TestNewFileUmask: a new file gets 0666 less the umask (077 gives 0600,
+// 002 gives 0664), whether made by Update, EditFile or WriteFileAtomic; a
+// replaced file keeps its mode whatever the umask.
+func TestNewFileUmask(t *testing.T) {
+	for _, tc := range []struct {
+		umask int
+		want  fs.FileMode
+	}{{0o077, 0o600}, {0o002, 0o664}, {0o022, 0o644}} {
+		old := syscall.Umask(tc.umask)
+		dir := t.TempDir()
+		a := filepath.Join(dir, "a.code-workspace")
+		_, err1 := Update(a, UpdateOptions{Create: true}, func(d *Document) error { return d.SetSetting("x", 1) })
+		b := filepath.Join(dir, "b")
+		_, err2 := EditFile(b, EditOptions{}, func([]byte, bool) ([]byte, error) { return []byte("b\n"), nil })
+		c := filepath.Join(dir, "c")
+		err3 := WriteFileAtomic(c, []byte("c"), 0o666)
+		syscall.Umask(old)
+		for i, err := range []error{err1, err2, err3} {
+			if err != nil {
+				t.Fatalf("umask %03o, write %d: %v", tc.umask, i, err)
+			}
+		}
+		for _, p := range []string{a, b, c} {
+			if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != tc.want {
+				t.Errorf("umask %03o: %s has mode %v, want %v", tc.umask, filepath.Base(p), fi.Mode().Perm(), tc.want)
+			}
+		}
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "kept")
+	writeFile(t, p, "x", 0o640)
+	if err := os.Chmod(p, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	old := syscall.Umask(0o077)
+	err := WriteFileAtomic(p, []byte("y"), 0o666)
+	syscall.Umask(old)
+	if fi, _ := os.Stat(p); err != nil || fi.Mode().Perm() != 0o640 {
+		t.Errorf("replaced file: %v, mode %v, want 0640", err, fi.Mode().Perm())
+	}
+}

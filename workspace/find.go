@@ -1,11 +1,14 @@
 package workspace
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 )
 
 // FindOptions tells Find where to look.
@@ -30,6 +33,10 @@ type Target struct {
 	Exists bool
 	// Root is the repository root holding Dir, or Dir outside a repository.
 	Root string
+	// Within is the directory the file must stay in, once its links are
+	// resolved, to be written (see UpdateOptions.Within): Root for a file
+	// Find found or chose, "" for the file the user named.
+	Within string
 }
 
 // AmbiguousError is returned by Find when the nearest directory holding
@@ -54,9 +61,8 @@ func (e *AmbiguousError) Error() string {
 // Find returns the settings file for opts. An explicit file wins (Exists is
 // false when it is missing, to be created; a directory is an error).
 // Otherwise Find looks for *.code-workspace files in Dir and then in each
-// parent up to the repository root (see RepoRoot), or, outside a repository,
-// up to but not including Home (Home itself only when it is Dir; up to "/"
-// when Dir is not below Home).
+// parent up to the repository root (see RepoRoot); outside a repository it
+// looks in Dir only.
 // The nearest directory holding any wins: one file is used; of several, the
 // one named <directory name>.code-workspace, else an *AmbiguousError. With
 // none anywhere, the target is <root>/<base name of root>.code-workspace,
@@ -83,7 +89,10 @@ func Find(opts FindOptions) (Target, error) {
 			return Target{}, fmt.Errorf("%s is a directory; pass a .code-workspace or settings.json file", p)
 		case err == nil:
 			t.Exists = true
-		case os.IsNotExist(err):
+		case os.IsNotExist(err) || errors.Is(err, syscall.ENOTDIR):
+			// Not there, or a path through a file (Linux says ENOTDIR,
+			// Windows not found): the caller tells a missing directory
+			// from a file in the way.
 			if link, target, ok := danglingLink(p); ok {
 				return Target{}, &danglingError{Path: p, Link: link, Target: target}
 			}
@@ -92,18 +101,14 @@ func Find(opts FindOptions) (Target, error) {
 		}
 		return t, nil
 	}
-	isHome := sameDirFunc(opts.Home)
 	for d := dir; ; {
-		if !inRepo && isHome(d) && d != dir {
-			break
-		}
 		cands, err := workspaceFiles(d)
 		if err != nil {
 			return Target{}, err
 		}
 		switch {
 		case len(cands) == 1:
-			return Target{Path: cands[0], Kind: KindWorkspace, Exists: true, Root: root}, nil
+			return Target{Path: cands[0], Kind: KindWorkspace, Exists: true, Root: root, Within: root}, nil
 		case len(cands) > 1:
 			// On a case-insensitive file system Shop.code-workspace is
 			// named after the directory shop: compare files, not names.
@@ -111,17 +116,20 @@ func Find(opts FindOptions) (Target, error) {
 			pfi, perr := os.Stat(pref)
 			for _, c := range cands {
 				if c == pref {
-					return Target{Path: c, Kind: KindWorkspace, Exists: true, Root: root}, nil
+					return Target{Path: c, Kind: KindWorkspace, Exists: true, Root: root, Within: root}, nil
 				}
 			}
 			for _, c := range cands {
 				if cfi, err := os.Stat(c); perr == nil && err == nil && os.SameFile(pfi, cfi) {
-					return Target{Path: c, Kind: KindWorkspace, Exists: true, Root: root}, nil
+					return Target{Path: c, Kind: KindWorkspace, Exists: true, Root: root, Within: root}, nil
 				}
 			}
 			return Target{}, &AmbiguousError{Dir: d, Candidates: cands}
 		}
-		if (inRepo && d == root) || (!inRepo && isHome(d)) {
+		if !inRepo || d == root {
+			// Outside a repository only the working directory is
+			// looked in: a parent's workspace file (~/all.code-workspace)
+			// is not this directory's project.
 			break
 		}
 		parent := filepath.Dir(d)
@@ -134,7 +142,7 @@ func Find(opts FindOptions) (Target, error) {
 	if name == string(filepath.Separator) || name == "." {
 		name = "workspace"
 	}
-	return Target{Path: filepath.Join(root, name+".code-workspace"), Kind: KindWorkspace, Root: root}, nil
+	return Target{Path: filepath.Join(root, name+".code-workspace"), Kind: KindWorkspace, Root: root, Within: root}, nil
 }
 
 // workspaceFiles lists the *.code-workspace files (not directories) in dir.
@@ -236,10 +244,11 @@ func sameDirFunc(dir string) func(string) bool {
 // drive is not known here).
 func explicitPath(windows bool, dir, p string) (string, error) {
 	if !windows {
-		if filepath.IsAbs(p) {
+		// Unix paths, on any system (so that tests run everywhere).
+		if path.IsAbs(p) {
 			return p, nil
 		}
-		return filepath.Join(dir, p), nil
+		return path.Join(dir, p), nil
 	}
 	vol := winVolumeName(p)
 	rest := p[len(vol):]

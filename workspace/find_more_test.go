@@ -25,7 +25,7 @@ func TestFindHomeAsFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Target{Path: filepath.Join(dir, "proj.code-workspace"), Kind: KindWorkspace, Root: dir}
+	want := Target{Path: filepath.Join(dir, "proj.code-workspace"), Kind: KindWorkspace, Root: dir, Within: dir}
 	if got != want {
 		t.Errorf("got  %+v\nwant %+v", got, want)
 	}

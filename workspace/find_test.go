@@ -91,11 +91,12 @@ func TestFind(t *testing.T) {
 			want:  Target{Path: "home/me/scratch/notes/notes.code-workspace", Kind: KindWorkspace, Root: "home/me/scratch/notes"},
 		},
 		{
-			name:  "outside a repo: parents below home are searched",
+			// ~/Downloads/x must not recolor ~/Downloads/all.code-workspace.
+			name:  "outside a repo: parents are not searched",
 			files: []string{"home/me/scratch/s.code-workspace", "home/me/scratch/notes/"},
 			dir:   "home/me/scratch/notes",
 			home:  "home/me",
-			want:  Target{Path: "home/me/scratch/s.code-workspace", Kind: KindWorkspace, Exists: true, Root: "home/me/scratch/notes"},
+			want:  Target{Path: "home/me/scratch/notes/notes.code-workspace", Kind: KindWorkspace, Root: "home/me/scratch/notes"},
 		},
 		{
 			name:  "Dir is home: its parents are not searched",
@@ -112,11 +113,11 @@ func TestFind(t *testing.T) {
 			want:  Target{Path: "home/me/dot.code-workspace", Kind: KindWorkspace, Exists: true, Root: "home/me"},
 		},
 		{
-			name:  "outside home: up to /",
+			name:  "outside home: parents are not searched either",
 			files: []string{"srv/a.code-workspace", "srv/app/x/"},
 			dir:   "srv/app/x",
 			home:  "home/me",
-			want:  Target{Path: "srv/a.code-workspace", Kind: KindWorkspace, Exists: true, Root: "srv/app/x"},
+			want:  Target{Path: "srv/app/x/x.code-workspace", Kind: KindWorkspace, Root: "srv/app/x"},
 		},
 		{
 			name:  "home is not a repo root (dotfiles)",
@@ -163,8 +164,10 @@ func TestFind(t *testing.T) {
 				if err == nil {
 					t.Fatalf("no error; got %+v", got)
 				}
-				if msg := err.Error(); msg != strings.ReplaceAll(want, "$T", root) {
-					t.Errorf("error:\n got %s\nwant %s", msg, strings.ReplaceAll(want, "$T", root))
+				// The paths in the message are the system's: $T/r/sub is
+				// $T\r\sub on Windows.
+				if msg, want := err.Error(), strings.ReplaceAll(filepath.FromSlash(want), "$T", root); msg != want {
+					t.Errorf("error:\n got %s\nwant %s", msg, want)
 				}
 				return
 			}
@@ -174,6 +177,9 @@ func TestFind(t *testing.T) {
 			want := tc.want
 			want.Path = filepath.Join(root, filepath.FromSlash(want.Path))
 			want.Root = filepath.Join(root, filepath.FromSlash(want.Root))
+			if tc.explicit == "" {
+				want.Within = want.Root // found, not named: confined to the tree
+			}
 			if got != want {
 				t.Errorf("got  %+v\nwant %+v", got, want)
 			}

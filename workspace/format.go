@@ -4,11 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
 	"sort"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // style is how new text is written into a file.
@@ -160,9 +157,6 @@ func blanks(b []byte) bool {
 // json.Number), so that it can be written and compared: what
 // encoding/json's Decoder with UseNumber gives for json.Marshal(v).
 func normalize(v any) (any, error) {
-	if out, ok := normalizeSimple(v, 0); ok {
-		return out, nil
-	}
 	b, err := marshal(v)
 	if err != nil {
 		return nil, err
@@ -174,121 +168,6 @@ func normalize(v any) (any, error) {
 		return nil, err
 	}
 	return out, nil
-}
-
-// normalizeSimple is normalize without the round trip through JSON text
-// for the values settings commonly hold, where the result is provably the
-// same: nil, bool, string, integers, float64 written without an exponent,
-// and []string, []any, map[string]any and map[string]string of such values
-// (nested at most 32 deep). It reports false for anything else (named
-// types, which may marshal themselves; NaN; a map key that is not valid
-// UTF-8, which encoding/json would rewrite, maybe onto another key...),
-// which normalize then sends through encoding/json.
-func normalizeSimple(v any, depth int) (any, bool) {
-	if depth > 32 {
-		return nil, false
-	}
-	switch x := v.(type) {
-	case nil:
-		return nil, true
-	case bool:
-		return x, true
-	case string:
-		return validJSONString(x), true
-	case int:
-		return json.Number(strconv.FormatInt(int64(x), 10)), true
-	case int8:
-		return json.Number(strconv.FormatInt(int64(x), 10)), true
-	case int16:
-		return json.Number(strconv.FormatInt(int64(x), 10)), true
-	case int32:
-		return json.Number(strconv.FormatInt(int64(x), 10)), true
-	case int64:
-		return json.Number(strconv.FormatInt(x, 10)), true
-	case uint:
-		return json.Number(strconv.FormatUint(uint64(x), 10)), true
-	case uint8:
-		return json.Number(strconv.FormatUint(uint64(x), 10)), true
-	case uint16:
-		return json.Number(strconv.FormatUint(uint64(x), 10)), true
-	case uint32:
-		return json.Number(strconv.FormatUint(uint64(x), 10)), true
-	case uint64:
-		return json.Number(strconv.FormatUint(x, 10)), true
-	case float64:
-		// encoding/json writes strconv's 'f' format between 1e-6 and
-		// 1e21, and 0; an exponent (rewritten) otherwise, and NaN and
-		// infinities are errors: those take the long way.
-		if a := math.Abs(x); a != 0 && (a < 1e-6 || a >= 1e21 || math.IsNaN(a)) {
-			return nil, false
-		}
-		return json.Number(strconv.FormatFloat(x, 'f', -1, 64)), true
-	case []string:
-		if x == nil {
-			return nil, true // null
-		}
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = validJSONString(e)
-		}
-		return out, true
-	case []any:
-		if x == nil {
-			return nil, true
-		}
-		out := make([]any, len(x))
-		for i, e := range x {
-			n, ok := normalizeSimple(e, depth+1)
-			if !ok {
-				return nil, false
-			}
-			out[i] = n
-		}
-		return out, true
-	case map[string]string:
-		if x == nil {
-			return nil, true
-		}
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			if !utf8.ValidString(k) {
-				return nil, false
-			}
-			out[k] = validJSONString(e)
-		}
-		return out, true
-	case map[string]any:
-		if x == nil {
-			return nil, true
-		}
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			if !utf8.ValidString(k) {
-				return nil, false
-			}
-			n, ok := normalizeSimple(e, depth+1)
-			if !ok {
-				return nil, false
-			}
-			out[k] = n
-		}
-		return out, true
-	}
-	return nil, false
-}
-
-// validJSONString returns s as encoding/json writes and reads it back:
-// each byte that is not part of valid UTF-8 becomes U+FFFD.
-func validJSONString(s string) string {
-	if utf8.ValidString(s) {
-		return s
-	}
-	var sb strings.Builder
-	sb.Grow(len(s) + 8)
-	for _, r := range s { // RuneError for each invalid byte
-		sb.WriteRune(r)
-	}
-	return sb.String()
 }
 
 // marshal is json.Marshal without HTML escaping.

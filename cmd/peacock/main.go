@@ -1,14 +1,13 @@
 // Command peacock gives every VS Code-family workspace its own accent color.
-//
-// Its `pick` command runs the peacock-pick program, installed beside it.
 package main
 
 import (
 	"os"
 
 	"github.com/peacock-cli/peacock/internal/cli"
+	"github.com/peacock-cli/peacock/internal/huhpick"
 )
 
 func main() {
-	os.Exit(cli.Main(nil))
+	os.Exit(cli.Main(huhpick.New))
 }

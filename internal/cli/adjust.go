@@ -5,7 +5,7 @@ import (
 	"math"
 	"strconv"
 
-	"github.com/peacock-cli/peacock/internal/cmdline"
+	"github.com/spf13/cobra"
 )
 
 type adjustOptions struct {
@@ -15,7 +15,7 @@ type adjustOptions struct {
 	Remote bool
 }
 
-// percentFlag is a cmdline.Value for --by that says what it wants instead of
+// percentFlag is a pflag.Value for --by that says what it wants instead of
 // showing strconv's error text.
 type percentFlag struct{ v *float64 }
 
@@ -38,10 +38,10 @@ func (p percentFlag) Set(s string) error {
 func (p percentFlag) Type() string { return "percent" }
 
 // newAdjustCmd builds `darken` or `lighten`.
-func newAdjustCmd(f *factory, g *globalOptions, verb string, runF func(*adjustOptions) error) *cmdline.Command {
+func newAdjustCmd(f *factory, g *globalOptions, verb string, runF func(*adjustOptions) error) *cobra.Command {
 	opts := &adjustOptions{baseOptions: newBase(f, g), Darken: verb == "darken"}
 	title := map[string]string{"darken": "Darken", "lighten": "Lighten"}[verb]
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   verb,
 		Short: title + " the workspace color",
 		Long: fmt.Sprintf(`%s the stored workspace color by N percent of HSL lightness, exactly as
@@ -50,7 +50,7 @@ print the new color on stdout. N defaults to peacock.darkenLightenPercentage
 (5).`, title, verb),
 		Example: fmt.Sprintf("  $ peacock %s\n  $ peacock %s --by 10", verb, verb),
 		Args:    noArgs,
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
 			}

@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"github.com/peacock-cli/peacock/hooks"
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/peacock-cli/peacock/project"
+	"github.com/spf13/cobra"
 )
 
 type autoOptions struct {
@@ -22,9 +22,9 @@ type autoOptions struct {
 	Force    bool
 }
 
-func newAutoCmd(f *factory, g *globalOptions, runF func(*autoOptions) error) *cmdline.Command {
+func newAutoCmd(f *factory, g *globalOptions, runF func(*autoOptions) error) *cobra.Command {
 	opts := &autoOptions{baseOptions: newBase(f, g), Git: runGit, OpenAt: openAt(f, g)}
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "auto",
 		Short: "Give the project its identity color",
 		Long: fmt.Sprintf(`Give the project its identity color, unless it already has one (--force
@@ -51,7 +51,7 @@ least 10 CIEDE2000 away from it.`, palette.IdentityVersion, palette.MinContrast)
   $ peacock auto --theme okabe-ito --force
   $ peacock auto --dry-run --json`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, _ []string) error {
+		RunE: func(cmd *cobra.Command, _ []string) error {
 			if runF != nil {
 				return runF(opts)
 			}

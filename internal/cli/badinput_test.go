@@ -95,7 +95,12 @@ func TestBadInputTour(t *testing.T) {
 			if err := os.Symlink("/dev/null", filepath.Join(work, "w.code-workspace")); err != nil {
 				t.Fatal(err)
 			}
-		}, args: []string{"set", "red"}, code: 1, msg: "not a regular file"},
+		}, args: []string{"--workspace", "w.code-workspace", "set", "red"}, code: 1, msg: "not a regular file"},
+		{name: "found link to a device", unix: true, setup: func(t *testing.T, work string) {
+			if err := os.Symlink("/dev/null", filepath.Join(work, "w.code-workspace")); err != nil {
+				t.Fatal(err)
+			}
+		}, args: []string{"set", "red"}, code: 1, msg: "w.code-workspace leads to /dev/null, which is outside"},
 		{name: "endless device", unix: true, setup: func(t *testing.T, work string) {
 			if err := os.Symlink("/dev/zero", filepath.Join(work, "w.code-workspace")); err != nil {
 				t.Fatal(err)
@@ -107,7 +112,21 @@ func TestBadInputTour(t *testing.T) {
 			}
 		}, args: []string{"--workspace", "w.code-workspace", "set", "red"}, code: 1, msg: "directory"},
 		{name: "missing directory", args: []string{"--workspace", "typo/w.code-workspace", "set", "red"}, code: 1,
-			msg: "typo/w.code-workspace: the directory typo does not exist"},
+			msg: filepath.FromSlash("typo/w.code-workspace") + ": the directory typo does not exist"},
+		// Windows reports a path through a file as not found: the message
+		// must still name the file, as on Linux.
+		{name: "path through a file", setup: func(t *testing.T, work string) {
+			if err := os.WriteFile(filepath.Join(work, "notes.txt"), []byte("notes\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, args: []string{"--workspace", "notes.txt/.vscode/settings.json", "set", "red"}, code: 1,
+			msg: filepath.FromSlash("notes.txt/.vscode/settings.json") + ": notes.txt is a file, not a directory"},
+		{name: "path through a file, deeper", setup: func(t *testing.T, work string) {
+			if err := os.WriteFile(filepath.Join(work, "notes.txt"), []byte("notes\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, args: []string{"--workspace", "notes.txt/sub/w.code-workspace", "set", "red"}, code: 1,
+			msg: filepath.FromSlash("notes.txt/sub/w.code-workspace") + ": notes.txt is a file, not a directory"},
 		{name: "dangling link", unix: true, setup: func(t *testing.T, work string) {
 			if err := os.Symlink(filepath.Join(work, "elsewhere", "x.code-workspace"), filepath.Join(work, "w.code-workspace")); err != nil {
 				t.Fatal(err)

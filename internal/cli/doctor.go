@@ -4,17 +4,17 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/project"
+	"github.com/spf13/cobra"
 )
 
 type doctorOptions struct {
 	baseOptions
 }
 
-func newDoctorCmd(f *factory, g *globalOptions, runF func(*doctorOptions) error) *cmdline.Command {
+func newDoctorCmd(f *factory, g *globalOptions, runF func(*doctorOptions) error) *cobra.Command {
 	opts := &doctorOptions{baseOptions: newBase(f, g)}
-	return &cmdline.Command{
+	return &cobra.Command{
 		Use:   "doctor",
 		Short: "Explain why colors might not show, in plain words",
 		Long: `Look for what keeps colors from showing: a workspace file that must be opened
@@ -25,7 +25,7 @@ found, 0 otherwise (notes alone do not fail).`,
 		Example: `  $ peacock doctor
   $ peacock doctor --json`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
 			}

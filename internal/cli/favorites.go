@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/project"
+	"github.com/spf13/cobra"
 )
 
 type favoritesOptions struct {
@@ -17,11 +17,11 @@ type favoritesOptions struct {
 	Remote      bool
 }
 
-func newFavoritesCmd(f *factory, g *globalOptions) *cmdline.Command {
+func newFavoritesCmd(f *factory, g *globalOptions) *cobra.Command {
 	return newFavoritesCmdF(f, g, nil)
 }
 
-func newFavoritesCmdF(f *factory, g *globalOptions, runF func(*favoritesOptions) error) *cmdline.Command {
+func newFavoritesCmdF(f *factory, g *globalOptions, runF func(*favoritesOptions) error) *cobra.Command {
 	run := func(opts *favoritesOptions) error {
 		if runF != nil {
 			return runF(opts)
@@ -29,7 +29,7 @@ func newFavoritesCmdF(f *factory, g *globalOptions, runF func(*favoritesOptions)
 		return runFavorites(opts)
 	}
 	list := &favoritesOptions{baseOptions: newBase(f, g), Action: "list"}
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "favorites",
 		Short: "List, add and remove favorite colors",
 		Long: `Favorites are named colors you can use anywhere a color is expected
@@ -45,16 +45,16 @@ before the starters.`,
   $ peacock favorites add --recommended
   $ peacock favorites remove "Deep Sea"`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, args []string) error { return run(list) },
+		RunE: func(cmd *cobra.Command, args []string) error { return run(list) },
 	}
 	add := &favoritesOptions{baseOptions: newBase(f, g), Action: "add"}
-	addCmd := &cmdline.Command{
+	addCmd := &cobra.Command{
 		Use:   "add <name> [<color>]",
 		Short: "Add a favorite (with no color: the project's current color)",
 		Example: `  $ peacock favorites add "Deep Sea" "#05445e"
   $ peacock favorites add "Deep Sea"
   $ peacock favorites add --recommended`,
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case add.Recommended && len(args) > 0:
 				return flagErrorf("favorites add: --recommended takes no arguments")
@@ -81,23 +81,23 @@ before the starters.`,
 	addCmd.Flags().BoolVar(&add.Recommended, "recommended", false, "put Peacock's starter favorites first in the list (the extension's \"Add the Recommended Favorites\")")
 	addCmd.Flags().BoolVar(&add.Remote, "remote", false, "with no color: save peacock.remoteColor")
 	remove := &favoritesOptions{baseOptions: newBase(f, g), Action: "remove"}
-	removeCmd := &cmdline.Command{
+	removeCmd := &cobra.Command{
 		Use:     "remove <name>",
 		Short:   "Remove a favorite",
 		Example: `  $ peacock favorites remove "Deep Sea"`,
 		Args:    exactArgs(1, "<name>"),
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			remove.Name = strings.TrimSpace(args[0])
 			if remove.Name == "" {
 				return flagErrorf("favorites remove: the name is empty")
 			}
 			return run(remove)
 		},
-		ValidArgsFunction: func(cmd *cmdline.Command, args []string, toComplete string) ([]string, cmdline.ShellCompDirective) {
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
-				return nil, cmdline.ShellCompDirectiveNoFileComp
+				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return favoriteNames(remove.baseOptions), cmdline.ShellCompDirectiveNoFileComp
+			return favoriteNames(remove.baseOptions), cobra.ShellCompDirectiveNoFileComp
 		},
 	}
 	cmd.AddCommand(addCmd, removeCmd)

@@ -7,13 +7,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/peacock-cli/peacock/hooks"
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/project"
+	"github.com/spf13/cobra"
 )
 
 // hookTimeout bounds what a hook does: a checkout must never wait on
@@ -80,8 +81,8 @@ type hookOptions struct {
 	Args        []string
 }
 
-func newHookCmd(f *factory, g *globalOptions, runF func(*hookOptions) error) *cmdline.Command {
-	cmd := &cmdline.Command{
+func newHookCmd(f *factory, g *globalOptions, runF func(*hookOptions) error) *cobra.Command {
+	cmd := &cobra.Command{
 		Use:   "hook",
 		Short: "Color checkouts from git hooks",
 		Long: `Install git hooks that color every checkout: after git clone, checkout,
@@ -96,14 +97,14 @@ prompts, and gives up after 2 seconds.`,
   $ peacock hook status --json
   $ peacock hook uninstall`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, _ []string) error { return cmd.Help() },
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	newOpts := func() *hookOptions {
 		return &hookOptions{baseOptions: newBase(f, g), Git: runGit, Getenv: f.Getenv, Getwd: f.Getwd, OpenAt: openAt(f, g)}
 	}
 	for _, verb := range []string{"install", "uninstall"} {
 		opts := newOpts()
-		c := &cmdline.Command{
+		c := &cobra.Command{
 			Use:   verb,
 			Short: map[string]string{"install": "Install peacock's post-checkout and post-merge hooks", "uninstall": "Remove peacock's hooks and restore the ones they chained"}[verb],
 			Long: map[string]string{
@@ -125,10 +126,7 @@ run peacock hook uninstall in them. Colors given are left in place.`,
 			}[verb],
 			Example: "  $ peacock hook " + verb + "\n  $ peacock hook " + verb + " --global",
 			Args:    noArgs,
-			RunE: func(cmd *cmdline.Command, _ []string) error {
-				if fl := cmd.Flag("dry-run"); fl != nil && fl.Changed {
-					return flagErrorf("hook %s: --dry-run is not supported; peacock hook status shows what is installed", verb)
-				}
+			RunE: func(cmd *cobra.Command, _ []string) error {
 				if runF != nil {
 					return runF(opts)
 				}
@@ -140,7 +138,7 @@ run peacock hook uninstall in them. Colors given are left in place.`,
 	}
 
 	st := newOpts()
-	cmd.AddCommand(&cmdline.Command{
+	cmd.AddCommand(&cobra.Command{
 		Use:   "status",
 		Short: "Show which hooks are installed",
 		Long: `Show peacock's hooks in this repository (when run in one) and in
@@ -149,7 +147,7 @@ state is installed, chained (installed, running an earlier hook first),
 foreign (someone else's hook only), modified (peacock's, edited) or absent.`,
 		Example: "  $ peacock hook status\n  $ peacock hook status --json",
 		Args:    noArgs,
-		RunE: func(cmd *cmdline.Command, _ []string) error {
+		RunE: func(cmd *cobra.Command, _ []string) error {
 			if runF != nil {
 				return runF(st)
 			}
@@ -158,14 +156,14 @@ foreign (someone else's hook only), modified (peacock's, edited) or absent.`,
 	})
 
 	ro := newOpts()
-	cmd.AddCommand(&cmdline.Command{
+	cmd.AddCommand(&cobra.Command{
 		Use:   "run <post-checkout|post-merge> [git arguments...]",
 		Short: "Do what the hooks do (called by the hook scripts)",
 		Long: `Do what peacock's hook does after a checkout or a merge; the hook scripts call
 it with git's arguments. It always exits 0 and reports problems in one line
 on stderr, so it never fails a checkout.`,
 		Example: "  $ peacock hook run post-checkout 0000000000000000000000000000000000000000 HEAD 1",
-		Args: func(cmd *cmdline.Command, args []string) error {
+		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return flagErrorf("hook run: missing <post-checkout|post-merge>")
 			}
@@ -174,7 +172,7 @@ on stderr, so it never fails a checkout.`,
 			}
 			return nil
 		},
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			ro.Hook, ro.Args = args[0], args[1:]
 			if runF != nil {
 				return runF(ro)
@@ -212,6 +210,8 @@ func runHookInstall(ctx context.Context, opts *hookOptions, uninstall bool) erro
 	if err != nil {
 		return err
 	}
+	l.DryRun = opts.Global.DryRun
+	l.Rev = preCommitRev()
 	var res *hooks.Result
 	if uninstall {
 		res, err = hooks.Uninstall(ctx, opts.Git, l)
@@ -226,54 +226,167 @@ func runHookInstall(ctx context.Context, opts *hookOptions, uninstall bool) erro
 	return err
 }
 
+// preCommitRev is the revision of peacock pre-commit's snippet pins: this
+// binary's release tag, else the commit it was built from when that is
+// clean, else "" (a placeholder).
+func preCommitRev() string {
+	if v := versionString(); strings.HasPrefix(v, "v") && !strings.Contains(v, "-0.") && !strings.Contains(v, "+") {
+		return v
+	}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	var rev string
+	for _, s := range bi.Settings {
+		switch {
+		case s.Key == "vcs.revision":
+			rev = s.Value
+		case s.Key == "vcs.modified" && s.Value == "true":
+			return ""
+		}
+	}
+	return rev
+}
+
+// lefthookLocal is the name of lefthook's personal configuration beside
+// its main one (lefthook.yml: lefthook-local.yml; .lefthook.toml:
+// .lefthook-local.toml).
+func lefthookLocal(config string) string {
+	base := filepath.Base(config)
+	i := strings.Index(base, "lefthook")
+	if i < 0 || strings.Contains(base, "lefthook-local") {
+		return config
+	}
+	return filepath.Join(filepath.Dir(config), base[:i]+"lefthook-local"+base[i+len("lefthook"):])
+}
+
 func reportHooks(o *out, res *hooks.Result, uninstall bool) error {
-	if hp := res.Layout.HooksPath; hp != "" && !uninstall && !o.G.Quiet {
+	l := res.Layout
+	if hp := l.HooksPath; hp != "" && !uninstall && !o.G.Quiet {
 		fmt.Fprintf(o.IO.ErrOut, "peacock: warning: core.hooksPath is set globally (%s): git runs the hooks there and ignores init.templateDir's; run peacock hook install in a repository to install them there\n", hp)
 	}
 	if o.G.JSON {
 		acts := []map[string]string{}
 		for _, a := range res.Actions {
-			acts = append(acts, map[string]string{"hook": a.Hook, "path": a.Path, "action": a.Verb})
+			m := map[string]string{"hook": a.Hook, "path": a.Path, "action": a.Verb}
+			if a.Note != "" {
+				m["note"] = a.Note
+			}
+			acts = append(acts, m)
 		}
-		data := map[string]any{"hooksDir": res.Layout.Dir, "manager": res.Layout.Manager, "global": res.Layout.Global, "actions": acts}
+		data := map[string]any{"hooksDir": l.Dir, "manager": l.Manager, "global": l.Global, "dryRun": l.DryRun, "actions": acts}
 		if res.Snippet != "" {
 			data["snippet"] = res.Snippet
-			data["config"] = res.Layout.Config
+			data["config"] = l.Config
+		}
+		if len(res.Warnings) > 0 {
+			data["warnings"] = res.Warnings
 		}
 		return o.json(data)
 	}
-	if res.Snippet != "" {
-		o.status("%s manages this repository's hooks; add this to %s (nothing written):", res.Layout.Manager, o.P.Display(res.Layout.Config))
-		fmt.Fprint(o.IO.Out, res.Snippet)
-		return nil
+	if !o.G.Quiet {
+		for _, w := range res.Warnings {
+			fmt.Fprintf(o.IO.ErrOut, "peacock: warning: %s\n", w)
+		}
 	}
+	would := ""
+	if l.DryRun {
+		would = "would have "
+	}
+	if res.Snippet != "" {
+		cfg := o.P.Display(l.Config)
+		switch {
+		case l.Manager == hooks.ManagerLefthook && uninstall:
+			o.status("lefthook manages this repository's hooks; nothing written: remove the peacock commands below from %s (and %s, if you put them there), then run lefthook install", cfg, o.P.Display(lefthookLocal(l.Config)))
+		case l.Manager == hooks.ManagerLefthook:
+			o.status("lefthook manages this repository's hooks; nothing written: add this to %s (for the team: it does nothing where peacock is not installed) or to %s (yours only; keep it out of git), then run lefthook install", cfg, o.P.Display(lefthookLocal(l.Config)))
+		case l.Manager == hooks.ManagerPreCommit && uninstall:
+			o.status("pre-commit manages this repository's hooks; nothing written: remove this entry from repos: in %s", cfg)
+		case l.Manager == hooks.ManagerPreCommit:
+			o.status("pre-commit manages this repository's hooks; nothing written: add this entry under repos: in %s (keep the entries there), then run pre-commit install --hook-type pre-commit --hook-type post-checkout --hook-type post-merge", cfg)
+			o.status("the hooks build peacock with the Go on PATH: Go 1.26 or later (pre-commit 3.0 or later)")
+			if l.Rev == "" {
+				o.status("pin rev to a tag or a full commit hash; pre-commit autoupdate --freeze --repo https://github.com/peacock-cli/peacock writes the latest commit")
+			}
+		case l.Manager == hooks.ManagerGlobalHooksPath && uninstall:
+			o.status("core.hooksPath is set in your global git configuration (%s); nothing written: remove peacock's lines from the hooks there", cfg)
+		case l.Manager == hooks.ManagerGlobalHooksPath:
+			o.status("core.hooksPath is set in your global git configuration: git runs the hooks in %s in every repository, so a repository's install writes nothing there; add these lines to them yourself, or run peacock hook install --global for every later clone (after unsetting core.hooksPath)", cfg)
+		case uninstall:
+			o.status("%s holds this repository's committed hooks (core.hooksPath); nothing written: remove peacock's lines from its post-checkout and post-merge", cfg)
+		default:
+			o.status("%s holds this repository's committed hooks (core.hooksPath); nothing written: add these lines to its post-checkout and post-merge, and commit them", cfg)
+		}
+		fmt.Fprint(o.IO.Out, res.Snippet)
+	}
+	husky := false
 	for _, a := range res.Actions {
 		name := o.P.Display(a.Path)
+		note := ""
+		if a.Note != "" {
+			note = " (" + a.Note + ")"
+		}
 		switch a.Verb {
 		case "created":
-			o.status("installed the %s hook: %s", a.Hook, name)
+			o.status("%sinstalled the %s hook: %s", would, a.Hook, name)
+			husky = husky || l.Manager == hooks.ManagerHusky
 		case "chained":
-			o.status("installed the %s hook: %s (the hook that was there runs first, from %s)", a.Hook, name, filepath.Base(a.Path)+hooks.ChainedSuffix)
-		case "appended":
-			o.status("added peacock to %s", name)
+			chained := filepath.Base(a.Path) + hooks.ChainedSuffix
+			if strings.Contains(a.Note, "git-lfs's") {
+				o.status("%sinstalled the %s hook: %s (git-lfs's hook that was there runs first, from %s; git lfs install and git lfs update now say \"Hook already exists\" for it, which is expected: do not use --force, or run peacock hook install again after)", would, a.Hook, name, chained)
+			} else {
+				o.status("%sinstalled the %s hook: %s (the hook that was there runs first, from %s)", would, a.Hook, name, chained)
+			}
+		case "appended", "inserted":
+			where := ""
+			if a.Verb == "inserted" {
+				where = " before its final exit"
+			}
+			o.status("%sadded peacock to %s%s", would, name, where)
+			husky = true
+		case "updated":
+			o.status("%supdated peacock's %s hook to this release's: %s", would, a.Hook, name)
+			husky = husky || l.Manager == hooks.ManagerHusky
 		case "unchanged":
 			o.status("the %s hook is already installed: %s", a.Hook, name)
 		case "left":
-			o.status("%s holds peacock's fingerprint but was edited; left alone", name)
+			if a.Note != "" {
+				o.status("%s is left alone: %s", name, a.Note)
+			} else {
+				o.status("%s holds peacock's fingerprint but was edited; left alone", name)
+			}
+		case "stale":
+			o.status("peacock's own %s hook %s%s", a.Hook, name, note)
 		case "removed":
-			o.status("removed the %s hook: %s", a.Hook, name)
+			o.status("%sremoved the %s hook: %s", would, a.Hook, name)
+			husky = husky || l.Manager == hooks.ManagerHusky
 		case "restored":
-			o.status("removed the %s hook and restored the one it chained: %s", a.Hook, name)
+			o.status("%sremoved the %s hook and restored the one it chained: %s", would, a.Hook, name)
+		case "orphan":
+			o.status("%sremoved %s, a copy of the %s hook in place left by an earlier uninstall", would, name, a.Hook)
+		case "lfs":
+			verb := "wrote"
+			if l.DryRun {
+				verb = "would have written"
+			}
+			o.status("%s git-lfs's missing hooks (%s) with git lfs update in %s; the ones peacock shares are chained", verb, a.Hook, name)
 		case "config":
 			if uninstall {
-				o.status("unset git's init.templateDir and removed %s", name)
+				o.status("%sunset git's init.templateDir and removed %s", would, name)
 			} else {
-				o.status("set git's init.templateDir to %s; every later clone gets the hooks", name)
+				o.status("%sset git's init.templateDir to %s; every later clone gets the hooks", would, name)
 			}
 		}
 	}
-	if uninstall && len(res.Actions) == 0 {
-		o.status("no peacock hooks to remove in %s", o.P.Display(res.Layout.Dir))
+	switch {
+	case husky && uninstall && !l.DryRun:
+		o.status("commit %s: the hook goes for the whole team", o.P.Display(l.Config))
+	case husky && !l.DryRun:
+		o.status("commit %s: the whole team gets the hook (it does nothing where peacock is not installed)", o.P.Display(l.Config))
+	}
+	if uninstall && len(res.Actions) == 0 && res.Snippet == "" {
+		o.status("no peacock hooks to remove in %s", o.P.Display(l.Dir))
 	}
 	return nil
 }
@@ -314,6 +427,9 @@ func runHookStatus(ctx context.Context, opts *hookOptions) error {
 		}
 		for _, h := range s.Hooks {
 			fmt.Fprintf(o.IO.Out, "%s\t%s\t%s\t%s\n", s.Scope, h.Hook, h.State, h.Path)
+			if h.Reason != "" && !o.G.Quiet {
+				fmt.Fprintf(o.IO.ErrOut, "peacock: %s %s: %s\n", s.Scope, h.Hook, h.Reason)
+			}
 		}
 	}
 	return nil
@@ -357,12 +473,19 @@ func runHookRun(ctx context.Context, opts *hookOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "peacock: hook: %v\n", d.err)
 		return nil
 	}
+	if d.res.LFSErr != nil {
+		fmt.Fprintf(opts.IO.ErrOut, "peacock: hook: %v\n", d.res.LFSErr)
+	} else if d.res.LFS != nil && !opts.Global.Quiet {
+		fmt.Fprintf(opts.IO.ErrOut, "peacock: wrote git-lfs's missing hooks (%s) with git lfs update; peacock's run them\n", d.res.LFS.Hook)
+	}
 	if opts.Global.Quiet || d.res.Action == hooks.RunNone {
 		return nil
 	}
 	switch d.res.Action {
 	case hooks.RunReapplied:
 		fmt.Fprintf(opts.IO.ErrOut, "peacock: re-applied %s to %s\n", d.res.Change.Value, filepath.Base(d.res.Path))
+	case hooks.RunDrift:
+		fmt.Fprintf(opts.IO.ErrOut, "peacock: %s is tracked by git and its colors drifted (%s); nothing written, fix it with: peacock apply\n", filepath.Base(d.res.Path), d.res.Drift)
 	case hooks.RunColored:
 		a := d.res.Auto
 		fmt.Fprintf(opts.IO.ErrOut, "peacock: colored %s %s (%s; ignored by git)\n", filepath.Base(d.res.Path), a.Value, a.Method)

@@ -7,18 +7,18 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/peacock-cli/peacock/internal/cmdline"
+	"github.com/spf13/cobra"
 )
 
 // swap replaces the command named name under parent with c.
 // parseWith runs "peacock name args..." through a fresh command tree in
 // which the command is the one build makes around a runF seam, and returns
 // the options runF received (nil when it was not called) and the error.
-func parseWith[T any](t *testing.T, name string, build func(f *factory, runF func(*T) error) *cmdline.Command, args []string) (*T, error) {
+func parseWith[T any](t *testing.T, name string, build func(f *factory, runF func(*T) error) *cobra.Command, args []string) (*T, error) {
 	t.Helper()
 	f, _, _, _ := testFactory(t)
 	var got *T
-	root := newRootCmd(f, nil)
+	root := newRootCmd(f)
 	for _, old := range root.Commands() {
 		if old.Name() == name {
 			root.RemoveCommand(old)
@@ -43,7 +43,7 @@ func TestNewAutoCmd(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parseWith(t, "auto", func(f *factory, runF func(*autoOptions) error) *cmdline.Command {
+			got, err := parseWith(t, "auto", func(f *factory, runF func(*autoOptions) error) *cobra.Command {
 				return newAutoCmd(f, &globalOptions{}, runF)
 			}, tt.args)
 			if tt.wantErr != "" {
@@ -80,11 +80,10 @@ func TestNewHookCmd(t *testing.T) {
 		{"run unknown", []string{"run", "pre-push"}, false, "", nil, `hook run: unknown hook "pre-push" (want post-checkout or post-merge)`},
 		{"run none", []string{"run"}, false, "", nil, "hook run: missing <post-checkout|post-merge>"},
 		{"install arg", []string{"install", "x"}, false, "", nil, `hook install: unexpected argument "x"`},
-		{"dry run", []string{"uninstall", "--dry-run"}, false, "", nil, "hook uninstall: --dry-run is not supported; peacock hook status shows what is installed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parseWith(t, "hook", func(f *factory, runF func(*hookOptions) error) *cmdline.Command {
+			got, err := parseWith(t, "hook", func(f *factory, runF func(*hookOptions) error) *cobra.Command {
 				return newHookCmd(f, &globalOptions{}, runF)
 			}, tt.args)
 			if tt.wantErr != "" {

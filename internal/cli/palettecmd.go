@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/palette"
+	"github.com/spf13/cobra"
 )
 
 type paletteOptions struct {
@@ -15,10 +15,10 @@ type paletteOptions struct {
 	Style  string
 }
 
-func newPaletteCmd(f *factory, g *globalOptions, runF func(*paletteOptions) error) *cmdline.Command {
+func newPaletteCmd(f *factory, g *globalOptions, runF func(*paletteOptions) error) *cobra.Command {
 	opts := &paletteOptions{baseOptions: newBase(f, g)}
 	var scheme string
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "palette <color>",
 		Short: "Print the palette or a harmony scheme for a color; writes nothing",
 		Long: `Print the workbench.colorCustomizations keys peacock would write for <color>
@@ -30,7 +30,7 @@ scheme computed in OKLCH: ` + schemeList() + `.`,
   $ peacock palette teal --scheme triadic
   $ peacock palette navy --style accessible`,
 		Args: exactArgs(1, "<color>"),
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkStyle(opts.Style); err != nil {
 				return err
 			}
@@ -53,14 +53,14 @@ scheme computed in OKLCH: ` + schemeList() + `.`,
 	}
 	cmd.Flags().StringVar(&scheme, "scheme", "", "print a harmony scheme instead: "+schemeList())
 	cmd.Flags().StringVar(&opts.Style, "style", "", "palette style: peacock or accessible (default: the file's peacock.style)")
-	_ = cmd.RegisterFlagCompletionFunc("scheme", func(*cmdline.Command, []string, string) ([]string, cmdline.ShellCompDirective) {
+	_ = cmd.RegisterFlagCompletionFunc("scheme", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var names []string
 		for _, s := range palette.Schemes() {
 			names = append(names, string(s))
 		}
-		return names, cmdline.ShellCompDirectiveNoFileComp
+		return names, cobra.ShellCompDirectiveNoFileComp
 	})
-	_ = cmd.RegisterFlagCompletionFunc("style", cmdline.FixedCompletions([]string{"peacock", "accessible"}, cmdline.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("style", cobra.FixedCompletions([]string{"peacock", "accessible"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

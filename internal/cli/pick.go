@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -11,25 +12,19 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/peacock-cli/peacock/project"
+	"github.com/spf13/cobra"
 )
 
 type pickOptions struct {
 	baseOptions
 	Getenv  func(string) string
 	NewRand func(seed uint64) *rand.Rand
-	// Prompter asks for the color; nil means NewPicker's, or else the
-	// peacock-pick program (see execPicker).
+	// Prompter asks for the color; nil means NewPicker's.
 	Prompter Prompter
-	// NewPicker makes the picker on IO; nil in the lean peacock binary.
+	// NewPicker makes the picker on IO (huhpick.New).
 	NewPicker PickerFunc
-	// Args is the whole command line, passed on to peacock-pick.
-	Args []string
-	// ExecPicker runs the peacock-pick program at path (execProgram); nil
-	// in tests, where `pick` with no picker fails instead.
-	ExecPicker func(path string, args, env []string) error
 	// GitOrigin returns the origin remote of the repository at dir.
 	GitOrigin func(ctx context.Context, dir string) (string, error)
 	// Context reaches the form, so that cancelling it closes the picker.
@@ -46,9 +41,9 @@ type Prompter interface {
 	PickColor(ctx context.Context, m *PickMenu) (project.Choice, error)
 }
 
-// PickerFunc makes the picker for one run. The peacock binary has none (it
-// runs the peacock-pick program instead, see execPicker), which keeps the
-// picker's libraries and their start-up cost out of every other command.
+// PickerFunc makes the picker for one run: huhpick.New, which cmd/peacock
+// passes to Main (huhpick imports cli, so cli cannot import it), or a
+// test's fake.
 type PickerFunc func(io PromptIO) Prompter
 
 // PromptIO is where the picker reads and draws: never stdout, which
@@ -97,10 +92,10 @@ func (m *PickMenu) Detail(i int) string { return itemDetail(m.Items[i]) }
 // ChoiceDetail is the line under the preview of a typed color.
 func (m *PickMenu) ChoiceDetail(c project.Choice) string { return choiceDetail(c) }
 
-func newPickCmd(f *factory, g *globalOptions, runF func(*pickOptions) error) *cmdline.Command {
+func newPickCmd(f *factory, g *globalOptions, runF func(*pickOptions) error) *cobra.Command {
 	opts := &pickOptions{baseOptions: newBase(f, g), Getenv: f.Getenv, NewRand: f.NewRand, GitOrigin: gitOrigin,
-		NewPicker: f.NewPicker, Args: f.Args, ExecPicker: f.ExecPicker}
-	cmd := &cmdline.Command{
+		NewPicker: f.NewPicker}
+	cmd := &cobra.Command{
 		Use:   "pick",
 		Short: "Choose the workspace color in the terminal, with a live preview",
 		Long: `Choose a color from your favorites (or Peacock's starter set), harmonies
@@ -111,24 +106,24 @@ takes, or a favorite's or theme color's name). Moving the cursor redraws a
 small VS Code window in the colors that would be written, under the
 project's peacock.* settings and --style, with the contrast of its text.
 
-Enter writes the color exactly as 'peacock set' does and prints it on
-stdout; the picker itself draws on stderr, so c=$(peacock pick) works.
-Escape or Ctrl-C cancels (exit 130) and writes nothing. Type / to filter
-the list.
+Enter writes the highlighted color exactly as 'peacock set' does and
+prints it on stdout; the picker itself draws on stderr, so c=$(peacock
+pick) works. Type / to filter the list: the matches are listed from the
+first, which is highlighted; Escape closes the filter. Escape (outside the
+filter) or Ctrl-C cancels (exit 130) and writes nothing. The picker fits
+the terminal: the mock window from 80x24, a one-line preview from 60x20,
+the list alone below that.
 
 The picker needs a terminal. Without one, use 'peacock set COLOR'; or
 answer numbered prompts on stdin with --accessible (also turned on by
-ACCESSIBLE=1 or TERM=dumb), which suits screen readers and scripts.
-
-The picker is a program of its own, peacock-pick, installed beside peacock
-by 'go install ./cmd/...'; peacock pick runs it with the same arguments.`,
+ACCESSIBLE=1 or TERM=dumb), which suits screen readers and scripts.`,
 		Example: `  $ peacock pick
   $ peacock pick --style accessible
   $ peacock pick --remote
   $ c=$(peacock pick)
   $ echo 2 | peacock pick --accessible`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkStyle(opts.Style); err != nil {
 				return err
 			}
@@ -143,16 +138,15 @@ by 'go install ./cmd/...'; peacock pick runs it with the same arguments.`,
 				return runF(opts)
 			}
 			if opts.Prompter == nil && opts.NewPicker == nil {
-				return execPicker(opts)
+				return errors.New("pick: this program was built without a picker")
 			}
-			checkPickerVersion(opts)
 			return runPick(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "store peacock.remoteColor (the color of remote windows) instead of peacock.color")
 	cmd.Flags().StringVar(&opts.Style, "style", "", "palette style: peacock (the extension's exact output) or accessible (4.5:1 contrast)")
 	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "numbered prompts on stdin instead of the picker (env ACCESSIBLE=1)")
-	_ = cmd.RegisterFlagCompletionFunc("style", cmdline.FixedCompletions([]string{"peacock", "accessible"}, cmdline.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("style", cobra.FixedCompletions([]string{"peacock", "accessible"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

@@ -6,8 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
-	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -244,116 +242,6 @@ func TestChoiceDetail(t *testing.T) {
 	for _, tt := range tests {
 		if got := choiceDetail(tt.c); got != tt.want {
 			t.Errorf("choiceDetail(%+v) = %q, want %q", tt.c, got, tt.want)
-		}
-	}
-}
-
-// TestExecPicker checks how the peacock binary, which has no picker, runs
-// peacock-pick: found beside it or on the PATH, with the same command line
-// and a mark in the environment; or a clear error when it is missing or
-// is no picker either.
-func TestExecPicker(t *testing.T) {
-	name := pickerProgram
-	if runtime.GOOS == "windows" {
-		name += ".exe"
-	}
-	withPicker := t.TempDir()
-	if err := os.WriteFile(filepath.Join(withPicker, name), []byte("#!/bin/sh\n"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name     string
-		path     string // PATH
-		child    bool   // started by peacock pick already
-		noExec   bool
-		execErr  error
-		wantCode int
-		wantErr  string
-	}{
-		{"on the PATH", withPicker, false, false, nil, exitOK, ""},
-		{"its exit code", withPicker, false, false, exitCodeError(130), exitCanceled, ""},
-		{"missing", t.TempDir(), false, false, nil, exitFailure, "pick: the picker is a separate program, peacock-pick, found neither beside peacock nor on the PATH; install it with 'go install github.com/peacock-cli/peacock/cmd/peacock-pick@latest' (from a clone: 'go install ./cmd/peacock-pick')\n"},
-		{"no picker in peacock-pick", withPicker, true, false, nil, exitFailure, "pick: this peacock-pick has no picker"},
-		{"exec fails", withPicker, false, false, errors.New("exec format error"), exitFailure, "pick: running " + filepath.Join(withPicker, name) + ": exec format error\n"},
-		{"no way to run it", withPicker, false, true, nil, exitFailure, "pick: the picker is a separate program"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			t.Setenv("PATH", tt.path)
-			f, work, _, errOut := testFactory(t)
-			f.IO.SetStdinTTY(true)
-			f.IO.SetStderrTTY(true)
-			f.Getenv = func(k string) string {
-				if k == pickerChildEnv && tt.child {
-					return versionString()
-				}
-				return ""
-			}
-			var gotPath string
-			var gotArgs, gotEnv []string
-			if !tt.noExec {
-				f.ExecPicker = func(path string, args, env []string) error {
-					gotPath, gotArgs, gotEnv = path, args, env
-					return tt.execErr
-				}
-			}
-			args := []string{"-C", work, "pick", "--style", "accessible"}
-			code := runWith(f, args)
-			if code != tt.wantCode {
-				t.Fatalf("exit code = %d, want %d (stderr %q)", code, tt.wantCode, errOut.String())
-			}
-			if !strings.Contains(errOut.String(), tt.wantErr) || tt.wantErr == "" && errOut.Len() > 0 {
-				t.Errorf("stderr = %q, want %q", errOut.String(), tt.wantErr)
-			}
-			if tt.wantErr != "" {
-				return
-			}
-			if !sameFile(t, gotPath, filepath.Join(withPicker, name)) {
-				t.Errorf("ran %q, want peacock-pick in %s", gotPath, withPicker)
-			}
-			if !slices.Equal(gotArgs, args) {
-				t.Errorf("args = %q, want %q", gotArgs, args)
-			}
-			if !slices.Contains(gotEnv, pickerChildEnv+"="+versionString()) {
-				t.Errorf("env lacks %s=%s", pickerChildEnv, versionString())
-			}
-			if _, err := os.Stat(filepath.Join(work, "work.code-workspace")); err == nil {
-				t.Error("peacock wrote a file itself")
-			}
-		})
-	}
-}
-
-func sameFile(t *testing.T, a, b string) bool {
-	t.Helper()
-	fa, err1 := os.Stat(a)
-	fb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
-}
-
-// TestPickerVersion: a peacock-pick started by a peacock of another
-// version warns; of the same version, or run by hand, it does not.
-func TestPickerVersion(t *testing.T) {
-	for _, tt := range []struct {
-		env  string
-		warn bool
-	}{
-		{"", false},
-		{versionString(), false},
-		{"v0.0.1-other", true},
-	} {
-		f, _, _, errOut := testFactory(t)
-		f.Getenv = func(k string) string {
-			if k == pickerChildEnv {
-				return tt.env
-			}
-			return ""
-		}
-		f.NewPicker = func(PromptIO) Prompter { return &fakePrompter{err: errCancel} }
-		runWith(f, []string{"pick", "--accessible"})
-		want := "peacock: warning: peacock-pick is version " + versionString() + " but peacock is " + tt.env
-		if got := strings.Contains(errOut.String(), want); got != tt.warn {
-			t.Errorf("env %q: stderr %q, want warning %v", tt.env, errOut.String(), tt.warn)
 		}
 	}
 }

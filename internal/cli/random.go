@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/project"
+	"github.com/spf13/cobra"
 )
 
 type randomOptions struct {
@@ -17,9 +17,9 @@ type randomOptions struct {
 	Seed      uint64
 }
 
-func newRandomCmd(f *factory, g *globalOptions, runF func(*randomOptions) error) *cmdline.Command {
+func newRandomCmd(f *factory, g *globalOptions, runF func(*randomOptions) error) *cobra.Command {
 	opts := &randomOptions{baseOptions: newBase(f, g), NewRand: f.NewRand}
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "random",
 		Short: "Color the workspace with a random color",
 		Long: `Pick a random color (uniform in RGB, as Peacock's "Surprise me") or, with
@@ -32,7 +32,7 @@ print it on stdout.`,
   $ peacock random --seed 42
   $ c=$(peacock random --quiet)`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Favorites && opts.Theme != "" {
 				return flagErrorf("random: --favorites and --theme exclude each other")
 			}
@@ -44,8 +44,8 @@ print it on stdout.`,
 	}
 	cmd.Flags().BoolVar(&opts.Favorites, "favorites", false, "draw from the favorites (as peacock.surpriseMeFromFavoritesOnly does)")
 	cmd.Flags().StringVar(&opts.Theme, "theme", "", "draw from one theme (see 'peacock themes')")
-	_ = cmd.RegisterFlagCompletionFunc("theme", func(*cmdline.Command, []string, string) ([]string, cmdline.ShellCompDirective) {
-		return themeNames(opts.baseOptions), cmdline.ShellCompDirectiveNoFileComp
+	_ = cmd.RegisterFlagCompletionFunc("theme", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return themeNames(opts.baseOptions), cobra.ShellCompDirectiveNoFileComp
 	})
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "store peacock.remoteColor instead of peacock.color")
 	cmd.Flags().Uint64Var(&opts.Seed, "seed", 0, "seed for a reproducible draw (0: a different draw each time)")

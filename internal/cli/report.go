@@ -79,6 +79,11 @@ func (o *out) report(res workspace.Result, status string, data map[string]any) e
 			return err
 		}
 	}
+	// Only the target may be a path the user typed (--workspace); the
+	// user settings are outside the project by nature.
+	if res.Changed && res.Path == o.P.Target.Path {
+		o.leadsOutside(res.Path)
+	}
 	switch {
 	case o.G.DryRun && res.Changed:
 		o.status("dry run: %s would change; nothing written", name)
@@ -95,6 +100,20 @@ func (o *out) report(res workspace.Result, status string, data map[string]any) e
 		}
 	}
 	return nil
+}
+
+// leadsOutside says where the file at path, one the user named, leads
+// when its links take a write outside the project: only a path the user
+// typed may, and the user should see where it went.
+func (o *out) leadsOutside(path string) {
+	target, err := workspace.Resolve(path)
+	if err != nil || o.P.Target.Root == "" {
+		return
+	}
+	if _, err := workspace.Within(o.P.Target.Root, path); err == nil {
+		return
+	}
+	o.status("%s leads to %s, outside %s", o.P.Display(path), target, o.P.Target.Root)
 }
 
 // reportChange reports a project edit; a skipped one (no target file) says
@@ -164,6 +183,8 @@ type baseOptions struct {
 	// lazyContext and armSignals are writeOptions' cheaper pair.
 	lazyContext func() context.Context
 	armSignals  func()
+	// openWith is Open under other global flags (another target).
+	openWith func(g *globalOptions, noTarget bool) (*project.Project, error)
 }
 
 func newBase(f *factory, g *globalOptions) baseOptions {
@@ -173,7 +194,19 @@ func newBase(f *factory, g *globalOptions) baseOptions {
 		Context:     f.interruptible,
 		lazyContext: f.signalContext,
 		armSignals:  f.armSignals,
+		openWith:    f.openProject,
 	}
+}
+
+// withWorkspace returns b with the target set to path (absolute).
+func (b baseOptions) withWorkspace(path string) baseOptions {
+	g := *b.Global
+	g.Workspace = path
+	b.Global = &g
+	if b.openWith != nil {
+		b.Open = func(noTarget bool) (*project.Project, error) { return b.openWith(&g, noTarget) }
+	}
+	return b
 }
 
 // open resolves the project and the renderer for it.

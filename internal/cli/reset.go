@@ -1,18 +1,20 @@
 package cli
 
 import (
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/workspace"
+	"github.com/spf13/cobra"
 )
 
 type resetOptions struct {
 	baseOptions
-	All bool
+	All      bool
+	Personal bool
+	Machine  bool
 }
 
-func newResetCmd(f *factory, g *globalOptions, runF func(*resetOptions) error) *cmdline.Command {
+func newResetCmd(f *factory, g *globalOptions, runF func(*resetOptions) error) *cobra.Command {
 	opts := &resetOptions{baseOptions: newBase(f, g)}
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "reset",
 		Short: "Remove the workspace colors",
 		Long: `Remove every key peacock owns from workbench.colorCustomizations (keys in
@@ -23,19 +25,39 @@ before 'set', reset gives back the original bytes.
 
 --all also removes the user-level colors from your editor's user settings
 (peacock.color, peacock.remoteColor and the Live Share colors), as the
-extension's "Remove All Global and Workspace Colors".`,
+extension's "Remove All Global and Workspace Colors".
+
+--personal removes this clone's personal color instead: the working copy
+gets the committed file back (with your other edits), and the filter, its
+config, its attributes and exclude lines and peacock's state are removed.`,
 		Example: `  $ peacock reset
   $ peacock reset --dry-run
-  $ peacock reset --all`,
+  $ peacock reset --all
+  $ peacock reset --personal
+  $ peacock reset --machine`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
+			}
+			if opts.Machine {
+				if opts.Personal || opts.All {
+					return flagErrorf("--machine goes with neither --personal nor --all")
+				}
+				return runResetMachine(opts)
+			}
+			if opts.Personal {
+				if opts.All {
+					return flagErrorf("--personal and --all do not go together")
+				}
+				return runResetPersonal(opts)
 			}
 			return runReset(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.All, "all", false, "also remove the user-level colors from the editor's user settings")
+	cmd.Flags().BoolVar(&opts.Personal, "personal", false, "remove this clone's personal color and every trace of it")
+	cmd.Flags().BoolVar(&opts.Machine, "machine", false, "remove the machine color of the editor servers on this host")
 	return cmd
 }
 
@@ -60,7 +82,7 @@ func runReset(opts *resetOptions) error {
 			}
 			data = map[string]any{"user": user}
 		case res != nil:
-			if err := o.report(*res, "removed the user-level colors", nil); err != nil {
+			if err := o.report(*res, "removed the user-level peacock.color, peacock.remoteColor and Live Share colors", nil); err != nil {
 				return err
 			}
 		}
@@ -74,12 +96,13 @@ func runReset(opts *resetOptions) error {
 
 type applyOptions struct {
 	baseOptions
-	Remote bool
+	Remote   bool
+	Personal bool
 }
 
-func newApplyCmd(f *factory, g *globalOptions, runF func(*applyOptions) error) *cmdline.Command {
+func newApplyCmd(f *factory, g *globalOptions, runF func(*applyOptions) error) *cobra.Command {
 	opts := &applyOptions{baseOptions: newBase(f, g)}
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "apply",
 		Short: "Re-derive the colors from the stored color and current settings",
 		Long: `Do what the extension does when a window opens: derive the palette from the
@@ -88,16 +111,21 @@ peacock.color) and the current peacock.* settings, and merge it into the
 file. Without a stored color, strip the owned keys as the extension does.
 A file that is already right is not touched.`,
 		Example: `  $ peacock apply
-  $ peacock apply --remote`,
+  $ peacock apply --remote
+  $ peacock apply --personal`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
+			}
+			if opts.Personal {
+				return runApplyPersonal(opts)
 			}
 			return runApply(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "use peacock.remoteColor (falling back to peacock.color)")
+	cmd.Flags().BoolVar(&opts.Personal, "personal", false, "derive this clone's personal color again, on the committed file")
 	return cmd
 }
 

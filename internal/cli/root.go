@@ -13,9 +13,9 @@ import (
 	"sync"
 	"syscall"
 
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/project"
 	"github.com/peacock-cli/peacock/workspace"
+	"github.com/spf13/cobra"
 )
 
 // version is set at build time with
@@ -41,12 +41,9 @@ type factory struct {
 	GOOS   string
 	// NewRand returns the randomness for `random`; seed 0 means "any".
 	NewRand func(seed uint64) *rand.Rand
-	// NewPicker makes the picker for `pick`; nil runs peacock-pick.
+	// NewPicker makes the picker for `pick` (huhpick.New in the peacock
+	// program; tests give a fake).
 	NewPicker PickerFunc
-	// Args is the command line, without the program name.
-	Args []string
-	// ExecPicker runs peacock-pick for `pick` when NewPicker is nil.
-	ExecPicker func(path string, args, env []string) error
 	// signals is the interruptible context, made on first use (see
 	// interruptible).
 	signals *signalState
@@ -93,11 +90,10 @@ func (f *factory) interruptible() context.Context {
 
 func newFactory(io *ioStreams) *factory {
 	return &factory{
-		IO:         io,
-		Getwd:      os.Getwd,
-		Getenv:     os.Getenv,
-		GOOS:       runtime.GOOS,
-		ExecPicker: execProgram,
+		IO:     io,
+		Getwd:  os.Getwd,
+		Getenv: os.Getenv,
+		GOOS:   runtime.GOOS,
 		NewRand: func(seed uint64) *rand.Rand {
 			if seed == 0 {
 				return rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))
@@ -157,8 +153,8 @@ func baseNames(paths []string) []string {
 }
 
 // Main runs peacock on the process's command line and standard streams and
-// returns the exit code. picker makes the color picker of `pick`; it is nil
-// in the peacock binary, whose `pick` runs the peacock-pick program.
+// returns the exit code. picker makes the color picker of `pick`
+// (huhpick.New); cli does not import it, so that tests can fake it.
 func Main(picker PickerFunc) int {
 	return run(os.Args[1:], systemStreams(), picker)
 }
@@ -183,9 +179,8 @@ func run(args []string, io *ioStreams, picker PickerFunc) int {
 // its temporary file, and the exit code is 128 + the signal (130, 143).
 func runWith(f *factory, args []string) int {
 	f.signals = &signalState{}
-	f.Args = args
-	root := newRootCmd(f, args)
-	root.SetArgs(args)
+	root := newRootCmd(f)
+	root.SetArgs(splitShorthands(args))
 	err := root.ExecuteContext(context.Background())
 	if s := f.signals; s.stop != nil {
 		defer s.stop()
@@ -204,10 +199,6 @@ func exitCode(err error, io *ioStreams) int {
 	if errors.Is(err, errSilent) {
 		return exitFailure
 	}
-	var code exitCodeError
-	if errors.As(err, &code) {
-		return int(code)
-	}
 	if errors.Is(err, errCancel) {
 		return exitCanceled
 	}
@@ -222,7 +213,7 @@ func exitCode(err error, io *ioStreams) int {
 	return exitFailure
 }
 
-// isCommandLineError recognises the errors cmdline returns itself (unknown
+// isCommandLineError recognises the errors cobra and pflag return themselves (unknown
 // command) rather than through our flag or args hooks.
 func isCommandLineError(err error) bool {
 	msg := err.Error()
@@ -230,17 +221,17 @@ func isCommandLineError(err error) bool {
 		strings.HasPrefix(msg, "unknown shorthand flag")
 }
 
-// newRootCmd builds the command tree for the command line args: with only
-// the command args runs, when it names one.
-func newRootCmd(f *factory, args []string) *cmdline.Command {
+// newRootCmd builds the command tree. cobra adds help and completion
+// (bash, zsh, fish, powershell) itself.
+func newRootCmd(f *factory) *cobra.Command {
 	g := &globalOptions{}
-	root := &cmdline.Command{
+	root := &cobra.Command{
 		Use:   "peacock",
 		Short: "Give every VS Code workspace its own accent color",
 		Long: `peacock colors the title bar, activity bar and status bar of a VS Code-family
 window (VS Code, Insiders, VSCodium, Cursor, Windsurf) by writing
 workbench.colorCustomizations into the project's .code-workspace file, exactly
-as the Peacock extension 4.3.4 would, while keeping every comment and byte of
+as the Peacock extension 4.4.1 would, while keeping every comment and byte of
 formatting outside the keys it owns.
 
 The target file is, in order: --workspace PATH; the nearest *.code-workspace
@@ -261,8 +252,8 @@ from the current directory up to the repository root; the project's
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
 	root.SetVersionTemplate("peacock {{.Version}}\n")
-	root.SetFlagErrorFunc(func(_ *cmdline.Command, err error) error { return &flagError{err} })
-	root.PersistentPreRunE = func(cmd *cmdline.Command, _ []string) error {
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &flagError{err} })
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		// An empty value would silently mean "not given" (a shell variable
 		// that is unset, say): refuse it instead.
 		for _, name := range []string{"workspace", "chdir", "editor", "user-settings"} {
@@ -286,50 +277,71 @@ from the current directory up to the repository root; the project's
 	pf.StringVar(&g.Editor, "editor", "", "whose user settings apply: code, insiders, vscodium, cursor, windsurf (default: the first installed)")
 	pf.StringVar(&g.UserSettings, "user-settings", "", "read user settings from `file` instead of the editor's (env PEACOCK_USER_SETTINGS)")
 
-	commands := []struct {
-		name string
-		make func() *cmdline.Command
-	}{
-		{"set", func() *cmdline.Command { return newSetCmd(f, g, nil) }},
-		{"random", func() *cmdline.Command { return newRandomCmd(f, g, nil) }},
-		{"darken", func() *cmdline.Command { return newAdjustCmd(f, g, "darken", nil) }},
-		{"lighten", func() *cmdline.Command { return newAdjustCmd(f, g, "lighten", nil) }},
-		{"reset", func() *cmdline.Command { return newResetCmd(f, g, nil) }},
-		{"apply", func() *cmdline.Command { return newApplyCmd(f, g, nil) }},
-		{"sidebar", func() *cmdline.Command { return newSideBarCmd(f, g, nil) }},
-		{"show", func() *cmdline.Command { return newShowCmd(f, g, nil) }},
-		{"palette", func() *cmdline.Command { return newPaletteCmd(f, g, nil) }},
-		{"check", func() *cmdline.Command { return newCheckCmd(f, g, nil) }},
-		{"doctor", func() *cmdline.Command { return newDoctorCmd(f, g, nil) }},
-		{"favorites", func() *cmdline.Command { return newFavoritesCmd(f, g) }},
-		{"themes", func() *cmdline.Command { return newThemesCmd(f, g, nil) }},
-		{"pick", func() *cmdline.Command { return newPickCmd(f, g, nil) }},
-		{"completion", func() *cmdline.Command { return newCompletionCmd(f) }},
-		{"auto", func() *cmdline.Command { return newAutoCmd(f, g, nil) }},
-		{"hook", func() *cmdline.Command { return newHookCmd(f, g, nil) }},
-	}
-	// A run builds only the command it runs, the one Find will pick: help,
-	// completion and an unknown name get them all. Building all cost
-	// `peacock set` about 0.2 ms (4.23 ms against 4.04 ms, median of 400
-	// interleaved runs, with cobra).
-	if name := root.FirstWord(args); name != "" && name != "completion" {
-		for _, c := range commands {
-			if c.name == name {
-				root.AddCommand(c.make())
-				return root
+	root.AddCommand(
+		newSetCmd(f, g, nil),
+		newRandomCmd(f, g, nil),
+		newAdjustCmd(f, g, "darken", nil),
+		newAdjustCmd(f, g, "lighten", nil),
+		newResetCmd(f, g, nil),
+		newApplyCmd(f, g, nil),
+		newSideBarCmd(f, g, nil),
+		newShowCmd(f, g, nil),
+		newPaletteCmd(f, g, nil),
+		newCheckCmd(f, g, nil),
+		newDoctorCmd(f, g, nil),
+		newFavoritesCmd(f, g),
+		newThemesCmd(f, g, nil),
+		newPickCmd(f, g, nil),
+		newAutoCmd(f, g, nil),
+		newHookCmd(f, g, nil),
+		newFilterCmd(f, g),
+	)
+	// cobra's completion command, with a usage error for a shell it does
+	// not know instead of its help and exit 0.
+	root.InitDefaultCompletionCmd()
+	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
+		c.Example = `  $ source <(peacock completion bash)
+  $ peacock completion zsh > "${fpath[1]}/_peacock"
+  $ peacock completion fish > ~/.config/fish/completions/peacock.fish
+  PS> peacock completion powershell | Out-String | Invoke-Expression`
+		c.Args = func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return flagErrorf("completion: unknown shell %q (want bash, zsh, fish or powershell)", args[0])
 			}
+			return nil
 		}
-	}
-	for _, c := range commands {
-		root.AddCommand(c.make())
+		c.RunE = func(*cobra.Command, []string) error {
+			return flagErrorf("completion: missing shell (bash, zsh, fish or powershell)")
+		}
 	}
 	return root
 }
 
-// exactArgs is cmdline.ExactArgs with a usage error and a message that names
+// splitShorthands writes shorthands run together, as -qC, one by one (-q
+// -C). pflag parses both the same, but cobra looks for the command word
+// by itself and reads only a lone -C as taking the next word: in
+// `-qC DIR set` it would take DIR for the command.
+func splitShorthands(args []string) []string {
+	var out []string
+	for i, a := range args {
+		if a == "--" {
+			return append(out, args[i:]...)
+		}
+		if len(a) > 2 && a[0] == '-' && a[1] != '-' && strings.Trim(a[1:len(a)-1], "qh") == "" && strings.ContainsRune("qhC", rune(a[len(a)-1])) {
+			for _, r := range a[1:] {
+				out = append(out, "-"+string(r))
+			}
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// exactArgs is cobra.ExactArgs with a usage error and a message that names
 // what is missing.
-func exactArgs(n int, what string) cmdline.PositionalArgs {
-	return func(cmd *cmdline.Command, args []string) error {
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
 		switch {
 		case len(args) < n:
 			return flagErrorf("%s: missing %s", commandName(cmd), what)
@@ -340,7 +352,7 @@ func exactArgs(n int, what string) cmdline.PositionalArgs {
 	}
 }
 
-func noArgs(cmd *cmdline.Command, args []string) error {
+func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		return flagErrorf("%s: unexpected argument %q", commandName(cmd), args[0])
 	}
@@ -349,6 +361,6 @@ func noArgs(cmd *cmdline.Command, args []string) error {
 
 // commandName is the command's path without the program name ("set",
 // "favorites add"): errors are already prefixed with "peacock: ".
-func commandName(cmd *cmdline.Command) string {
+func commandName(cmd *cobra.Command) string {
 	return strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
 }

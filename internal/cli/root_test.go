@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/peacock-cli/peacock/internal/cmdline"
+	"github.com/spf13/cobra"
 )
 
 // testFactory returns a factory rooted in a fresh temp dir with an isolated
@@ -29,9 +29,6 @@ func testFactory(t testing.TB) (*factory, string, *strings.Builder, *strings.Bui
 	env := map[string]string{"HOME": home, "XDG_CONFIG_HOME": filepath.Join(home, ".config")}
 	f.Getenv = func(k string) string { return env[k] }
 	f.GOOS = "linux"
-	// `pick` with no picker would replace the test process with
-	// peacock-pick: tests set their own.
-	f.ExecPicker = nil
 	return f, work, out, errOut
 }
 
@@ -45,7 +42,7 @@ func TestExitCodes(t *testing.T) {
 		wantErr string
 	}{
 		{"ok", nil, []string{"set", "red"}, exitOK, ""},
-		{"check drift", map[string]string{".vscode/settings.json": drifted}, []string{"check"}, exitFailure, filepath.FromSlash(".vscode/settings.json") + ": 1 key(s) drifted; run 'peacock apply' to fix"},
+		{"check drift", map[string]string{".vscode/settings.json": drifted}, []string{"check"}, exitFailure, filepath.FromSlash(".vscode/settings.json") + ": 2 key(s) drifted; run 'peacock apply' to fix"},
 		{"check missing file", nil, []string{"check"}, exitFailure, "work.code-workspace does not exist; nothing to check"},
 		{"doctor problem", map[string]string{"home/.config/Code/User/settings.json": `{"window.titleBarStyle": "native"}`}, []string{"doctor"}, exitFailure, ""},
 		{"doctor fine", nil, []string{"doctor"}, exitOK, ""},
@@ -127,7 +124,7 @@ func TestNewSetCmd(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parseWith(t, "set", func(f *factory, runF func(*setOptions) error) *cmdline.Command {
+			got, err := parseWith(t, "set", func(f *factory, runF func(*setOptions) error) *cobra.Command {
 				return newSetCmd(f, &globalOptions{}, runF)
 			}, tt.args)
 			if tt.wantErr != "" {
@@ -176,61 +173,25 @@ func TestReadOnlyTarget(t *testing.T) {
 	}
 }
 
-func TestFirstWord(t *testing.T) {
-	tests := []struct {
-		args []string
-		want string
-	}{
-		{nil, ""},
-		{[]string{"set", "red"}, "set"},
-		{[]string{"--json", "show"}, "show"},
-		{[]string{"-C", "set", "show"}, "show"},
-		{[]string{"--chdir", "set", "show"}, "show"},
-		// Shorthands run together are not read for a value, as Find
-		// does not: the lazy tree must hold the command Find picks.
-		{[]string{"-qC", "set", "show"}, "set"},
-		{[]string{"-Cset", "show"}, "show"},
-		{[]string{"--chdir=set", "show"}, "show"},
-		{[]string{"--workspace", "a.code-workspace", "--editor", "code", "--user-settings", "u.json", "check"}, "check"},
-		{[]string{"-q", "--dry-run", "reset"}, "reset"},
-		{[]string{"--", "set"}, ""},
-		{[]string{"--help"}, ""},
-	}
-	for _, tt := range tests {
-		f, _, _, _ := testFactory(t)
-		if got := newRootCmd(f, nil).FirstWord(tt.args); got != tt.want {
-			t.Errorf("FirstWord(%q) = %q, want %q", tt.args, got, tt.want)
-		}
-	}
-}
-
-// TestOnlyTheCommandRun checks that a run builds only the command it runs,
-// and that help, completion and unknown names still see every command.
-func TestOnlyTheCommandRun(t *testing.T) {
-	tests := []struct {
-		args []string
-		want int // subcommands of the root, before cmdline adds help
-	}{
-		{[]string{"-C", "x", "set", "red"}, 1},
-		{[]string{"favorites", "add", "x"}, 1},
-		{[]string{"--help"}, 17},
-		{[]string{"help", "set"}, 17},
-		{[]string{"completion", "bash"}, 17},
-		{[]string{"__complete", "set", ""}, 17},
-		{[]string{"sett"}, 17},
-	}
-	for _, tt := range tests {
-		f, _, _, _ := testFactory(t)
-		if got := len(newRootCmd(f, tt.args).Commands()); got != tt.want {
-			t.Errorf("%q: %d commands, want %d", tt.args, got, tt.want)
-		}
-	}
-	// The one command built still runs with the global flags and its own.
+// TestGlobalFlagsBeforeCommand checks that global flags, with values and
+// run together as shorthands, may come before the command.
+func TestGlobalFlagsBeforeCommand(t *testing.T) {
 	f, work, out, _ := testFactory(t)
 	if code := runWith(f, []string{"-C", work, "--json", "set", "--style", "accessible", "red"}); code != exitOK {
 		t.Fatalf("exit code %d", code)
 	}
 	if !strings.Contains(out.String(), `"peacock.color"`) {
 		t.Errorf("stdout = %q", out.String())
+	}
+	// -qC DIR: -q, then -C reading the next word as its value.
+	f, work, out, errOut := testFactory(t)
+	if code := runWith(f, []string{"-qC", work, "set", "navy"}); code != exitOK {
+		t.Fatalf("-qC: exit code %d, stderr %q", code, errOut.String())
+	}
+	if out.Len() != 0 || errOut.Len() != 0 {
+		t.Errorf("-qC: stdout %q, stderr %q; want both empty", out.String(), errOut.String())
+	}
+	if b, err := os.ReadFile(filepath.Join(work, filepath.Base(work)+".code-workspace")); err != nil || !strings.Contains(string(b), `"peacock.color": "navy"`) {
+		t.Errorf("-qC: workspace file = %q, %v", b, err)
 	}
 }

@@ -1,8 +1,8 @@
 package cli
 
 import (
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/project"
+	"github.com/spf13/cobra"
 )
 
 type sideBarOptions struct {
@@ -11,9 +11,9 @@ type sideBarOptions struct {
 	Remote bool
 }
 
-func newSideBarCmd(f *factory, g *globalOptions, runF func(*sideBarOptions) error) *cmdline.Command {
+func newSideBarCmd(f *factory, g *globalOptions, runF func(*sideBarOptions) error) *cobra.Command {
 	opts := &sideBarOptions{baseOptions: newBase(f, g)}
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "sidebar <dark|darker|darkest|remove>",
 		Short: "Set the side bar darkness level",
 		Long: `Color the side bar a darker shade of the workspace color, as the extension's
@@ -26,7 +26,7 @@ reset and apply leave it alone.`,
   $ peacock sidebar remove`,
 		ValidArgs: []string{"dark", "darker", "darkest", "remove"},
 		Args:      exactArgs(1, "<dark|darker|darkest|remove>"),
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			level, err := project.ParseSideBarLevel(args[0])
 			if err != nil {
 				return flagErrorf("sidebar: %v", err)

@@ -3,10 +3,10 @@ package cli
 import (
 	"fmt"
 
-	"github.com/peacock-cli/peacock/internal/cmdline"
 	"github.com/peacock-cli/peacock/internal/svg"
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/peacock-cli/peacock/workspace"
+	"github.com/spf13/cobra"
 )
 
 type themesOptions struct {
@@ -15,7 +15,7 @@ type themesOptions struct {
 	SVG  string // themes show --svg FILE
 }
 
-func newThemesCmd(f *factory, g *globalOptions, runF func(*themesOptions) error) *cmdline.Command {
+func newThemesCmd(f *factory, g *globalOptions, runF func(*themesOptions) error) *cobra.Command {
 	run := func(opts *themesOptions) error {
 		if runF != nil {
 			return runF(opts)
@@ -23,7 +23,7 @@ func newThemesCmd(f *factory, g *globalOptions, runF func(*themesOptions) error)
 		return runThemes(opts)
 	}
 	list := &themesOptions{baseOptions: newBase(f, g)}
-	cmd := &cmdline.Command{
+	cmd := &cobra.Command{
 		Use:   "themes",
 		Short: "List the themes: named colors to choose from",
 		Long: `List the themes, named collections of colors that set, random --theme and
@@ -42,10 +42,10 @@ be read is reported with its line and column and skipped.`,
   $ peacock themes show nord --svg nord.svg
   $ peacock set "okabe-ito/sky blue"`,
 		Args: noArgs,
-		RunE: func(cmd *cmdline.Command, args []string) error { return run(list) },
+		RunE: func(cmd *cobra.Command, args []string) error { return run(list) },
 	}
 	show := &themesOptions{baseOptions: newBase(f, g)}
-	showCmd := &cmdline.Command{
+	showCmd := &cobra.Command{
 		Use:   "show <theme>",
 		Short: "List a theme's colors with swatches and contrast",
 		Long: `List the colors of a theme: name, value, and the contrast of the foreground
@@ -54,13 +54,13 @@ Peacock picks on it under your settings. A contrast under 4.5:1 is marked:
 		Example: `  $ peacock themes show tol-bright
   $ peacock themes show catppuccin-mocha --svg mocha.svg`,
 		Args: exactArgs(1, "<theme>"),
-		ValidArgsFunction: func(cmd *cmdline.Command, args []string, toComplete string) ([]string, cmdline.ShellCompDirective) {
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
-				return nil, cmdline.ShellCompDirectiveNoFileComp
+				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return themeNames(show.baseOptions), cmdline.ShellCompDirectiveNoFileComp
+			return themeNames(show.baseOptions), cobra.ShellCompDirectiveNoFileComp
 		},
-		RunE: func(cmd *cmdline.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			show.Name = args[0]
 			return run(show)
 		},

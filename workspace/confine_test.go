@@ -1,0 +1,141 @@
+package workspace
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// TestWithin: every link of a path is resolved before it is compared with
+// the root, in the file and in its directories, for existing and missing
+// files, and the root is compared resolved too.
+func TestWithin(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	root := tree(t, "repo/.git/", "repo/sub/", "repo/in.json", "outside/x.json", "outside/dir/")
+	repo := filepath.Join(root, "repo")
+	link := func(name, to string) {
+		t.Helper()
+		if err := os.Symlink(to, filepath.Join(root, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link("repo/abs.code-workspace", filepath.Join(root, "outside", "x.json"))
+	link("repo/sub/rel.code-workspace", "../../outside/x.json")
+	link("repo/inner.code-workspace", "in.json")
+	link("repo/.vscode", "../outside/dir")
+	link("repo/up", "..")
+	link("repolink", "repo")
+	tests := []struct {
+		path, target string
+		outside      bool
+	}{
+		{"repo/in.json", "repo/in.json", false},
+		{"repo/inner.code-workspace", "repo/in.json", false},
+		{"repo/new.code-workspace", "repo/new.code-workspace", false},
+		{"repo/abs.code-workspace", "outside/x.json", true},
+		{"repo/sub/rel.code-workspace", "outside/x.json", true},
+		{"repo/.vscode/settings.json", "outside/dir/settings.json", true}, // missing, through a linked directory
+		{"repo/up/outside/x.json", "outside/x.json", true},
+		{"repolink/in.json", "repo/in.json", false},
+	}
+	for _, tc := range tests {
+		got, err := Within(repo, filepath.Join(root, tc.path))
+		want := filepath.Join(root, tc.target)
+		if got != want {
+			t.Errorf("Within(%s) = %s, want %s", tc.path, got, want)
+		}
+		var oe *OutsideError
+		if errors.As(err, &oe) != tc.outside {
+			t.Errorf("Within(%s): error %v, want outside=%v", tc.path, err, tc.outside)
+			continue
+		}
+		if tc.outside && (oe.Target != want || oe.Root != repo) {
+			t.Errorf("Within(%s): %+v", tc.path, oe)
+		}
+	}
+	// The root itself reached through a link.
+	if _, err := Within(filepath.Join(root, "repolink"), filepath.Join(root, "repo", "in.json")); err != nil {
+		t.Errorf("root through a link: %v", err)
+	}
+}
+
+// TestUpdateWithin: Update and EditFile refuse a file whose links lead
+// outside Within, writing nothing (and creating nothing), and write one
+// inside.
+func TestUpdateWithin(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	root := tree(t, "repo/.git/", "outside/dir/")
+	repo := filepath.Join(root, "repo")
+	out := filepath.Join(root, "outside", "x.json")
+	writeFile(t, out, "{}\n", 0o644)
+	if err := os.Symlink("../outside/x.json", filepath.Join(repo, "a.code-workspace")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../outside/dir", filepath.Join(repo, ".vscode")); err != nil {
+		t.Fatal(err)
+	}
+	set := func(d *Document) error { return d.SetSetting("peacock.color", "red") }
+	var oe *OutsideError
+	if _, err := Update(filepath.Join(repo, "a.code-workspace"), UpdateOptions{Within: repo}, set); !errors.As(err, &oe) {
+		t.Errorf("Update through a link out: %v", err)
+	}
+	if _, err := Update(filepath.Join(repo, ".vscode", "settings.json"), UpdateOptions{Within: repo, Create: true}, set); !errors.As(err, &oe) {
+		t.Errorf("Update through a linked directory: %v", err)
+	}
+	if _, err := EditFile(filepath.Join(repo, "a.code-workspace"), EditOptions{Within: repo}, func(b []byte, _ bool) ([]byte, error) {
+		return append(b, 'x'), nil
+	}); !errors.As(err, &oe) {
+		t.Errorf("EditFile through a link out: %v", err)
+	}
+	if got, _ := os.ReadFile(out); string(got) != "{}\n" {
+		t.Errorf("outside file changed: %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(root, "outside", "dir", "settings.json")); !os.IsNotExist(err) {
+		t.Errorf("a file was created outside: %v", err)
+	}
+	// Without Within (a path the user named) the link is written through.
+	if _, err := Update(filepath.Join(repo, "a.code-workspace"), UpdateOptions{}, set); err != nil {
+		t.Fatal(err)
+	}
+	// Inside: written.
+	in := filepath.Join(repo, "sub", "b.code-workspace")
+	if _, err := Update(in, UpdateOptions{Within: repo, Create: true}, set); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestEditFile: a missing file (and its directory, with MkdirAll) is
+// created, an unchanged result writes nothing, an edit keeps the mode.
+func TestEditFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "info", "exclude")
+	add := func(b []byte, _ bool) ([]byte, error) { return append(append([]byte(nil), b...), "x\n"...), nil }
+	if _, err := EditFile(p, EditOptions{}, add); err == nil {
+		t.Error("missing directory without MkdirAll: no error")
+	}
+	changed, err := EditFile(p, EditOptions{MkdirAll: true}, add)
+	if err != nil || !changed {
+		t.Fatalf("create: %v %v", changed, err)
+	}
+	if err := os.Chmod(p, 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := EditFile(p, EditOptions{}, add); err != nil {
+		t.Fatal(err)
+	}
+	changed, err = EditFile(p, EditOptions{}, func(b []byte, exists bool) ([]byte, error) { return b, nil })
+	if err != nil || changed {
+		t.Errorf("same bytes: changed=%v err=%v", changed, err)
+	}
+	got, _ := os.ReadFile(p)
+	fi, _ := os.Stat(p)
+	if string(got) != "x\nx\n" || (runtime.GOOS != "windows" && fi.Mode().Perm() != 0o640) {
+		t.Errorf("got %q mode %v", got, fi.Mode())
+	}
+}
