@@ -79,7 +79,9 @@ func (o *out) report(res workspace.Result, status string, data map[string]any) e
 			return err
 		}
 	}
-	if res.Changed {
+	// Only the target may be a path the user typed (--workspace); the
+	// user settings are outside the project by nature.
+	if res.Changed && res.Path == o.P.Target.Path {
 		o.leadsOutside(res.Path)
 	}
 	switch {

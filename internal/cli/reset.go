@@ -88,7 +88,7 @@ func runReset(opts *resetOptions) error {
 			}
 			data = map[string]any{"user": user}
 		case res != nil:
-			if err := o.report(*res, "removed the user-level colors", nil); err != nil {
+			if err := o.report(*res, "removed the user-level peacock.color, peacock.remoteColor and Live Share colors", nil); err != nil {
 				return err
 			}
 		}
