@@ -605,6 +605,12 @@ func standardJSON(b []byte) []byte {
 func (d *Document) decodeAt(start, end int) any {
 	v, _, err := decodeJSONC(d.view[:end], start)
 	if err != nil {
+		// A number out of float64's range (1e400), which encoding/json
+		// refuses: as its literal text (json.Number), for the reader to
+		// take as JavaScript does (Infinity).
+		if v, _, ok := decodeNumbers(d.view[:end], start); ok {
+			return v
+		}
 		return nil
 	}
 	return v

@@ -1,6 +1,10 @@
 package cli
 
 import (
+	"fmt"
+	"strings"
+
+	"github.com/peacock-cli/peacock/project"
 	"github.com/peacock-cli/peacock/workspace"
 	"github.com/spf13/cobra"
 )
@@ -96,6 +100,15 @@ func runReset(opts *resetOptions) error {
 	c, err := p.Reset(opts.writeOptions())
 	if err != nil {
 		return err
+	}
+	if !opts.All {
+		// The extension's Reset re-applies a user-level color at once;
+		// peacock leaves the file without colors, but says so.
+		for _, k := range []string{project.ColorKey, project.RemoteColorKey} {
+			if v, ok := p.User[k].(string); ok && strings.TrimSpace(v) != "" {
+				o.warnings([]string{fmt.Sprintf("%s: %s is %q: the extension applies it to this workspace when VS Code opens it (its own Reset re-applies it at once); peacock reset --all removes it", p.Display(p.UserSettingsPath), k, v)})
+			}
+		}
 	}
 	return o.reportChange(c, "reset", "removed the colors", data)
 }
