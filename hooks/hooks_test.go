@@ -127,15 +127,13 @@ func TestInstallRefusesTwoChained(t *testing.T) {
 	write(t, filepath.Join(dir, "post-checkout"), "#!/bin/sh\n", 0o755)
 	write(t, filepath.Join(dir, "post-checkout"+ChainedSuffix), "#!/bin/sh\necho old\n", 0o755)
 	_, err := Install(context.Background(), noGit(t), Layout{Dir: dir})
-	if err == nil || !strings.Contains(err.Error(), "both exist; remove one") {
+	if err == nil || !strings.Contains(err.Error(), "both exist and differ") {
 		t.Fatalf("err = %v", err)
 	}
 }
 
 func TestHusky(t *testing.T) {
 	husky := filepath.Join(t.TempDir(), ".husky")
-	// A file without a final newline gets one before the line; uninstall
-	// keeps it (documented).
 	write(t, filepath.Join(husky, "post-checkout"), "npx lint-staged\n", 0o644)
 	l := Layout{Dir: filepath.Join(husky, "_"), Manager: ManagerHusky, Config: husky}
 	r, err := Install(context.Background(), noGit(t), l)
@@ -178,7 +176,7 @@ func TestHuskyDir(t *testing.T) {
 }
 
 func TestSnippets(t *testing.T) {
-	r, err := Install(context.Background(), noGit(t), Layout{Manager: ManagerLefthook, Config: "lefthook.yml"})
+	r, err := Install(context.Background(), noGit(t), Layout{Dir: t.TempDir(), Manager: ManagerLefthook, Config: "lefthook.yml"})
 	if err != nil || len(r.Actions) != 0 || !strings.Contains(r.Snippet, "peacock hook run post-checkout {1} {2} {3}") {
 		t.Errorf("lefthook: %+v, %v", r, err)
 	}

@@ -37,18 +37,24 @@ const (
 	// hooks, committed. peacock writes nothing there (that would change
 	// tracked files for everyone) and prints the line to add instead.
 	ManagerTracked = "core.hooksPath"
+	// ManagerGlobalHooksPath is a core.hooksPath set in the global (or
+	// system) configuration: its hooks run in every repository, so a
+	// per-repository install writes nothing there and prints the line
+	// to add instead.
+	ManagerGlobalHooksPath = "global core.hooksPath"
 )
 
 // Hook states reported by Status.
 const (
-	StateAbsent    = "absent"    // no hook file
-	StateInstalled = "installed" // peacock's script (or husky line)
+	StateAbsent    = "absent"    // no hook file (or, for a manager, peacock is not in its configuration)
+	StateInstalled = "installed" // peacock's script (or husky line, or manager entry), and git runs it
 	StateChained   = "chained"   // peacock's script, running a chained hook first
 	StateForeign   = "foreign"   // someone else's hook, without peacock
 	StateModified  = "modified"  // peacock's fingerprint in a script that is not peacock's text
+	StateInactive  = "inactive"  // peacock is there but git does not run it; HookStatus.Reason says why
 )
 
-// Layout is where Install puts the hooks.
+// Layout is where Install puts the hooks, and how.
 type Layout struct {
 	// Dir is the hooks directory, absolute: the repository's (git
 	// rev-parse --git-path hooks, which honours core.hooksPath and linked
@@ -56,10 +62,13 @@ type Layout struct {
 	Dir string
 	// Root is the top of the working tree ("" for a global layout).
 	Root string
-	// Manager is ManagerHusky, ManagerLefthook, ManagerPreCommit or "".
-	// Config is, for husky, its directory (.husky) and for the others
-	// their configuration file.
+	// Manager is one of the Manager constants or "". Config is, for
+	// husky, its directory (.husky), for lefthook and pre-commit their
+	// configuration file, and for a core.hooksPath its directory.
 	Manager, Config string
+	// LocalConfig is lefthook's personal configuration
+	// (lefthook-local.yml and its variants) when there is one.
+	LocalConfig string
 	// Global is true for init.templateDir; TemplateDir is that directory
 	// and SetTemplateDir tells Install to set init.templateDir to it
 	// (it was unset).
@@ -74,6 +83,16 @@ type Layout struct {
 	// Uninstall may remove (and unset init.templateDir) once it holds
 	// nothing else.
 	Own bool
+	// LFS reports that the repository uses git-lfs (a filter=lfs
+	// attribute, or git-lfs's hooks in Dir): Install then makes sure
+	// git-lfs's hooks are all there, the ones peacock shares chained.
+	LFS bool
+	// Rev is the peacock revision (a tag or a commit) pre-commit's
+	// snippet pins; "" prints a placeholder.
+	Rev string
+	// DryRun makes Install and Uninstall report what they would do
+	// without writing anything or running git.
+	DryRun bool
 }
 
 // Locate returns the layout of the repository holding dir.
@@ -87,7 +106,12 @@ func Locate(ctx context.Context, git Git, dir string) (Layout, error) {
 		return Layout{}, fmt.Errorf("unexpected git rev-parse output %q", out)
 	}
 	l := Layout{Root: filepath.Clean(lines[0]), Dir: filepath.Clean(lines[1])}
-	if hp, err := git(ctx, dir, "config", "--get", "core.hooksPath"); err == nil && hp != "" {
+	l.LFS = usesLFS(l.Root, l.Dir)
+	if scope, hp := hooksPathScope(ctx, git, dir); hp != "" {
+		if scope == "global" || scope == "system" {
+			l.Manager, l.Config = ManagerGlobalHooksPath, l.Dir
+			return l, nil
+		}
 		if !filepath.IsAbs(hp) && !strings.HasPrefix(hp, "~") {
 			// Relative to the work tree, as git reads it, but with its
 			// links left unresolved: a committed link (.husky -> ~/x)
@@ -98,17 +122,17 @@ func Locate(ctx context.Context, git Git, dir string) (Layout, error) {
 			l.Manager, l.Config = ManagerHusky, h
 			return l, nil
 		}
-		if rel, err := filepath.Rel(l.Root, l.Dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) &&
-			rel != ".git" && !strings.HasPrefix(rel, ".git"+string(filepath.Separator)) {
+		if inside(l.Root, l.Dir) {
 			l.Manager, l.Config = ManagerTracked, l.Dir
 			return l, nil
 		}
 	}
-	for _, n := range []string{"lefthook.yml", ".lefthook.yml", "lefthook.yaml", ".lefthook.yaml", "lefthook.json", ".lefthook.json", "lefthook.toml", ".lefthook.toml"} {
-		if fileExists(filepath.Join(l.Root, n)) {
-			l.Manager, l.Config = ManagerLefthook, filepath.Join(l.Root, n)
-			return l, nil
+	if main, local := lefthookConfigs(l.Root); main != "" || local != "" {
+		l.Manager, l.Config, l.LocalConfig = ManagerLefthook, main, local
+		if main == "" {
+			l.Config = local
 		}
+		return l, nil
 	}
 	for _, n := range []string{".pre-commit-config.yaml", ".pre-commit-config.yml"} {
 		if fileExists(filepath.Join(l.Root, n)) {
@@ -117,6 +141,29 @@ func Locate(ctx context.Context, git Git, dir string) (Layout, error) {
 		}
 	}
 	return l, nil
+}
+
+// hooksPathScope returns core.hooksPath and the scope of the configuration
+// that sets it ("local", "global", "system", "worktree", "command").
+func hooksPathScope(ctx context.Context, git Git, dir string) (scope, value string) {
+	out, err := git(ctx, dir, "config", "--show-scope", "--get", "core.hooksPath")
+	if err != nil {
+		return "", ""
+	}
+	scope, value, ok := strings.Cut(out, "\t")
+	if !ok {
+		return "", strings.TrimSpace(out)
+	}
+	return scope, strings.TrimSpace(value)
+}
+
+// inside reports that path is in the work tree at root, and not in its .git.
+func inside(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return false
+	}
+	return rel != ".git" && !strings.HasPrefix(rel, ".git"+string(filepath.Separator))
 }
 
 // huskyDir returns the .husky directory when hooksDir is husky's (husky 9
@@ -151,28 +198,85 @@ func LocateGlobal(ctx context.Context, git Git, defaultTemplate string) (Layout,
 	return l, nil
 }
 
-// Action is one thing Install or Uninstall did (or found done).
+// Action is one thing Install or Uninstall did (or found done, or, with
+// Layout.DryRun, would do).
 type Action struct {
 	// Hook is the hook's name and Path the file acted on.
 	Hook, Path string
-	// Verb is "created", "chained", "appended", "unchanged", "removed",
-	// "restored", "left" (a modified script, not touched) or "config"
-	// (init.templateDir set or unset; Path is the directory).
+	// Verb is one of:
+	//   - "created", "chained" (the hook there was renamed to
+	//     <hook>.peacock-chained and runs first), "appended" (husky: the
+	//     line added at the end), "inserted" (husky: the line added before
+	//     the hook's final exit), "updated" (an earlier peacock script or
+	//     line replaced by the current one), "unchanged";
+	//   - "removed", "restored" (the chained hook renamed back),
+	//     "orphan" (a <hook>.peacock-chained left by an earlier uninstall,
+	//     identical to the hook in place, removed);
+	//   - "left": peacock's fingerprint in an edited script, or a chained
+	//     hook that differs from the one now in place: not touched;
+	//   - "stale": peacock's script that a hook manager renamed away
+	//     (lefthook's <hook>.old), which no longer runs;
+	//   - "lfs": git-lfs's hooks written by git lfs update, the ones peacock
+	//     shares chained (Path is the hooks directory);
+	//   - "config": init.templateDir set or unset (Path is the directory).
 	Verb string
+	// Note is a detail for the user ("" when none).
+	Note string
 }
 
 // Result is what Install or Uninstall did.
 type Result struct {
 	Layout  Layout
 	Actions []Action
-	// Snippet, for lefthook and pre-commit, is what to add to their
-	// configuration; nothing was written.
+	// Snippet, for lefthook, pre-commit and a core.hooksPath peacock does
+	// not write in, is what to add to their configuration or hook files;
+	// nothing was written for those hooks.
 	Snippet string
+	// Warnings are problems that did not stop the install (git-lfs's
+	// hooks could not be written, say).
+	Warnings []string
 }
 
 // Script returns peacock's hook script for hook.
+//
+// The chained hook runs first. When there was none, and peacock hook run
+// has just chained one (git-lfs's hooks, in a clone made from the global
+// template), that one runs after it. Without peacock on PATH the script
+// says so in one line, with the command that removes it without peacock.
 func Script(hook string) []byte {
 	return []byte(`#!/bin/sh
+` + Fingerprint + `: gives the checkout its color (peacock hook install).
+# A hook that was here before runs first, from ` + hook + ChainedSuffix + `,
+# and its exit status is this hook's. Remove this hook with: peacock hook
+# uninstall (or, without peacock: mv ` + hook + ChainedSuffix + ` ` + hook + `).
+chained="$(dirname "$0")/` + hook + ChainedSuffix + `"
+status=0
+ran=
+if [ -f "$chained" ] && [ -x "$chained" ]; then
+	"$chained" "$@"
+	status=$?
+	ran=1
+fi
+if command -v peacock >/dev/null 2>&1; then
+	peacock hook run ` + hook + ` "$@" </dev/null || :
+	if [ -z "$ran" ] && [ -f "$chained" ] && [ -x "$chained" ]; then
+		"$chained" "$@"
+		status=$?
+	fi
+elif [ -f "$chained" ]; then
+	echo "peacock: not on PATH; no colors after ` + hook + ` (to remove this hook: mv \"$chained\" \"$0\")" >&2
+else
+	echo "peacock: not on PATH; no colors after ` + hook + ` (to remove this hook: rm \"$0\")" >&2
+fi
+exit $status
+`)
+}
+
+// legacyScripts are the scripts earlier peacock releases installed:
+// Install replaces them, Uninstall removes them, Status reports them as
+// installed.
+func legacyScripts(hook string) [][]byte {
+	return [][]byte{[]byte(`#!/bin/sh
 ` + Fingerprint + `: gives the checkout its color (peacock hook install).
 # Remove it with: peacock hook uninstall. A hook that was here before runs
 # first, from ` + hook + ChainedSuffix + `, and its exit status is this hook's.
@@ -188,60 +292,37 @@ else
 	echo "peacock: not on PATH; no colors after ` + hook + ` (peacock hook uninstall removes this hook)" >&2
 fi
 exit $status
-`)
+`)}
 }
 
-// HuskyLine returns the line Install appends to a husky hook file.
-func HuskyLine(hook string) string {
-	return `if command -v peacock >/dev/null 2>&1; then peacock hook run ` + hook + ` "$@" </dev/null || :; else echo "peacock: not on PATH; no colors after ` + hook + `" >&2; fi ` + Fingerprint
-}
-
-// huskyNew is the content of a husky hook file Install creates.
-func huskyNew(hook string) []byte { return []byte("#!/bin/sh\n" + HuskyLine(hook) + "\n") }
-
-// Snippet returns the configuration to add for a hook manager.
-func Snippet(manager string) string {
-	switch manager {
-	case ManagerLefthook:
-		return `post-checkout:
-  commands:
-    peacock:
-      run: peacock hook run post-checkout {1} {2} {3}
-post-merge:
-  commands:
-    peacock:
-      run: peacock hook run post-merge {1}
-`
-	case ManagerPreCommit:
-		return `default_install_hook_types: [pre-commit, post-checkout, post-merge]
-repos:
-  - repo: https://github.com/peacock-cli/peacock
-    rev: main  # or a release tag
-    hooks:
-      - id: peacock-check
-      - id: peacock-post-checkout
-# then run: pre-commit install
-`
-	case ManagerTracked:
-		var b strings.Builder
-		for _, h := range Names {
-			fmt.Fprintf(&b, "# in %s:\n%s\n", h, HuskyLine(h))
-		}
-		return b.String()
+// isScript reports that data is peacock's script for hook, current or
+// from an earlier release.
+func isScript(data []byte, hook string) bool {
+	if bytes.Equal(data, Script(hook)) {
+		return true
 	}
-	return ""
+	for _, s := range legacyScripts(hook) {
+		if bytes.Equal(data, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // Install installs peacock's hooks in l (see the package doc).
 func Install(ctx context.Context, git Git, l Layout) (*Result, error) {
 	res := &Result{Layout: l}
 	switch l.Manager {
-	case ManagerLefthook, ManagerPreCommit, ManagerTracked:
-		res.Snippet = Snippet(l.Manager)
+	case ManagerLefthook:
+		res.Snippet = Snippet(l)
+		res.Actions = lefthookStale(l)
+		return res, nil
+	case ManagerPreCommit, ManagerTracked, ManagerGlobalHooksPath:
+		res.Snippet = Snippet(l)
 		return res, nil
 	case ManagerHusky:
 		for _, h := range Names {
-			a, err := huskyInstall(l.Root, l.Config, h)
+			a, err := huskyInstall(l.Root, l.Config, h, l.DryRun)
 			if err != nil {
 				return res, err
 			}
@@ -259,19 +340,32 @@ func Install(ctx context.Context, git Git, l Layout) (*Result, error) {
 				filepath.Join(l.Dir, h), HuskyLine(h))
 		}
 	}
-	if err := os.MkdirAll(l.Dir, 0o755); err != nil {
-		return res, err
+	if !l.DryRun {
+		if err := os.MkdirAll(l.Dir, 0o755); err != nil {
+			return res, err
+		}
 	}
 	for _, h := range Names {
-		a, err := installScript(l.Dir, h)
+		a, err := installScript(l.Dir, h, l.DryRun)
 		if err != nil {
 			return res, err
 		}
 		res.Actions = append(res.Actions, a)
 	}
+	if l.LFS && !l.Global {
+		a, err := AdoptLFS(ctx, git, l.Root, l.Dir, l.DryRun)
+		if err != nil {
+			res.Warnings = append(res.Warnings, err.Error())
+		}
+		if a != nil {
+			res.Actions = append(res.Actions, *a)
+		}
+	}
 	if l.Global && l.SetTemplateDir {
-		if _, err := git(ctx, "", "config", "--global", "init.templateDir", configPath(l.TemplateDir)); err != nil {
-			return res, fmt.Errorf("setting init.templateDir: %w", err)
+		if !l.DryRun {
+			if _, err := git(ctx, "", "config", "--global", "init.templateDir", configPath(l.TemplateDir)); err != nil {
+				return res, fmt.Errorf("setting init.templateDir: %w", err)
+			}
 		}
 		res.Actions = append(res.Actions, Action{Verb: "config", Path: l.TemplateDir})
 	}
@@ -290,8 +384,9 @@ func dispatchesOnName(script []byte) bool {
 		bytes.Contains(script, []byte("$PROGRAM_NAME")) || bytes.Contains(script, []byte("__file__"))
 }
 
-func installScript(dir, hook string) (Action, error) {
+func installScript(dir, hook string, dryRun bool) (Action, error) {
 	path := filepath.Join(dir, hook)
+	chained := path + ChainedSuffix
 	a := Action{Hook: hook, Path: path}
 	want := Script(hook)
 	data, err := workspace.ReadFile(path)
@@ -302,49 +397,57 @@ func installScript(dir, hook string) (Action, error) {
 	case bytes.Equal(data, want):
 		a.Verb = "unchanged"
 		return a, nil
+	case isScript(data, hook):
+		a.Verb = "updated"
 	case bytes.Contains(data, []byte(Fingerprint)):
 		a.Verb = "left"
 		return a, nil
 	default:
-		chained := path + ChainedSuffix
-		if fileExists(chained) {
-			return a, fmt.Errorf("%s and %s both exist; remove one", path, chained)
-		}
-		if err := os.Rename(path, chained); err != nil {
+		if old, err := workspace.ReadFile(chained); err == nil {
+			// A chained hook is already there, and the hook in place is
+			// not peacock's: git lfs update --force (or another manager)
+			// put its hook back over peacock's. The same hook twice is
+			// chained once more; two different ones are not peacock's to
+			// choose between.
+			if !sameHook(old, data, hook) {
+				return a, fmt.Errorf("%s and %s both exist and differ; peacock chains one hook: merge them into %s (or remove one) and run peacock hook install again",
+					path, chained, filepath.Base(path))
+			}
+			a.Note = "it replaces an identical " + filepath.Base(chained)
+		} else if !errors.Is(err, fs.ErrNotExist) {
 			return a, err
 		}
+		if !dryRun {
+			if err := os.Rename(path, chained); err != nil {
+				return a, err
+			}
+		}
 		a.Verb = "chained"
+		if isLFSHook(data, hook) {
+			if a.Note != "" {
+				a.Note += "; "
+			}
+			a.Note += "git-lfs's"
+		}
 	}
-	if err := writeHook(dir, path, false, nil, want); err != nil {
-		return a, err
+	if dryRun && a.Verb == "" {
+		// a new file: where it cannot be written is known without writing
+		if err := writeHook(dir, path, false, nil, want, true); err != nil {
+			return a, err
+		}
+	} else if !dryRun {
+		var old []byte
+		if a.Verb == "updated" {
+			old = data
+		}
+		if err := writeHook(dir, path, a.Verb == "updated", old, want, false); err != nil {
+			return a, err
+		}
 	}
 	if a.Verb == "" {
 		a.Verb = "created"
 	}
 	return a, nil
-}
-
-func huskyInstall(root, dir, hook string) (Action, error) {
-	path := filepath.Join(dir, hook)
-	a := Action{Hook: hook, Path: path}
-	data, err := workspace.ReadFile(path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		a.Verb = "created"
-		return a, writeHook(root, path, false, nil, huskyNew(hook))
-	case err != nil:
-		return a, err
-	case bytes.Contains(data, []byte(Fingerprint)):
-		a.Verb = "unchanged"
-		return a, nil
-	}
-	old := data
-	if len(data) > 0 && data[len(data)-1] != '\n' {
-		data = append(data[:len(data):len(data)], '\n')
-	}
-	data = append(data[:len(data):len(data)], HuskyLine(hook)+"\n"...)
-	a.Verb = "appended"
-	return a, writeHook(root, path, true, old, data)
 }
 
 // writeHook replaces the hook file at path, which held old (when existed),
@@ -353,9 +456,10 @@ func huskyInstall(root, dir, hook string) (Action, error) {
 // lead outside within: the hooks directory or, for a hook file committed
 // in the work tree (husky), the work tree; a hook file linked to ~/.bashrc
 // must not get peacock's line. A file that changed since it was read is
-// not written.
-func writeHook(within, path string, existed bool, old, data []byte) error {
-	_, err := workspace.EditFile(path, workspace.EditOptions{Within: within, Perm: 0o777}, func(cur []byte, exists bool) ([]byte, error) {
+// not written. With dryRun it refuses what it would refuse, and writes
+// nothing.
+func writeHook(within, path string, existed bool, old, data []byte, dryRun bool) error {
+	_, err := workspace.EditFile(path, workspace.EditOptions{Within: within, Perm: 0o777, DryRun: dryRun}, func(cur []byte, exists bool) ([]byte, error) {
 		if exists != existed || !bytes.Equal(cur, old) {
 			return nil, fmt.Errorf("%s changed while peacock edited it; nothing written, try again", path)
 		}
@@ -364,16 +468,44 @@ func writeHook(within, path string, existed bool, old, data []byte) error {
 	return err
 }
 
+// sameHook reports whether two hook files do the same: equal bytes, or
+// both git-lfs's hook for hook (of whatever git-lfs release).
+func sameHook(a, b []byte, hook string) bool {
+	return bytes.Equal(a, b) || (isLFSHook(a, hook) && isLFSHook(b, hook))
+}
+
 // Uninstall removes what Install added to l and restores chained hooks.
 func Uninstall(ctx context.Context, git Git, l Layout) (*Result, error) {
 	res := &Result{Layout: l}
 	switch l.Manager {
-	case ManagerLefthook, ManagerPreCommit, ManagerTracked:
-		res.Snippet = Snippet(l.Manager)
+	case ManagerLefthook:
+		res.Snippet = Snippet(l)
+		for _, h := range Names {
+			// lefthook install renamed peacock's script to <hook>.old:
+			// remove it, and put the hook it chained where lefthook would
+			// have put it.
+			a, err := uninstallScriptAt(filepath.Join(l.Dir, h+".old"), filepath.Join(l.Dir, h)+ChainedSuffix, h, l.DryRun)
+			if err != nil {
+				return res, err
+			}
+			if a.Verb != "" {
+				res.Actions = append(res.Actions, a)
+			}
+			a, err = uninstallScript(l.Dir, h, l.DryRun)
+			if err != nil {
+				return res, err
+			}
+			if a.Verb != "" {
+				res.Actions = append(res.Actions, a)
+			}
+		}
+		return res, nil
+	case ManagerPreCommit, ManagerTracked, ManagerGlobalHooksPath:
+		res.Snippet = Snippet(l)
 		return res, nil
 	case ManagerHusky:
 		for _, h := range Names {
-			a, err := huskyUninstall(l.Root, l.Config, h)
+			a, err := huskyUninstall(l.Root, l.Config, h, l.DryRun)
 			if err != nil {
 				return res, err
 			}
@@ -384,7 +516,7 @@ func Uninstall(ctx context.Context, git Git, l Layout) (*Result, error) {
 		return res, nil
 	}
 	for _, h := range Names {
-		a, err := uninstallScript(l.Dir, h)
+		a, err := uninstallScript(l.Dir, h, l.DryRun)
 		if err != nil {
 			return res, err
 		}
@@ -392,7 +524,7 @@ func Uninstall(ctx context.Context, git Git, l Layout) (*Result, error) {
 			res.Actions = append(res.Actions, a)
 		}
 	}
-	if l.Global && l.Own && emptyTree(l.TemplateDir) {
+	if l.Global && l.Own && !l.DryRun && emptyTree(l.TemplateDir) {
 		// Peacock's own template directory, now holding nothing: remove
 		// it, and unset init.templateDir if it names it.
 		if !l.SetTemplateDir {
@@ -419,57 +551,63 @@ func emptyTree(dir string) bool {
 	return empty
 }
 
-func uninstallScript(dir, hook string) (Action, error) {
+func uninstallScript(dir, hook string, dryRun bool) (Action, error) {
 	path := filepath.Join(dir, hook)
-	a := Action{Hook: hook, Path: path}
-	data, err := workspace.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return a, nil
-	}
-	if err != nil {
-		return a, err
-	}
-	if !bytes.Equal(data, Script(hook)) {
-		if bytes.Contains(data, []byte(Fingerprint)) {
-			a.Verb = "left"
-		}
-		return a, nil
-	}
-	chained := path + ChainedSuffix
-	if fileExists(chained) {
-		if err := os.Rename(chained, path); err != nil {
-			return a, err
-		}
-		a.Verb = "restored"
-		return a, nil
-	}
-	if err := os.Remove(path); err != nil {
-		return a, err
-	}
-	a.Verb = "removed"
-	return a, nil
+	return uninstallScriptAt(path, path+ChainedSuffix, hook, dryRun)
 }
 
-func huskyUninstall(root, dir, hook string) (Action, error) {
-	path := filepath.Join(dir, hook)
+// uninstallScriptAt removes peacock's script for hook at path and renames
+// the hook it chained (at chained) back to path. A chained hook whose
+// script is gone is an orphan: identical to the hook now at path, it is
+// removed; with no hook at path, it is renamed back.
+func uninstallScriptAt(path, chained, hook string, dryRun bool) (Action, error) {
 	a := Action{Hook: hook, Path: path}
 	data, err := workspace.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return a, nil
+		if !fileExists(chained) || filepath.Base(path) != hook {
+			return a, nil
+		}
+		a.Verb = "restored"
+		if dryRun {
+			return a, nil
+		}
+		return a, os.Rename(chained, path)
 	}
 	if err != nil {
 		return a, err
 	}
-	if bytes.Equal(data, huskyNew(hook)) {
-		a.Verb = "removed"
-		return a, os.Remove(path)
+	if !isScript(data, hook) {
+		if bytes.Contains(data, []byte(Fingerprint)) {
+			a.Verb = "left"
+			return a, nil
+		}
+		old, err := workspace.ReadFile(chained)
+		if err != nil || filepath.Base(path) != hook {
+			return a, nil
+		}
+		if !sameHook(old, data, hook) {
+			a.Path, a.Verb = chained, "left"
+			a.Note = "it differs from " + filepath.Base(path) + ", which is no longer peacock's: compare them and remove one"
+			return a, nil
+		}
+		a.Path, a.Verb = chained, "orphan"
+		if dryRun {
+			return a, nil
+		}
+		return a, os.Remove(chained)
 	}
-	line := []byte(HuskyLine(hook) + "\n")
-	if !bytes.Contains(data, line) {
-		return a, nil
+	if fileExists(chained) {
+		a.Verb = "restored"
+		if dryRun {
+			return a, nil
+		}
+		return a, os.Rename(chained, path)
 	}
 	a.Verb = "removed"
-	return a, writeHook(root, path, true, data, bytes.ReplaceAll(data, line, nil))
+	if dryRun {
+		return a, nil
+	}
+	return a, os.Remove(path)
 }
 
 // HookStatus is the state of one hook.
@@ -477,47 +615,56 @@ type HookStatus struct {
 	Hook  string `json:"hook"`
 	Path  string `json:"path"`
 	State string `json:"state"`
+	// Reason says why a hook is inactive or absent, when that is known.
+	Reason string `json:"reason,omitempty"`
 }
 
 // Status reports the state of each hook of l. For lefthook and pre-commit
-// it reports nothing: their configuration says.
+// the state is whether peacock is in their configuration and whether the
+// manager's hook is installed in git's hooks directory; for husky and a
+// core.hooksPath, whether the line is in the hook file and git runs it.
 func Status(l Layout) []HookStatus {
 	var out []HookStatus
 	for _, h := range Names {
 		switch l.Manager {
-		case ManagerLefthook, ManagerPreCommit, ManagerTracked:
+		case ManagerLefthook:
+			out = append(out, lefthookStatus(l, h))
+			continue
+		case ManagerPreCommit:
+			out = append(out, preCommitStatus(l, h))
 			continue
 		case ManagerHusky:
-			path := filepath.Join(l.Config, h)
-			s := HookStatus{Hook: h, Path: path, State: StateAbsent}
-			if data, err := workspace.ReadFile(path); err == nil {
-				s.State = StateForeign
-				if bytes.Contains(data, []byte(HuskyLine(h))) {
-					s.State = StateInstalled
-				} else if bytes.Contains(data, []byte(Fingerprint)) {
-					s.State = StateModified
-				}
-			}
-			out = append(out, s)
+			out = append(out, huskyStatus(l, h))
+			continue
+		case ManagerTracked, ManagerGlobalHooksPath:
+			out = append(out, lineStatus(filepath.Join(l.Dir, h), h))
 			continue
 		}
-		path := filepath.Join(l.Dir, h)
-		s := HookStatus{Hook: h, Path: path, State: StateAbsent}
-		if data, err := workspace.ReadFile(path); err == nil {
-			switch {
-			case bytes.Equal(data, Script(h)) && fileExists(path+ChainedSuffix):
-				s.State = StateChained
-			case bytes.Equal(data, Script(h)):
-				s.State = StateInstalled
-			case bytes.Contains(data, []byte(Fingerprint)):
-				s.State = StateModified
-			default:
-				s.State = StateForeign
-			}
-		}
-		out = append(out, s)
+		out = append(out, scriptStatus(l.Dir, h))
 	}
 	return out
+}
+
+func scriptStatus(dir, h string) HookStatus {
+	path := filepath.Join(dir, h)
+	s := HookStatus{Hook: h, Path: path, State: StateAbsent}
+	data, err := workspace.ReadFile(path)
+	if err != nil {
+		return s
+	}
+	switch {
+	case isScript(data, h) && !executable(path):
+		s.State, s.Reason = StateInactive, "not executable: git does not run it"
+	case isScript(data, h) && fileExists(path+ChainedSuffix):
+		s.State = StateChained
+	case isScript(data, h):
+		s.State = StateInstalled
+	case bytes.Contains(data, []byte(Fingerprint)):
+		s.State = StateModified
+	default:
+		s.State = StateForeign
+	}
+	return s
 }
 
 func fileExists(path string) bool {

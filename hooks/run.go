@@ -93,6 +93,10 @@ type RunResult struct {
 	Excluded string
 	// Drift, for RunDrift, says what drifted in the tracked file Path.
 	Drift string
+	// LFS, after a clone of a repository that uses git-lfs, is what
+	// AdoptLFS did (nil when nothing), and LFSErr why it could not.
+	LFS    *Action
+	LFSErr error
 }
 
 // Run does what peacock's post-checkout and post-merge hooks do:
@@ -115,10 +119,46 @@ type RunResult struct {
 // It runs git only when it has something to find out: a main checkout, or
 // a worktree with its own file, whose colors are in place costs reading two
 // or three small files.
+//
+// After a clone (post-checkout from the null commit) of a repository whose
+// .gitattributes uses git-lfs, it first completes git-lfs's hooks
+// (AdoptLFS): git-lfs writes them during the checkout, but stops at
+// peacock's post-checkout, which the global template put there.
 func Run(ctx context.Context, o RunOptions) (*RunResult, error) {
 	if o.Hook == "post-checkout" && len(o.Args) >= 3 && o.Args[2] == "0" {
 		return &RunResult{Action: RunNone, Reason: "a checkout of files"}, nil
 	}
+	var lfs *Action
+	var lfsErr error
+	if o.Hook == "post-checkout" && len(o.Args) >= 1 && isNullRev(o.Args[0]) {
+		lfs, lfsErr = adoptOnClone(ctx, o)
+	}
+	res, err := run(ctx, o)
+	if res != nil {
+		res.LFS, res.LFSErr = lfs, lfsErr
+	}
+	return res, err
+}
+
+// isNullRev reports whether rev is git's null object name (a clone's
+// post-checkout gets it as the previous HEAD).
+func isNullRev(rev string) bool {
+	return len(rev) >= 40 && strings.Trim(rev, "0") == ""
+}
+
+func adoptOnClone(ctx context.Context, o RunOptions) (*Action, error) {
+	data, err := workspace.ReadFile(filepath.Join(o.Dir, ".gitattributes"))
+	if err != nil || !bytes.Contains(data, []byte("filter=lfs")) {
+		return nil, nil
+	}
+	dir, err := o.Git(ctx, o.Dir, "rev-parse", "--path-format=absolute", "--git-path", "hooks")
+	if err != nil {
+		return nil, err
+	}
+	return AdoptLFS(ctx, o.Git, o.Dir, filepath.Clean(dir), false)
+}
+
+func run(ctx context.Context, o RunOptions) (*RunResult, error) {
 	root, linked, known := quickLook(o.Dir)
 	if known && !linked {
 		return runMain(ctx, o, root, nil)

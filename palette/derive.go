@@ -16,8 +16,9 @@ const (
 	squigglyColor    = "#00000000"
 )
 
-// Derive returns the workbench.colorCustomizations keys and values Peacock
-// 4.3.4 writes for the Peacock color c under s (spec §5.3). Nothing is
+// Derive returns the workbench.colorCustomizations keys and values the
+// Peacock extension writes for the Peacock color c under s (spec §5.3):
+// release s.Version, Current (4.4.1) when that is zero. Nothing is
 // excluded here: peacock.excludedSettings is applied when the result is
 // merged into a settings file. With StyleAccessible the result is then
 // passed through MakeAccessible.
@@ -28,6 +29,10 @@ const (
 // alpha is just below 1 ("rgba(1, 2, 3, 0.999)") is written "#010203ff",
 // while the colors computed from it are opaque (spec §5.2).
 func Derive(c Color, s Settings) map[string]string {
+	v := s.Version.orCurrent()
+	if v != Current {
+		return deriveOld(c, s, v)
+	}
 	m := make(map[string]string, keyCount(s))
 	baseHex := c.Hex()
 	base := hexRound(c)
@@ -57,6 +62,8 @@ func Derive(c Color, s Settings) map[string]string {
 			f := fg(a)
 			m["activityBar.foreground"] = f.hex
 			m["activityBarTop.foreground"] = f.hex
+			m["activityBar.activeBorder"] = f.hex
+			m["activityBarTop.activeBorder"] = f.hex
 			m["activityBar.inactiveForeground"] = f.inactive
 			m["activityBarTop.inactiveForeground"] = f.inactive
 		}
@@ -177,7 +184,7 @@ func keyCount(s Settings) int {
 		return 0
 	}
 	fgs := !s.KeepForegroundColor
-	n := b(s.AffectActivityBar, 4+b(fgs, 4)+b(!s.KeepBadgeColor, 2))
+	n := b(s.AffectActivityBar, 4+b(fgs, 6)+b(!s.KeepBadgeColor, 2))
 	n += b(s.AffectTitleBar, 2+b(s.AffectStatusAndTitleBorders, 1)+b(fgs, 4))
 	n += b(s.AffectStatusBar, 4+b(s.AffectStatusAndTitleBorders, 1)+b(fgs, 3)+
 		b(s.AffectDebuggingStatusBar && s.AffectStatusAndTitleBorders, 1))

@@ -45,6 +45,13 @@ func TestDeriveGolden(t *testing.T) {
 		"titleBar.inactiveBackground":       "#42b88399",
 		"titleBar.inactiveForeground":       "#15202b99",
 	}
+	old := baseline()
+	old.Version = Version{4, 3, 4}
+	assertMap(t, Derive(MustParse("#42b883"), old), want)
+
+	// 4.4.1 adds the two active borders, the activity bar's foreground.
+	want["activityBar.activeBorder"] = "#15202b"
+	want["activityBarTop.activeBorder"] = "#15202b"
 	assertMap(t, Derive(MustParse("#42b883"), baseline()), want)
 
 	// With the package defaults the activity bar is lightened.
@@ -351,19 +358,19 @@ func TestRandom(t *testing.T) {
 
 func TestKeys(t *testing.T) {
 	keys := OwnedKeys()
-	if len(keys) != 37 || !slices.IsSorted(keys) {
+	if len(keys) != 39 || !slices.IsSorted(keys) {
 		t.Fatalf("OwnedKeys: %d keys, sorted %v", len(keys), slices.IsSorted(keys))
 	}
 	keys[0] = "changed"
 	if OwnedKeys()[0] == "changed" {
 		t.Error("OwnedKeys returns shared storage")
 	}
-	for _, k := range []string{"activityBar.activeBorder", "sideBar.background", "activityBar"} {
+	for _, k := range []string{"sideBar.background", "activityBar"} {
 		if IsOwned(k) {
 			t.Errorf("IsOwned(%q) = true", k)
 		}
 	}
-	if !IsOwned("window.inactiveBorder") {
+	if !IsOwned("window.inactiveBorder") || !IsOwned("activityBar.activeBorder") || !IsOwned("activityBarTop.activeBorder") {
 		t.Error("IsOwned(window.inactiveBorder) = false")
 	}
 	m := map[string]string{"titleBar.border": "", "activityBarTop.background": "", "activityBar.background": "", "activityBarBadge.foreground": "", "commandCenter.border": ""}

@@ -3,8 +3,8 @@
 //
 // It parses every color text the Peacock VS Code extension accepts (with
 // tinycolor2 1.6.0's exact semantics) plus CSS Color 4 forms, derives the
-// workbench.colorCustomizations Peacock 4.3.4 writes for a color and a set of
-// peacock.* settings, and adds what the extension lacks: harmony schemes in
+// workbench.colorCustomizations Peacock 4.4.1 writes for a color and a set of
+// peacock.* settings (or an older release's, see [Version]), and adds what the extension lacks: harmony schemes in
 // OKLCH, WCAG contrast and an accessible palette style, and deterministic
 // identity colors per project.
 //
@@ -22,8 +22,10 @@
 //
 // [Derive] returns the keys and values Peacock writes for a color under
 // [Settings] (see [DefaultSettings] and [Settings.Merge] for the peacock.*
-// settings). [OwnedKeys] and [IsOwned] list the 37 keys Peacock owns, which
-// a merge may remove; [SortedKeys] orders keys as JavaScript's default sort.
+// settings). [OwnedKeys] and [IsOwned] list the 39 keys Peacock owns, which
+// a merge may remove; [Version.Owns] answers for older releases, and
+// [Releases], [FirstRelease] and [DefaultSettingsOf] give the history of
+// the keys and rules (what `peacock check` dates a file by); [SortedKeys] orders keys as JavaScript's default sort.
 // [Lighten], [Darken] and [Complement] are tinycolor's, including its
 // truncation of HSL percentages to four decimals. [Random] draws a uniform
 // RGB color from the randomness it is given.

@@ -31,12 +31,14 @@ func ExampleDerive() {
 	}
 	// Output:
 	// activityBar.activeBackground #65c89b
+	// activityBar.activeBorder #15202b
 	// activityBar.background #65c89b
 	// activityBar.foreground #15202b
 	// activityBar.inactiveForeground #15202b99
 	// activityBarBadge.background #945bc4
 	// activityBarBadge.foreground #e7e7e7
 	// activityBarTop.activeBackground #65c89b
+	// activityBarTop.activeBorder #15202b
 	// activityBarTop.background #65c89b
 	// activityBarTop.foreground #15202b
 	// activityBarTop.inactiveForeground #15202b99

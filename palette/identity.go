@@ -1,8 +1,8 @@
 package palette
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
-	"github.com/peacock-cli/peacock/internal/sha256"
 	"math"
 )
 
@@ -68,7 +68,7 @@ func IdentityColor(identity string) Color {
 //
 // The color is rounded to 8 bits, then, until it is readable, L moves by
 // 0.01 (down for a dark candidate, up for a light one) and the color is made
-// again. Readable means that in the palette Peacock 4.3.4 derives from the
+// again. Readable means that in the palette Peacock (4.3.4 or 4.4.1) derives from the
 // color under its default settings, each of the three bars has a WCAG
 // contrast of at least MinContrast with the foreground Peacock writes on it
 // (#15202b if the bar IsLight, else #e7e7e7): the title and status bars,

@@ -6,17 +6,19 @@ import (
 	"unicode/utf8"
 )
 
-// ownedKeys are the 37 workbench.colorCustomizations keys Peacock 4.3.4
+// ownedKeys are the 39 workbench.colorCustomizations keys Peacock 4.4.1
 // owns (ColorSettings), sorted. Peacock deletes an owned key it does not
 // currently write (unless excluded) and never touches any other key.
 var ownedKeys = [...]string{
 	"activityBar.activeBackground",
+	"activityBar.activeBorder",
 	"activityBar.background",
 	"activityBar.foreground",
 	"activityBar.inactiveForeground",
 	"activityBarBadge.background",
 	"activityBarBadge.foreground",
 	"activityBarTop.activeBackground",
+	"activityBarTop.activeBorder",
 	"activityBarTop.background",
 	"activityBarTop.foreground",
 	"activityBarTop.inactiveForeground",
@@ -49,11 +51,13 @@ var ownedKeys = [...]string{
 	"window.inactiveBorder",
 }
 
-// OwnedKeys returns the 37 workbench.colorCustomizations keys Peacock owns,
-// sorted in byte order. The slice is a fresh copy.
+// OwnedKeys returns the 39 workbench.colorCustomizations keys Peacock 4.4.1
+// owns, sorted in byte order. The slice is a fresh copy.
 //
-// Keys such as activityBar.activeBorder (written by Peacock 3.2 to 4.0) and
-// sideBar.background (the side bar darkness command) are not owned.
+// activityBar.activeBorder is owned again since 4.4.1 (3.2 to 4.0 wrote it
+// as the badge color, 4.1.0 to 4.4.0 left it alone), so an old file's copy
+// is replaced. Keys such as sideBar.background (the side bar darkness
+// command) are not owned. Version.Owns answers for older releases.
 func OwnedKeys() []string { return slices.Clone(ownedKeys[:]) }
 
 // IsOwned reports whether key is one of the keys Peacock owns.

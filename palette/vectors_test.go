@@ -9,9 +9,20 @@ import (
 	"testing"
 )
 
-// vectorsPath is the shared Peacock 4.3.4 test vectors (spec §11), outside
-// this repository: /work/shared/testdata next to the repo at /work/main.
-const vectorsPath = "../../shared/testdata/peacock-vectors.json"
+// vectorFiles are the shared Peacock test vectors (spec §11), outside this
+// repository (/work/shared/testdata next to the repo at /work/main), by the
+// extension release they were produced with: 4.4.1, the default payload,
+// and 4.3.4, derived with Settings.Version 4.3.4.
+var vectorFiles = []struct {
+	path    string
+	version Version
+}{
+	{"../../shared/testdata/peacock-vectors-4.4.1.json", Version{}},
+	{"../../shared/testdata/peacock-vectors.json", Version{4, 3, 4}},
+}
+
+// vectorsPath is the file of the current release's vectors.
+var vectorsPath = vectorFiles[0].path
 
 type vector struct {
 	Name     string            `json:"name"`
@@ -20,9 +31,11 @@ type vector struct {
 	Want     map[string]string `json:"want"` // nil: the color is invalid
 }
 
-func loadVectors(tb testing.TB) []vector {
+func loadVectors(tb testing.TB) []vector { return loadVectorFile(tb, vectorsPath) }
+
+func loadVectorFile(tb testing.TB, file string) []vector {
 	tb.Helper()
-	path, err := filepath.Abs(vectorsPath)
+	path, err := filepath.Abs(file)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -41,7 +54,17 @@ func loadVectors(tb testing.TB) []vector {
 }
 
 func TestVectors(t *testing.T) {
-	vs := loadVectors(t)
+	for _, f := range vectorFiles {
+		name := "current"
+		if !f.version.IsZero() {
+			name = f.version.String()
+		}
+		t.Run(name, func(t *testing.T) { testVectorFile(t, f.path, f.version) })
+	}
+}
+
+func testVectorFile(t *testing.T, file string, version Version) {
+	vs := loadVectorFile(t, file)
 	if len(vs) < 300 {
 		t.Errorf("got %d vectors, want at least 300", len(vs))
 	}
@@ -62,6 +85,7 @@ func TestVectors(t *testing.T) {
 			if err != nil {
 				t.Fatalf("vector %d: Merge(%s): %v", i, settings, err)
 			}
+			s.Version = version
 			got := Derive(c, s)
 			for _, k := range s.ExcludedSettings {
 				delete(got, k) // applied by the file merge, not by Derive

@@ -5,10 +5,10 @@ package project
 // remembered, and how a linked worktree gets a color of its own.
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"github.com/peacock-cli/peacock/internal/sha256"
 	"math"
 	"os"
 	"path/filepath"

@@ -215,12 +215,21 @@ func TestStatePath(t *testing.T) {
 		{"windows", map[string]string{"USERPROFILE": "/u"}, "/u/AppData/Local/peacock/projects.json"},
 	}
 	for _, tt := range tests {
-		p, err := Open(Options{Dir: t.TempDir(), GOOS: tt.goos, Getenv: func(k string) string { return tt.env[k] }, NoTarget: true})
+		// The paths are this system's absolute paths (/h is C:\h on
+		// Windows).
+		env := map[string]string{}
+		for k, v := range tt.env {
+			if strings.HasPrefix(v, "/") {
+				v = hostAbs(v)
+			}
+			env[k] = v
+		}
+		p, err := Open(Options{Dir: t.TempDir(), GOOS: tt.goos, Getenv: func(k string) string { return env[k] }, NoTarget: true})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := filepath.ToSlash(p.StatePath()); got != tt.want {
-			t.Errorf("%s %v: StatePath() = %q, want %q", tt.goos, tt.env, got, tt.want)
+		if got, want := p.StatePath(), hostAbs(tt.want); got != want {
+			t.Errorf("%s %v: StatePath() = %q, want %q", tt.goos, env, got, want)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -126,7 +127,27 @@ func (p *Project) Doctor() ([]Finding, error) {
 				Message: fmt.Sprintf("%s sets a user-level peacock.color (%s): the extension paints every workspace without its own color with it", us, v)})
 		}
 	}
-	return out, nil
+	return append(out, p.machineFindings()...), nil
+}
+
+// machineFindings notes a machine color (peacock set --machine) that the
+// target's workspace colors hide in its windows.
+func (p *Project) machineFindings() []Finding {
+	if !p.HidesMachine() {
+		return nil
+	}
+	var files []string
+	for _, s := range MachineServers() {
+		if path := MachineSettingsPath(p.Home, s); len(MachineColors(path)) > 0 {
+			files = append(files, p.Display(path))
+		}
+	}
+	if len(files) == 0 {
+		return nil
+	}
+	return []Finding{{Level: LevelNote,
+		Message: fmt.Sprintf("%s has workspace colors, which hide this host's machine color (%s) in its windows: workspace settings override machine settings", p.Display(p.Target.Path), strings.Join(files, ", ")),
+		Fix:     "to see the host's color there, remove the workspace colors:", Command: []string{"peacock", "--workspace", p.Runnable(p.Target.Path), "reset"}}}
 }
 
 // openedAs tells, from the editor's own record of the windows it has opened
@@ -218,92 +239,13 @@ func URIPath(uri, goos string) string {
 	return path.Clean(p)
 }
 
-// parseFileURI splits a file: URI into its host and its unescaped path, as
-// net/url's Parse reads one, without net/url: that package brings
-// net/netip, whose initialization every peacock run would pay for what
-// only doctor reads. It refuses what VS Code does not write (user info,
-// ports, IP literals or escapes in the host, control characters), where
-// net/url might accept it: TestParseFileURIMatchesNetURL and
-// FuzzParseFileURI hold every URI it accepts to net/url's reading.
+// parseFileURI splits a file: URI into its host and its unescaped path
+// (net/url). It refuses what VS Code does not write in one: user info and
+// ports.
 func parseFileURI(uri string) (host, p string, ok bool) {
-	for i := 0; i < len(uri); i++ {
-		if uri[i] < 0x20 || uri[i] == 0x7f {
-			return "", "", false
-		}
-	}
-	scheme, rest, found := strings.Cut(uri, ":")
-	if !found || !strings.EqualFold(scheme, "file") {
+	u, err := url.Parse(uri)
+	if err != nil || u.Scheme != "file" || u.User != nil || u.Port() != "" {
 		return "", "", false
 	}
-	if i := strings.IndexByte(rest, '#'); i >= 0 {
-		if _, ok := unescape(rest[i+1:]); !ok {
-			return "", "", false
-		}
-		rest = rest[:i]
-	}
-	if i := strings.IndexByte(rest, '?'); i >= 0 {
-		rest = rest[:i]
-	}
-	if rest != "" && rest[0] != '/' {
-		return "", "", true // opaque: file:x has no path
-	}
-	if strings.HasPrefix(rest, "//") {
-		rest = rest[2:]
-		i := strings.IndexByte(rest, '/')
-		if i < 0 {
-			i = len(rest)
-		}
-		host = rest[:i]
-		for j := 0; j < len(host); j++ {
-			if !hostByte(host[j]) {
-				return "", "", false
-			}
-		}
-		rest = rest[i:]
-	}
-	p, ok = unescape(rest)
-	return host, p, ok
-}
-
-// unescape decodes %XX escapes; an invalid one fails.
-func unescape(s string) (string, bool) {
-	if !strings.Contains(s, "%") {
-		return s, true
-	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] != '%' {
-			b = append(b, s[i])
-			continue
-		}
-		if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
-			return "", false
-		}
-		b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
-		i += 2
-	}
-	return string(b), true
-}
-
-// hostByte: a letter, digit, '-', '.', '_' or '~' (a plain host name).
-func hostByte(c byte) bool {
-	switch {
-	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		return true
-	}
-	return c == '-' || c == '.' || c == '_' || c == '~'
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-func unhex(c byte) byte {
-	switch {
-	case c <= '9':
-		return c - '0'
-	case c <= 'F':
-		return c - 'A' + 10
-	}
-	return c - 'a' + 10
+	return u.Host, u.Path, true
 }

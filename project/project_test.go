@@ -107,10 +107,28 @@ func TestCheckExplains(t *testing.T) {
 			wantStatus: StatusExplained, wantWhy: []string{"written in Cursor"}},
 		{name: "remote color", file: strings.Replace(derived(t, "#007fff", nil, nil, ""), `"peacock.color": "#007fff"`, `"peacock.color": "#42b883", "peacock.remoteColor": "#007fff"`, 1),
 			wantStatus: StatusExplained, wantWhy: []string{"derived from peacock.remoteColor #007fff, not peacock.color"}},
-		{name: "older version", file: derived(t, c, nil, []string{"activityBarTop.background", "activityBarTop.activeBackground", "activityBarTop.foreground", "activityBarTop.inactiveForeground", "commandCenter.foreground", "statusBar.debuggingBackground", "statusBar.debuggingForeground"}, ""),
-			wantStatus: StatusExplained, wantWhy: []string{"an older Peacock extension, which did not write activityBarTop.activeBackground"}},
-		{name: "remote item before 4.3.0", file: strings.Replace(derived(t, c, nil, []string{"statusBar.debuggingBackground", "statusBar.debuggingForeground"}, ""), `"statusBarItem.remoteBackground": "#f0e8f7"`, `"statusBarItem.remoteBackground": "#42b883"`, 1),
-			wantStatus: StatusExplained, wantWhy: []string{"before 4.3.0", "did not write statusBar.debuggingBackground"}},
+		{name: "older version", file: derived(t, c, func(s *palette.Settings) { s.Version = palette.Version{Major: 4, Minor: 3, Patch: 4} }, nil, ""),
+			wantStatus: StatusExplained, wantWhy: []string{"Peacock 4.3.0–4.4.0"}},
+		{name: "remote item before 4.3.0", file: derived(t, c, func(s *palette.Settings) { s.Version = palette.Version{Major: 4, Minor: 2, Patch: 0} }, nil, ""),
+			wantStatus: StatusExplained, wantWhy: []string{"Peacock 4.1.0–4.2.5"}}, // 4.1 and 4.2 differ only with squigglyBeGone
+		{name: "3.x file from the remote color", file: strings.Replace(derived(t, "#007fff", func(s *palette.Settings) { s.Version = palette.Version{Major: 3, Minor: 8, Patch: 0} }, nil, ""), `"peacock.color": "#007fff"`, `"peacock.color": "#42b883", "peacock.remoteColor": "#007fff"`, 1),
+			wantStatus: StatusExplained, wantWhy: []string{"Peacock 3.8.0–3.9.1", "derived from peacock.remoteColor #007fff, not peacock.color"}},
+		{name: "3.11 to 4.0: sash and remote items, no command center", file: derived(t, c, func(s *palette.Settings) { s.Version = palette.Version{Major: 4, Minor: 0, Patch: 1} }, nil, ""),
+			wantStatus: StatusExplained, wantWhy: []string{"Peacock 3.11.0–4.0.1"}},
+		{name: "3.9 with the debugging keys as the newest", file: derived(t, c, func(s *palette.Settings) {
+			s.Version, s.AffectDebuggingStatusBar = palette.Version{Major: 3, Minor: 9, Patch: 0}, true
+		}, nil, ""),
+			wantStatus: StatusExplained, wantWhy: []string{"Peacock 3.9.0–3.9.1", "peacock.affectDebuggingStatusBar: true (yours: false)"}},
+		{name: "a 4.3 file keeps the active border 3.2 to 4.0 wrote", file: strings.Replace(derived(t, c, func(s *palette.Settings) { s.Version = palette.Version{Major: 4, Minor: 3, Patch: 0} }, nil, ""), `"activityBar.activeBackground"`, `"activityBar.activeBorder": "#945bc4", "activityBar.activeBackground"`, 1),
+			wantStatus: StatusExplained, wantWhy: []string{"Peacock 4.3.0–4.4.0", "activityBar.activeBorder #945bc4 is left from Peacock 3.2–4.0"}},
+		{name: "every owned key deleted", file: `{"workbench.colorCustomizations": {"editor.background": "#000000"}, "peacock.color": "#42b883"}`,
+			wantStatus: StatusDrift, wantDrift: []string{"activityBar.activeBackground", "activityBar.activeBorder", "activityBar.background", "activityBar.foreground", "activityBar.inactiveForeground", "activityBarBadge.background", "activityBarBadge.foreground", "activityBarTop.activeBackground", "activityBarTop.activeBorder", "activityBarTop.background", "activityBarTop.foreground", "activityBarTop.inactiveForeground", "commandCenter.border", "commandCenter.foreground", "sash.hoverBorder", "statusBar.background", "statusBar.debuggingBackground", "statusBar.debuggingForeground", "statusBar.foreground", "statusBarItem.hoverBackground", "statusBarItem.remoteBackground", "statusBarItem.remoteForeground", "titleBar.activeBackground", "titleBar.activeForeground", "titleBar.inactiveBackground", "titleBar.inactiveForeground"}},
+		{name: "the sash border deleted from a complete file", file: derived(t, c, nil, []string{"sash.hoverBorder"}, ""),
+			wantStatus: StatusDrift, wantDrift: []string{"sash.hoverBorder"}},
+		{name: "the sash border off in your settings", file: derived(t, c, nil, []string{"sash.hoverBorder"}, ""),
+			user: `{"peacock.affectSashHover": false}`, wantStatus: StatusOK},
+		{name: "the newest keys deleted from a 4.4.1 file", file: derived(t, c, nil, []string{"activityBarTop.activeBorder"}, ""),
+			wantStatus: StatusDrift, wantDrift: []string{"activityBarTop.activeBorder"}},
 		{name: "remote item like the status bar in a 4.3 file", file: strings.Replace(derived(t, c, nil, nil, ""), `"statusBarItem.remoteBackground": "#f0e8f7"`, `"statusBarItem.remoteBackground": "#42b883"`, 1),
 			wantStatus: StatusDrift, wantDrift: []string{"statusBarItem.remoteBackground"}},
 		{name: "an old key deleted from a new file", file: derived(t, c, nil, []string{"titleBar.inactiveBackground"}, ""),
@@ -273,8 +291,8 @@ func TestRelativeXDGConfigHomeIgnored(t *testing.T) {
 	if got, want := p.ConfigPath(), filepath.Join(p.Home, ".config", "peacock", "config.json"); got != want {
 		t.Errorf("ConfigPath = %s, want %s", got, want)
 	}
-	env["XDG_CONFIG_HOME"] = "/abs/conf"
-	if got := p.ConfigPath(); got != filepath.Join("/abs/conf", "peacock", "config.json") {
+	env["XDG_CONFIG_HOME"] = hostAbs("/abs/conf")
+	if got := p.ConfigPath(); got != filepath.Join(hostAbs("/abs/conf"), "peacock", "config.json") {
 		t.Errorf("ConfigPath = %s with an absolute XDG_CONFIG_HOME", got)
 	}
 }
@@ -431,9 +449,10 @@ func TestNoHome(t *testing.T) {
 }
 
 // TestCheckRealWorldDeletions deletes one owned key at a time from every
-// Peacock-written real-world file: a key deleted by hand is drift, unless
-// its absence is what a setting of its own means (an accent border turned
-// off).
+// Peacock-written real-world file: a key deleted by hand is drift, even
+// where an assumed setting could in theory leave it out (the sash border,
+// or the only key of the file's release), unless its absence is what the
+// defaults mean (an opt-in accent border the file had turned on).
 func TestCheckRealWorldDeletions(t *testing.T) {
 	dir := filepath.Join("..", "..", "shared", "testdata", "real-world")
 	index, err := os.ReadFile(filepath.Join(dir, "INDEX.tsv"))
@@ -460,22 +479,38 @@ func TestCheckRealWorldDeletions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// The generation of the file (see laterKeys) and how many of its
-		// keys are of that generation: deleting the only one makes the
-		// file look older, which nothing can tell from a deletion.
-		gen, ofGen := 0, 0
+		// The newest release among the first releases of the file's
+		// keys, and how many keys it first wrote: deleting the only one
+		// makes a complete file of an older release, which nothing can
+		// tell from a deletion. So does deleting the
+		// activityBar.activeBorder 3.2 to 4.0 left in a newer file.
+		p0 := testProject(t, map[string]string{target: string(data)}, Options{})
+		r0, err := p0.Check(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var newest palette.Version
+		ofNewest := 0
 		for _, m := range orig.ColorCustomizations() {
-			switch g := laterKeys[m.Key]; {
-			case g > gen:
-				gen, ofGen = g, 1
-			case g == gen && g > 0:
-				ofGen++
+			first, ok := palette.FirstRelease(m.Key)
+			if !ok {
+				continue
+			}
+			switch c := first.Compare(newest); {
+			case c > 0:
+				newest, ofNewest = first, 1
+			case c == 0:
+				ofNewest++
 			}
 		}
 		lines := strings.Split(string(data), "\n")
 		for i, l := range lines {
 			key, ok := ownedKeyOn(l)
-			if !ok || ownFlag[key] || laterKeys[key] == gen && ofGen == 1 {
+			if !ok || ownFlag[key] {
+				continue
+			}
+			if first, _ := palette.FirstRelease(key); first == newest && ofNewest == 1 ||
+				key == "activityBar.activeBorder" && !r0.Newest.Owns(key) {
 				continue
 			}
 			mutated := strings.Join(append(append([]string{}, lines[:i]...), lines[i+1:]...), "\n")
@@ -550,4 +585,13 @@ func TestBrokenFavoritesDoNotHideThemes(t *testing.T) {
 	if len(warnings) != 1 || !strings.Contains(warnings[0], "peacock.favoriteColors[0].value: want a string, got a number") {
 		t.Errorf("warnings %q", warnings)
 	}
+}
+
+// hostAbs returns the Unix absolute path p as an absolute path of this
+// system: /x is C:\x on Windows.
+func hostAbs(p string) string {
+	if runtime.GOOS == "windows" {
+		return "C:" + filepath.FromSlash(p)
+	}
+	return p
 }

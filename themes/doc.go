@@ -1,8 +1,8 @@
 // Package themes holds named collections of colors that peacock's commands
 // draw from: the built-in themes shipped in the binary and the user's own
-// themes read from JSON files. It imports only palette and the standard
-// library, and like palette it never prints, exits or reads the environment:
-// the caller passes in the directory of user themes.
+// themes read from JSON files. It imports only palette, tidwall/jsonc and
+// the standard library, and like palette it never prints, exits or reads
+// the environment: the caller passes in the directory of user themes.
 //
 // # Built-in themes
 //
@@ -28,6 +28,12 @@
 //	}
 //
 // A value is any color text palette.Parse accepts. Other keys are ignored.
+// As in every JSON file VS Code reads, comments (// and /* */) and trailing
+// commas are allowed: github.com/tidwall/jsonc blanks them, keeping every
+// offset, and encoding/json reads the rest, so errors keep the line and
+// column of the file as written. (The workspace package's own scanner reads
+// the files peacock edits: it is faster on large files and refuses what VS
+// Code refuses, such as "{,}", which tidwall/jsonc lets through.)
 // A file that cannot be used is reported with its path and the line and
 // column of the problem and skipped; the other files still load. Merge puts
 // the user's themes over the built-in ones: a user theme shadows a built-in

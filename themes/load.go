@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/peacock-cli/peacock/palette"
+	"github.com/tidwall/jsonc"
 )
 
 // MaxFileSize is the largest theme file LoadDir reads, 1 MiB.
@@ -63,6 +64,14 @@ type loader struct {
 
 func (l loader) loadDir(dir string) ([]Theme, []error) {
 	entries, err := os.ReadDir(dir)
+	if err != nil {
+		// A file where the directory should be is a mistake to report,
+		// on every system: Windows says a file is not found when it is
+		// opened as a directory, Linux that it is not a directory.
+		if fi, serr := os.Stat(dir); serr == nil && !fi.IsDir() {
+			return nil, []error{&LoadError{Path: dir, Msg: "cannot read directory: it is a file"}}
+		}
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -126,7 +135,8 @@ type parsed struct {
 // which each token starts so that every error has a position.
 type parser struct {
 	path string
-	src  []byte // the file without a leading byte order mark
+	text []byte // the file without a leading byte order mark: positions
+	src  []byte // text with comments and trailing commas blanked: parsed
 	dec  *json.Decoder
 }
 
@@ -135,7 +145,11 @@ var utf8BOM = []byte("\ufeff")
 // parseTheme parses and validates one theme file; path is used in errors
 // only. The error is a *LoadError.
 func parseTheme(src []byte, path string) (res parsed, err error) {
-	p := &parser{path: path, src: bytes.TrimPrefix(src, utf8BOM)}
+	text := bytes.TrimPrefix(src, utf8BOM)
+	// tidwall/jsonc turns each comment and trailing comma into spaces,
+	// keeping every other byte and line break where it was, so an offset
+	// in src is the same offset in text.
+	p := &parser{path: path, text: text, src: jsonc.ToJSON(text)}
 	res.parser = p
 	// The standard decoder's Token method gives unreliable offsets for
 	// syntax errors, so check the syntax first with Unmarshal, whose
@@ -322,7 +336,7 @@ func (p *parser) colors() ([]Color, error) {
 		}
 		k := Key(c.Name)
 		if first, dup := names[k]; dup {
-			line, col := lineCol(p.src, first)
+			line, col := lineCol(p.text, first)
 			return nil, p.errAt(nameOff, fmt.Sprintf("duplicate color name %q (the same name as line %d, column %d)", c.Name, line, col), nil)
 		}
 		names[k] = nameOff
@@ -388,7 +402,7 @@ func (p *parser) color(i, objOff int) (Color, int, error) {
 
 // errAt returns a *LoadError at byte offset off of the file.
 func (p *parser) errAt(off int, msg string, err error) error {
-	line, col := lineCol(p.src, off)
+	line, col := lineCol(p.text, off)
 	return &LoadError{Path: p.path, Line: line, Column: col, Msg: msg, Err: err}
 }
 

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/peacock-cli/peacock/palette"
@@ -22,14 +21,18 @@ func writeFiles(t *testing.T, files map[string]string) string {
 	return dir
 }
 
+// goodTheme is written by hand, as VS Code's JSON files may be: comments
+// and trailing commas.
 const goodTheme = `{
+	// my colors at work
 	"name": "Work",
-	"source": "my own",
-	"comment": {"ignored": [1, 2, {"x": null}]},
+	"source": "my own", /* "name": "not this" */
+	"comment": {"ignored": [1, 2, {"x": null},]},
 	"colors": [
 		{"name": "Ocean", "value": "#0077BE"},
-		{"name": "Sunset", "value": "hsl(20, 90%, 55%)", "source": "a photo"}
-	]
+		{"name": "Sunset", "value": "hsl(20, 90%, 55%)", "source": "a photo"},
+		// {"name": "Dusk", "value": "#123456"},
+	],
 }
 `
 
@@ -70,8 +73,11 @@ func TestLoadDirMissing(t *testing.T) {
 
 func TestLoadDirNotADirectory(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"f": "x"})
-	got, problems := LoadDir(filepath.Join(dir, "f"), os.ReadFile)
-	if len(got) != 0 || len(problems) != 1 || !strings.Contains(problems[0].Error(), "cannot read directory") {
+	// The same message on every system (on Windows, opening a file as a
+	// directory fails as if nothing were there).
+	f := filepath.Join(dir, "f")
+	got, problems := LoadDir(f, os.ReadFile)
+	if len(got) != 0 || len(problems) != 1 || problems[0].Error() != f+": cannot read directory: it is a file" {
 		t.Errorf("LoadDir(file) = %v, %v", got, problems)
 	}
 }
@@ -86,8 +92,14 @@ func TestLoadDirProblems(t *testing.T) {
 	}{
 		{"syntax", "{\n\t\"name\": \"x\",\n\t\"colors\": [\n\t\t{\"name\": \"a\" \"value\": \"#fff\"}\n\t]\n}\n",
 			`line 4, column 16: syntax error: invalid character '"' after object key:value pair`},
-		{"trailing comma", "{\"name\": \"x\", \"colors\": [],}",
-			`line 1, column 28: syntax error: invalid character '}' looking for beginning of object key string`},
+		// Comments and trailing commas are allowed; positions count the
+		// characters of the file as written (é is one).
+		{"after a comment", "{ /* é */ \"name\": \"x\", // ✓✓\n \"colors\": [],}",
+			`line 2, column 12: "colors" is empty`},
+		{"syntax after a comment", "// é\n{\"name\": \"x\" \"colors\": []}",
+			`line 2, column 14: syntax error: invalid character '"' after object key:value pair`},
+		{"unterminated comment", "{\"name\": \"x\", /* no end",
+			`line 1, column 15: syntax error: invalid character '/' looking for beginning of object key string`},
 		{"truncated", "{\"name\": \"x\",\n \"colors\": [",
 			`line 2, column 13: syntax error: unexpected end of JSON input`},
 		{"empty file", "",

@@ -355,10 +355,25 @@ type getter func() (int, int)
 func (d *Document) rootGet() (int, int) { return d.root, -1 }
 
 func (d *Document) settingsGet() (int, int) {
-	if d.kind == KindSettings {
+	switch d.kind {
+	case KindSettings:
 		return d.rootGet()
+	case KindDevcontainer:
+		return d.pathGet(len(devcontainerPath))
 	}
 	return d.holderOf(d.root, settingsKey)
+}
+
+// pathGet locates the object at the first n keys of devcontainerPath.
+func (d *Document) pathGet(n int) (int, int) {
+	open, name := d.root, -1
+	for _, k := range devcontainerPath[:n] {
+		if open < 0 {
+			return -1, 0
+		}
+		open, name = d.holderOf(open, k)
+	}
+	return open, name
 }
 
 func (d *Document) colorsGet() (int, int) {
@@ -780,6 +795,22 @@ func (d *Document) SetSetting(key string, value any) error {
 		if d.kind == KindSettings {
 			return d.appendMember(d.rootGet, key, nv)
 		}
+		if d.kind == KindDevcontainer {
+			// The deepest object of customizations.vscode.settings that
+			// exists gets the rest of the path.
+			n := len(devcontainerPath) - 1
+			for n > 0 {
+				if o, _ := d.pathGet(n); o >= 0 {
+					break
+				}
+				n--
+			}
+			var v any = map[string]any{key: nv}
+			for i := len(devcontainerPath) - 1; i > n; i-- {
+				v = map[string]any{devcontainerPath[i]: v}
+			}
+			return d.appendMember(func() (int, int) { return d.pathGet(n) }, devcontainerPath[n], v)
+		}
 		return d.appendMember(d.rootGet, settingsKey, map[string]any{key: nv})
 	})
 }
@@ -805,7 +836,7 @@ func (d *Document) removeSetting(key string) error {
 }
 
 // ApplyColors merges colors into workbench.colorCustomizations the way
-// Peacock 4.3.4 does (spec §6.1): an existing key keeps its position and
+// the Peacock extension does (spec §6.1): an existing key keeps its position and
 // gets the new value (only the value's bytes change, and only when the value
 // differs); new keys are appended in byte order of their names; keys for
 // which owned returns true and that are not in colors are removed; keys in
@@ -933,5 +964,63 @@ func (d *Document) ResetColors(owned func(string) bool, excluded []string) error
 			return err
 		}
 		return d.removeSetting(RemoteColorKey)
+	})
+}
+
+// ReplaceAll replaces the whole text with data (with the byte order mark,
+// if the file has one, and only then), for an edit computed on the bytes
+// rather than through the other methods. data must parse (see Parse);
+// otherwise d is left as it was and an error is returned.
+func (d *Document) ReplaceAll(data []byte) error {
+	hasBOM := bytes.HasPrefix(data, utf8BOM)
+	if hasBOM != d.bom {
+		return fmt.Errorf("%s: the new content does not keep the byte order mark", d.path)
+	}
+	if hasBOM {
+		data = data[len(utf8BOM):]
+	}
+	if _, err := parseKind(d.path, d.kind, data); err != nil {
+		return err
+	}
+	if bytes.Equal(data, d.src) {
+		return nil
+	}
+	return d.transact(func() error {
+		old := string(d.src)
+		d.undo = append(d.undo, undoEdit{0, old, string(data)})
+		d.replace(0, len(d.src), string(data))
+		d.modified, d.changed, d.needFull = true, true, true
+		return d.reparse()
+	})
+}
+
+// PruneSettings removes, in a devcontainer.json, the objects of the
+// settings path (customizations.vscode.settings, from the innermost out)
+// that are left with no member and no comment, so that a reset after a set
+// that created them gives back the original bytes. (An empty one the file
+// had before cannot be told from one the set created, and goes too.) It
+// does nothing in other kinds of file.
+func (d *Document) PruneSettings() error {
+	if d.kind != KindDevcontainer {
+		return nil
+	}
+	return d.transact(func() error {
+		for n := len(devcontainerPath); n > 0; n-- {
+			o, _ := d.pathGet(n)
+			if o < 0 {
+				continue
+			}
+			l := *d.layout(o)
+			if len(l.members) > 0 || !isSpace(d.src[l.open+1:l.close]) {
+				return nil
+			}
+			parent := func() (int, int) { return d.pathGet(n - 1) }
+			po, _ := parent()
+			idx, _ := d.lastMember(po, devcontainerPath[n-1])
+			if err := d.removeMember(parent, idx); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }

@@ -1,11 +1,14 @@
 package workspace
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 )
 
 // FindOptions tells Find where to look.
@@ -86,7 +89,10 @@ func Find(opts FindOptions) (Target, error) {
 			return Target{}, fmt.Errorf("%s is a directory; pass a .code-workspace or settings.json file", p)
 		case err == nil:
 			t.Exists = true
-		case os.IsNotExist(err):
+		case os.IsNotExist(err) || errors.Is(err, syscall.ENOTDIR):
+			// Not there, or a path through a file (Linux says ENOTDIR,
+			// Windows not found): the caller tells a missing directory
+			// from a file in the way.
 			if link, target, ok := danglingLink(p); ok {
 				return Target{}, &danglingError{Path: p, Link: link, Target: target}
 			}
@@ -238,10 +244,11 @@ func sameDirFunc(dir string) func(string) bool {
 // drive is not known here).
 func explicitPath(windows bool, dir, p string) (string, error) {
 	if !windows {
-		if filepath.IsAbs(p) {
+		// Unix paths, on any system (so that tests run everywhere).
+		if path.IsAbs(p) {
 			return p, nil
 		}
-		return filepath.Join(dir, p), nil
+		return path.Join(dir, p), nil
 	}
 	vol := winVolumeName(p)
 	rest := p[len(vol):]

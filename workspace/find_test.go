@@ -164,8 +164,10 @@ func TestFind(t *testing.T) {
 				if err == nil {
 					t.Fatalf("no error; got %+v", got)
 				}
-				if msg := err.Error(); msg != strings.ReplaceAll(want, "$T", root) {
-					t.Errorf("error:\n got %s\nwant %s", msg, strings.ReplaceAll(want, "$T", root))
+				// The paths in the message are the system's: $T/r/sub is
+				// $T\r\sub on Windows.
+				if msg, want := err.Error(), strings.ReplaceAll(filepath.FromSlash(want), "$T", root); msg != want {
+					t.Errorf("error:\n got %s\nwant %s", msg, want)
 				}
 				return
 			}

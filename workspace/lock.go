@@ -129,19 +129,24 @@ func (w *waiter) wait(holder func() int, hint string) error {
 
 // retryEphemeral calls f until it succeeds, fails with an error that
 // ephemeral does not accept, or timeout has passed, sleeping a random
-// growing time between calls (as Go's cmd/go/internal/robustio does).
+// growing time between calls (as Go's cmd/go/internal/robustio does). The
+// last call is made at the deadline: the sleep before it is cut to end
+// there. (Giving up as soon as the next sleep might pass the deadline gave
+// up after half the timeout on average: the sleeps are random up to a
+// bound, and average half of it.)
 func retryEphemeral(f func() error, ephemeral func(error) bool, timeout time.Duration) error {
-	start := time.Now()
+	deadline := time.Now().Add(timeout)
 	next := time.Millisecond
 	for {
 		err := f()
 		if err == nil || !ephemeral(err) {
 			return err
 		}
-		if time.Since(start)+next >= timeout {
+		left := time.Until(deadline)
+		if left <= 0 {
 			return err
 		}
-		time.Sleep(rand.N(next) + time.Microsecond)
+		time.Sleep(min(rand.N(next)+time.Microsecond, left))
 		next += next
 	}
 }

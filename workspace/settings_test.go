@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -11,24 +12,25 @@ import (
 func TestUserSettingsPath(t *testing.T) {
 	code := Editors()[0]
 	cursor := Editor{Name: "Cursor", ID: "cursor"}
+	// The Unix cases use this system's absolute paths (C:\home\u on
+	// Windows), as they would there; the Windows cases are Windows paths
+	// everywhere.
+	u := hostAbs
 	tests := []struct {
 		e                        Editor
 		goos, home, appData, xdg string
 		want                     string
 	}{
-		{code, "linux", "/home/u", "", "", "/home/u/.config/Code/User/settings.json"},
-		{code, "linux", "/home/u", "", "/xdg", "/xdg/Code/User/settings.json"},
-		{code, "linux", "/home/u", "", "rel/xdg", "/home/u/.config/Code/User/settings.json"},
-		{cursor, "freebsd", "/home/u", "", "", "/home/u/.config/Cursor/User/settings.json"},
-		{Editor{Name: "Code - Insiders"}, "darwin", "/Users/u", "", "/ignored", "/Users/u/Library/Application Support/Code - Insiders/User/settings.json"},
+		{code, "linux", u("/home/u"), "", "", u("/home/u/.config/Code/User/settings.json")},
+		{code, "linux", u("/home/u"), "", u("/xdg"), u("/xdg/Code/User/settings.json")},
+		{code, "linux", u("/home/u"), "", "rel/xdg", u("/home/u/.config/Code/User/settings.json")},
+		{cursor, "freebsd", u("/home/u"), "", "", u("/home/u/.config/Cursor/User/settings.json")},
+		{Editor{Name: "Code - Insiders"}, "darwin", u("/Users/u"), "", u("/ignored"), u("/Users/u/Library/Application Support/Code - Insiders/User/settings.json")},
 		{code, "windows", `C:\Users\u`, `C:\Users\u\AppData\Roaming`, "", `C:\Users\u\AppData\Roaming\Code\User\settings.json`},
 		{Editor{Name: "VSCodium"}, "windows", `C:\Users\u`, "", "", `C:\Users\u\AppData\Roaming\VSCodium\User\settings.json`},
 	}
 	for _, tc := range tests {
 		got := UserSettingsPath(tc.e, tc.goos, tc.home, tc.appData, tc.xdg)
-		if tc.goos != "windows" {
-			got = filepath.ToSlash(got)
-		}
 		if got != tc.want {
 			t.Errorf("UserSettingsPath(%s, %s) = %q, want %q", tc.e.Name, tc.goos, got, tc.want)
 		}
@@ -102,4 +104,13 @@ func TestMergeSettings(t *testing.T) {
 	if len(MergeSettings()) != 0 {
 		t.Errorf("MergeSettings() not empty")
 	}
+}
+
+// hostAbs returns the Unix absolute path p as an absolute path of this
+// system: /x is C:\x on Windows.
+func hostAbs(p string) string {
+	if runtime.GOOS == "windows" {
+		return "C:" + filepath.FromSlash(p)
+	}
+	return p
 }

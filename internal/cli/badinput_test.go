@@ -74,8 +74,8 @@ func TestBadInputTour(t *testing.T) {
 			msg: "w.code-workspace: line 2, column"},
 		{name: "settings not an object", setup: write("w.code-workspace", []byte(`{"settings": []}`)), args: []string{"set", "red"}, code: 1,
 			msg: `"settings"`},
-		{name: "wrong setting type", setup: write("w.code-workspace", []byte(`{"settings": {"peacock.affectTitleBar": "yes"}}`)), args: []string{"set", "red"}, code: 1,
-			msg: "w.code-workspace: setting peacock.affectTitleBar: want a boolean, got string"},
+		{name: "a setting the extension fails on", setup: write("w.code-workspace", []byte(`{"settings": {"peacock.excludedSettings": null}}`)), args: []string{"set", "red"}, code: 1,
+			msg: "w.code-workspace: setting peacock.excludedSettings: want a list of strings, got null; the extension fails on it"},
 		{name: "binary", setup: write("w.code-workspace", []byte("{\"a\": \"\x00\"}")), args: []string{"set", "red"}, code: 1,
 			msg: "w.code-workspace"},
 		{name: "UTF-16", setup: write("w.code-workspace", []byte("\xff\xfe{\x00}\x00")), args: []string{"set", "red"}, code: 1,
@@ -112,7 +112,21 @@ func TestBadInputTour(t *testing.T) {
 			}
 		}, args: []string{"--workspace", "w.code-workspace", "set", "red"}, code: 1, msg: "directory"},
 		{name: "missing directory", args: []string{"--workspace", "typo/w.code-workspace", "set", "red"}, code: 1,
-			msg: "typo/w.code-workspace: the directory typo does not exist"},
+			msg: filepath.FromSlash("typo/w.code-workspace") + ": the directory typo does not exist"},
+		// Windows reports a path through a file as not found: the message
+		// must still name the file, as on Linux.
+		{name: "path through a file", setup: func(t *testing.T, work string) {
+			if err := os.WriteFile(filepath.Join(work, "notes.txt"), []byte("notes\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, args: []string{"--workspace", "notes.txt/.vscode/settings.json", "set", "red"}, code: 1,
+			msg: filepath.FromSlash("notes.txt/.vscode/settings.json") + ": notes.txt is a file, not a directory"},
+		{name: "path through a file, deeper", setup: func(t *testing.T, work string) {
+			if err := os.WriteFile(filepath.Join(work, "notes.txt"), []byte("notes\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, args: []string{"--workspace", "notes.txt/sub/w.code-workspace", "set", "red"}, code: 1,
+			msg: filepath.FromSlash("notes.txt/sub/w.code-workspace") + ": notes.txt is a file, not a directory"},
 		{name: "dangling link", unix: true, setup: func(t *testing.T, work string) {
 			if err := os.Symlink(filepath.Join(work, "elsewhere", "x.code-workspace"), filepath.Join(work, "w.code-workspace")); err != nil {
 				t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -126,9 +127,6 @@ run peacock hook uninstall in them. Colors given are left in place.`,
 			Example: "  $ peacock hook " + verb + "\n  $ peacock hook " + verb + " --global",
 			Args:    noArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
-				if fl := cmd.Flag("dry-run"); fl != nil && fl.Changed {
-					return flagErrorf("hook %s: --dry-run is not supported; peacock hook status shows what is installed", verb)
-				}
 				if runF != nil {
 					return runF(opts)
 				}
@@ -212,6 +210,8 @@ func runHookInstall(ctx context.Context, opts *hookOptions, uninstall bool) erro
 	if err != nil {
 		return err
 	}
+	l.DryRun = opts.Global.DryRun
+	l.Rev = preCommitRev()
 	var res *hooks.Result
 	if uninstall {
 		res, err = hooks.Uninstall(ctx, opts.Git, l)
@@ -226,54 +226,171 @@ func runHookInstall(ctx context.Context, opts *hookOptions, uninstall bool) erro
 	return err
 }
 
+// preCommitRev is the revision of peacock pre-commit's snippet pins: this
+// binary's release tag, else the commit it was built from when that is
+// clean, else "" (a placeholder).
+func preCommitRev() string {
+	if v := versionString(); strings.HasPrefix(v, "v") && !strings.Contains(v, "-0.") && !strings.Contains(v, "+") {
+		return v
+	}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	var rev string
+	for _, s := range bi.Settings {
+		switch {
+		case s.Key == "vcs.revision":
+			rev = s.Value
+		case s.Key == "vcs.modified" && s.Value == "true":
+			return ""
+		}
+	}
+	return rev
+}
+
+// lefthookLocal is the name of lefthook's personal configuration beside
+// its main one (lefthook.yml: lefthook-local.yml; .lefthook.toml:
+// .lefthook-local.toml).
+func lefthookLocal(config string) string {
+	base := filepath.Base(config)
+	i := strings.Index(base, "lefthook")
+	if i < 0 || strings.Contains(base, "lefthook-local") {
+		return config
+	}
+	return filepath.Join(filepath.Dir(config), base[:i]+"lefthook-local"+base[i+len("lefthook"):])
+}
+
 func reportHooks(o *out, res *hooks.Result, uninstall bool) error {
-	if hp := res.Layout.HooksPath; hp != "" && !uninstall && !o.G.Quiet {
+	l := res.Layout
+	if hp := l.HooksPath; hp != "" && !uninstall && !o.G.Quiet {
 		fmt.Fprintf(o.IO.ErrOut, "peacock: warning: core.hooksPath is set globally (%s): git runs the hooks there and ignores init.templateDir's; run peacock hook install in a repository to install them there\n", hp)
 	}
 	if o.G.JSON {
 		acts := []map[string]string{}
 		for _, a := range res.Actions {
-			acts = append(acts, map[string]string{"hook": a.Hook, "path": a.Path, "action": a.Verb})
+			m := map[string]string{"hook": a.Hook, "path": a.Path, "action": a.Verb}
+			if a.Note != "" {
+				m["note"] = a.Note
+			}
+			acts = append(acts, m)
 		}
-		data := map[string]any{"hooksDir": res.Layout.Dir, "manager": res.Layout.Manager, "global": res.Layout.Global, "actions": acts}
+		data := map[string]any{"hooksDir": l.Dir, "manager": l.Manager, "global": l.Global, "dryRun": l.DryRun, "actions": acts}
 		if res.Snippet != "" {
 			data["snippet"] = res.Snippet
-			data["config"] = res.Layout.Config
+			data["config"] = l.Config
+		}
+		if len(res.Warnings) > 0 {
+			data["warnings"] = res.Warnings
 		}
 		return o.json(data)
 	}
-	if res.Snippet != "" {
-		o.status("%s manages this repository's hooks; add this to %s (nothing written):", res.Layout.Manager, o.P.Display(res.Layout.Config))
-		fmt.Fprint(o.IO.Out, res.Snippet)
-		return nil
+	if !o.G.Quiet {
+		for _, w := range res.Warnings {
+			fmt.Fprintf(o.IO.ErrOut, "peacock: warning: %s\n", w)
+		}
 	}
+	would := ""
+	if l.DryRun {
+		would = "would have "
+	}
+	if res.Snippet != "" {
+		cfg := o.P.Display(l.Config)
+		switch {
+		case l.Manager == hooks.ManagerLefthook && uninstall:
+			o.status("lefthook manages this repository's hooks; nothing written: remove the peacock commands below from %s (and %s, if you put them there), then run lefthook install", cfg, o.P.Display(lefthookLocal(l.Config)))
+		case l.Manager == hooks.ManagerLefthook:
+			o.status("lefthook manages this repository's hooks; nothing written: add this to %s (for the team: it does nothing where peacock is not installed) or to %s (yours only; keep it out of git), then run lefthook install", cfg, o.P.Display(lefthookLocal(l.Config)))
+		case l.Manager == hooks.ManagerPreCommit && uninstall:
+			o.status("pre-commit manages this repository's hooks; nothing written: remove this entry from repos: in %s", cfg)
+		case l.Manager == hooks.ManagerPreCommit:
+			o.status("pre-commit manages this repository's hooks; nothing written: add this entry under repos: in %s (keep the entries there), then run pre-commit install --hook-type pre-commit --hook-type post-checkout --hook-type post-merge", cfg)
+			o.status("the hooks build peacock with the Go on PATH: Go 1.26 or later (pre-commit 3.0 or later)")
+			if l.Rev == "" {
+				o.status("pin rev to a tag or a full commit hash; pre-commit autoupdate --freeze --repo https://github.com/peacock-cli/peacock writes the latest commit")
+			}
+		case l.Manager == hooks.ManagerGlobalHooksPath && uninstall:
+			o.status("core.hooksPath is set in your global git configuration (%s); nothing written: remove peacock's lines from the hooks there", cfg)
+		case l.Manager == hooks.ManagerGlobalHooksPath:
+			o.status("core.hooksPath is set in your global git configuration: git runs the hooks in %s in every repository, so a repository's install writes nothing there; add these lines to them yourself, or run peacock hook install --global for every later clone (after unsetting core.hooksPath)", cfg)
+		case uninstall:
+			o.status("%s holds this repository's committed hooks (core.hooksPath); nothing written: remove peacock's lines from its post-checkout and post-merge", cfg)
+		default:
+			o.status("%s holds this repository's committed hooks (core.hooksPath); nothing written: add these lines to its post-checkout and post-merge, and commit them", cfg)
+		}
+		fmt.Fprint(o.IO.Out, res.Snippet)
+	}
+	husky := false
 	for _, a := range res.Actions {
 		name := o.P.Display(a.Path)
+		note := ""
+		if a.Note != "" {
+			note = " (" + a.Note + ")"
+		}
 		switch a.Verb {
 		case "created":
-			o.status("installed the %s hook: %s", a.Hook, name)
+			o.status("%sinstalled the %s hook: %s", would, a.Hook, name)
+			husky = husky || l.Manager == hooks.ManagerHusky
 		case "chained":
-			o.status("installed the %s hook: %s (the hook that was there runs first, from %s)", a.Hook, name, filepath.Base(a.Path)+hooks.ChainedSuffix)
-		case "appended":
-			o.status("added peacock to %s", name)
+			chained := filepath.Base(a.Path) + hooks.ChainedSuffix
+			extra := strings.TrimSuffix(strings.TrimSuffix(a.Note, "git-lfs's"), "; ")
+			if extra != "" {
+				extra = "; " + extra
+			}
+			if strings.Contains(a.Note, "git-lfs's") {
+				o.status("%sinstalled the %s hook: %s (git-lfs's hook that was there runs first, from %s%s; git lfs install and git lfs update now say \"Hook already exists\" for it, which is expected: do not use --force, or run peacock hook install again after)", would, a.Hook, name, chained, extra)
+			} else {
+				o.status("%sinstalled the %s hook: %s (the hook that was there runs first, from %s%s)", would, a.Hook, name, chained, extra)
+			}
+		case "appended", "inserted":
+			where := ""
+			if a.Verb == "inserted" {
+				where = " before its final exit"
+			}
+			o.status("%sadded peacock to %s%s", would, name, where)
+			husky = true
+		case "updated":
+			o.status("%supdated peacock's %s hook to this release's: %s", would, a.Hook, name)
+			husky = husky || l.Manager == hooks.ManagerHusky
 		case "unchanged":
 			o.status("the %s hook is already installed: %s", a.Hook, name)
 		case "left":
-			o.status("%s holds peacock's fingerprint but was edited; left alone", name)
+			if a.Note != "" {
+				o.status("%s is left alone: %s", name, a.Note)
+			} else {
+				o.status("%s holds peacock's fingerprint but was edited; left alone", name)
+			}
+		case "stale":
+			o.status("peacock's own %s hook %s%s", a.Hook, name, note)
 		case "removed":
-			o.status("removed the %s hook: %s", a.Hook, name)
+			o.status("%sremoved the %s hook: %s", would, a.Hook, name)
+			husky = husky || l.Manager == hooks.ManagerHusky
 		case "restored":
-			o.status("removed the %s hook and restored the one it chained: %s", a.Hook, name)
+			o.status("%sremoved the %s hook and restored the one it chained: %s", would, a.Hook, name)
+		case "orphan":
+			o.status("%sremoved %s, a copy of the %s hook in place left by an earlier uninstall", would, name, a.Hook)
+		case "lfs":
+			verb := "wrote"
+			if l.DryRun {
+				verb = "would have written"
+			}
+			o.status("%s git-lfs's missing hooks (%s) with git lfs update in %s; the ones peacock shares are chained", verb, a.Hook, name)
 		case "config":
 			if uninstall {
-				o.status("unset git's init.templateDir and removed %s", name)
+				o.status("%sunset git's init.templateDir and removed %s", would, name)
 			} else {
-				o.status("set git's init.templateDir to %s; every later clone gets the hooks", name)
+				o.status("%sset git's init.templateDir to %s; every later clone gets the hooks", would, name)
 			}
 		}
 	}
-	if uninstall && len(res.Actions) == 0 {
-		o.status("no peacock hooks to remove in %s", o.P.Display(res.Layout.Dir))
+	switch {
+	case husky && uninstall && !l.DryRun:
+		o.status("commit %s: the hook goes for the whole team", o.P.Display(l.Config))
+	case husky && !l.DryRun:
+		o.status("commit %s: the whole team gets the hook (it does nothing where peacock is not installed)", o.P.Display(l.Config))
+	}
+	if uninstall && len(res.Actions) == 0 && res.Snippet == "" {
+		o.status("no peacock hooks to remove in %s", o.P.Display(l.Dir))
 	}
 	return nil
 }
@@ -314,6 +431,9 @@ func runHookStatus(ctx context.Context, opts *hookOptions) error {
 		}
 		for _, h := range s.Hooks {
 			fmt.Fprintf(o.IO.Out, "%s\t%s\t%s\t%s\n", s.Scope, h.Hook, h.State, h.Path)
+			if h.Reason != "" && !o.G.Quiet {
+				fmt.Fprintf(o.IO.ErrOut, "peacock: %s %s: %s\n", s.Scope, h.Hook, h.Reason)
+			}
 		}
 	}
 	return nil
@@ -356,6 +476,11 @@ func runHookRun(ctx context.Context, opts *hookOptions) error {
 	if d.err != nil {
 		fmt.Fprintf(opts.IO.ErrOut, "peacock: hook: %v\n", d.err)
 		return nil
+	}
+	if d.res.LFSErr != nil {
+		fmt.Fprintf(opts.IO.ErrOut, "peacock: hook: %v\n", d.res.LFSErr)
+	} else if d.res.LFS != nil && !opts.Global.Quiet {
+		fmt.Fprintf(opts.IO.ErrOut, "peacock: wrote git-lfs's missing hooks (%s) with git lfs update; peacock's run them\n", d.res.LFS.Hook)
 	}
 	if opts.Global.Quiet || d.res.Action == hooks.RunNone {
 		return nil

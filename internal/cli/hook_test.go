@@ -80,7 +80,6 @@ func TestNewHookCmd(t *testing.T) {
 		{"run unknown", []string{"run", "pre-push"}, false, "", nil, `hook run: unknown hook "pre-push" (want post-checkout or post-merge)`},
 		{"run none", []string{"run"}, false, "", nil, "hook run: missing <post-checkout|post-merge>"},
 		{"install arg", []string{"install", "x"}, false, "", nil, `hook install: unexpected argument "x"`},
-		{"dry run", []string{"uninstall", "--dry-run"}, false, "", nil, "hook uninstall: --dry-run is not supported; peacock hook status shows what is installed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -79,7 +79,9 @@ func (o *out) report(res workspace.Result, status string, data map[string]any) e
 			return err
 		}
 	}
-	if res.Changed {
+	// Only the target may be a path the user typed (--workspace); the
+	// user settings are outside the project by nature.
+	if res.Changed && res.Path == o.P.Target.Path {
 		o.leadsOutside(res.Path)
 	}
 	switch {
@@ -181,6 +183,8 @@ type baseOptions struct {
 	// lazyContext and armSignals are writeOptions' cheaper pair.
 	lazyContext func() context.Context
 	armSignals  func()
+	// openWith is Open under other global flags (another target).
+	openWith func(g *globalOptions, noTarget bool) (*project.Project, error)
 }
 
 func newBase(f *factory, g *globalOptions) baseOptions {
@@ -190,7 +194,19 @@ func newBase(f *factory, g *globalOptions) baseOptions {
 		Context:     f.interruptible,
 		lazyContext: f.signalContext,
 		armSignals:  f.armSignals,
+		openWith:    f.openProject,
 	}
+}
+
+// withWorkspace returns b with the target set to path (absolute).
+func (b baseOptions) withWorkspace(path string) baseOptions {
+	g := *b.Global
+	g.Workspace = path
+	b.Global = &g
+	if b.openWith != nil {
+		b.Open = func(noTarget bool) (*project.Project, error) { return b.openWith(&g, noTarget) }
+	}
+	return b
 }
 
 // open resolves the project and the renderer for it.

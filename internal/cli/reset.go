@@ -1,13 +1,20 @@
 package cli
 
 import (
+	"fmt"
+	"strings"
+
+	"github.com/peacock-cli/peacock/project"
 	"github.com/peacock-cli/peacock/workspace"
 	"github.com/spf13/cobra"
 )
 
 type resetOptions struct {
 	baseOptions
-	All bool
+	All          bool
+	Personal     bool
+	Machine      bool
+	Devcontainer bool
 }
 
 func newResetCmd(f *factory, g *globalOptions, runF func(*resetOptions) error) *cobra.Command {
@@ -23,19 +30,44 @@ before 'set', reset gives back the original bytes.
 
 --all also removes the user-level colors from your editor's user settings
 (peacock.color, peacock.remoteColor and the Live Share colors), as the
-extension's "Remove All Global and Workspace Colors".`,
+extension's "Remove All Global and Workspace Colors".
+
+--personal removes this clone's personal color instead: the working copy
+gets the committed file back (with your other edits), and the filter, its
+config, its attributes and exclude lines and peacock's state are removed.`,
 		Example: `  $ peacock reset
   $ peacock reset --dry-run
-  $ peacock reset --all`,
+  $ peacock reset --all
+  $ peacock reset --personal
+  $ peacock reset --machine
+  $ peacock reset --devcontainer`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
 			}
+			if opts.Machine || opts.Devcontainer {
+				if opts.Machine && opts.Devcontainer || opts.Personal || opts.All {
+					return flagErrorf("--machine and --devcontainer go with none of each other, --personal and --all")
+				}
+				if opts.Devcontainer {
+					return runResetDevcontainer(opts)
+				}
+				return runResetMachine(opts)
+			}
+			if opts.Personal {
+				if opts.All {
+					return flagErrorf("--personal and --all do not go together")
+				}
+				return runResetPersonal(opts)
+			}
 			return runReset(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.All, "all", false, "also remove the user-level colors from the editor's user settings")
+	cmd.Flags().BoolVar(&opts.Personal, "personal", false, "remove this clone's personal color and every trace of it")
+	cmd.Flags().BoolVar(&opts.Machine, "machine", false, "remove the machine color of the editor servers on this host")
+	cmd.Flags().BoolVar(&opts.Devcontainer, "devcontainer", false, "remove the dev container color from devcontainer.json")
 	return cmd
 }
 
@@ -60,7 +92,7 @@ func runReset(opts *resetOptions) error {
 			}
 			data = map[string]any{"user": user}
 		case res != nil:
-			if err := o.report(*res, "removed the user-level colors", nil); err != nil {
+			if err := o.report(*res, "removed the user-level peacock.color, peacock.remoteColor and Live Share colors", nil); err != nil {
 				return err
 			}
 		}
@@ -69,12 +101,22 @@ func runReset(opts *resetOptions) error {
 	if err != nil {
 		return err
 	}
+	if !opts.All {
+		// The extension's Reset re-applies a user-level color at once;
+		// peacock leaves the file without colors, but says so.
+		for _, k := range []string{project.ColorKey, project.RemoteColorKey} {
+			if v, ok := p.User[k].(string); ok && strings.TrimSpace(v) != "" {
+				o.warnings([]string{fmt.Sprintf("%s: %s is %q: the extension applies it to this workspace when VS Code opens it (its own Reset re-applies it at once); peacock reset --all removes it", p.Display(p.UserSettingsPath), k, v)})
+			}
+		}
+	}
 	return o.reportChange(c, "reset", "removed the colors", data)
 }
 
 type applyOptions struct {
 	baseOptions
-	Remote bool
+	Remote   bool
+	Personal bool
 }
 
 func newApplyCmd(f *factory, g *globalOptions, runF func(*applyOptions) error) *cobra.Command {
@@ -88,16 +130,21 @@ peacock.color) and the current peacock.* settings, and merge it into the
 file. Without a stored color, strip the owned keys as the extension does.
 A file that is already right is not touched.`,
 		Example: `  $ peacock apply
-  $ peacock apply --remote`,
+  $ peacock apply --remote
+  $ peacock apply --personal`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
 			}
+			if opts.Personal {
+				return runApplyPersonal(opts)
+			}
 			return runApply(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "use peacock.remoteColor (falling back to peacock.color)")
+	cmd.Flags().BoolVar(&opts.Personal, "personal", false, "derive this clone's personal color again, on the committed file")
 	return cmd
 }
 

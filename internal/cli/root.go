@@ -231,7 +231,7 @@ func newRootCmd(f *factory) *cobra.Command {
 		Long: `peacock colors the title bar, activity bar and status bar of a VS Code-family
 window (VS Code, Insiders, VSCodium, Cursor, Windsurf) by writing
 workbench.colorCustomizations into the project's .code-workspace file, exactly
-as the Peacock extension 4.3.4 would, while keeping every comment and byte of
+as the Peacock extension 4.4.1 would, while keeping every comment and byte of
 formatting outside the keys it owns.
 
 The target file is, in order: --workspace PATH; the nearest *.code-workspace
@@ -294,6 +294,7 @@ from the current directory up to the repository root; the project's
 		newPickCmd(f, g, nil),
 		newAutoCmd(f, g, nil),
 		newHookCmd(f, g, nil),
+		newFilterCmd(f, g),
 	)
 	// cobra's completion command, with a usage error for a shell it does
 	// not know instead of its help and exit 0.

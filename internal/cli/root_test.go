@@ -11,7 +11,7 @@ import (
 
 // testFactory returns a factory rooted in a fresh temp dir with an isolated
 // HOME, plus the stdout and stderr buffers.
-func testFactory(t *testing.T) (*factory, string, *strings.Builder, *strings.Builder) {
+func testFactory(t testing.TB) (*factory, string, *strings.Builder, *strings.Builder) {
 	t.Helper()
 	dir := t.TempDir()
 	home := filepath.Join(dir, "home")
@@ -42,7 +42,7 @@ func TestExitCodes(t *testing.T) {
 		wantErr string
 	}{
 		{"ok", nil, []string{"set", "red"}, exitOK, ""},
-		{"check drift", map[string]string{".vscode/settings.json": drifted}, []string{"check"}, exitFailure, filepath.FromSlash(".vscode/settings.json") + ": 1 key(s) drifted; run 'peacock apply' to fix"},
+		{"check drift", map[string]string{".vscode/settings.json": drifted}, []string{"check"}, exitFailure, filepath.FromSlash(".vscode/settings.json") + ": 2 key(s) drifted; run 'peacock apply' to fix"},
 		{"check missing file", nil, []string{"check"}, exitFailure, "work.code-workspace does not exist; nothing to check"},
 		{"doctor problem", map[string]string{"home/.config/Code/User/settings.json": `{"window.titleBarStyle": "native"}`}, []string{"doctor"}, exitFailure, ""},
 		{"doctor fine", nil, []string{"doctor"}, exitOK, ""},

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/peacock-cli/peacock/internal/cli"
 	"github.com/peacock-cli/peacock/internal/huhpick"
@@ -45,9 +46,10 @@ func TestScript(t *testing.T) {
 		RequireUniqueNames:  true,
 		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") != "",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"cmpnonl": cmdCmpNoNL,
-			"lsdir":   cmdLsDir,
-			"replace": cmdReplace,
+			"cmpnonl":  cmdCmpNoNL,
+			"lsdir":    cmdLsDir,
+			"replace":  cmdReplace,
+			"backdate": cmdBackdate,
 			// hook scripts: peacock uninstalled
 			"nopeacock": cmdNoPeacock,
 		},
@@ -164,4 +166,17 @@ func cmdNoPeacock(ts *testscript.TestScript, neg bool, args []string) {
 		keep = append(keep, d)
 	}
 	ts.Setenv("PATH", strings.Join(keep, string(os.PathListSeparator)))
+}
+
+// cmdBackdate sets the modification time of files a minute back: backdate
+// FILE... A script stands for a file written a while ago, which git no
+// longer takes for racily clean (written in the second of its index).
+func cmdBackdate(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: backdate file...")
+	}
+	t := time.Now().Add(-time.Minute)
+	for _, a := range args {
+		ts.Check(os.Chtimes(ts.MkAbs(a), t, t))
+	}
 }

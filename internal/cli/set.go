@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+	"os"
 	"strings"
 
 	"github.com/peacock-cli/peacock/palette"
@@ -10,9 +12,12 @@ import (
 
 type setOptions struct {
 	baseOptions
-	Color  string
-	Remote bool
-	Style  string
+	Color        string
+	Remote       bool
+	Style        string
+	Personal     bool
+	Machine      bool
+	Devcontainer bool
 }
 
 func newSetCmd(f *factory, g *globalOptions, runF func(*setOptions) error) *cobra.Command {
@@ -35,13 +40,38 @@ rgb(66 184 131 / 60%) is opaque #42b883, and "red" is CSS red.
 
 --style accessible picks foregrounds that reach a 4.5:1 contrast on every bar
 and is remembered in the file (peacock.style), so later runs keep it;
---style peacock goes back to the extension's exact output.`,
+--style peacock goes back to the extension's exact output.
+
+--personal sets your own color in this clone only, in the working copy of the
+committed .vscode/settings.json or .code-workspace (or an untracked one): a
+git filter set in .git/ alone gives git the committed bytes, so git status
+and git diff show nothing and commits carry the team's file. See
+'peacock reset --personal'.
+
+--machine, run on an SSH host or in a container, writes the colors into the
+machine settings of the editor server there
+(~/.vscode-server/data/Machine/settings.json; Insiders ~/.vscode-server-insiders,
+VSCodium ~/.vscodium-server, Cursor ~/.cursor-server, Windsurf
+~/.windsurf-server): every existing one, or the one of --editor. Every remote
+window on the host shows the color, unless the workspace it opens has colors
+of its own (workspace settings override machine settings).
+
+--devcontainer writes the colors into customizations.vscode.settings of the
+project's .devcontainer/devcontainer.json (or .devcontainer.json), comments and
+formatting kept. VS Code copies those settings into the container's machine
+settings when it first connects to a new container and when it rebuilds one,
+at no other time: rebuild to see a change. Like --machine, it writes only
+workbench.colorCustomizations, the colors of remote windows: no peacock.*
+key, which the extension, in a remote window, would copy into the workspace.`,
 		Example: `  $ peacock set "#42b883"
   $ peacock set "Vue Green"
   $ peacock set dracula/purple
   $ peacock set "hsl(210, 60%, 40%)" --style accessible
   $ peacock set teal --remote
-  $ peacock set navy --dry-run`,
+  $ peacock set navy --dry-run
+  $ peacock set --personal "#ff1493"   # in this clone only; git sees the committed file
+  $ peacock set --machine teal         # on an SSH host: every remote window there
+  $ peacock set --devcontainer purple  # the dev container's windows, kept across rebuilds`,
 		Args: exactArgs(1, "<color>"),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
@@ -60,10 +90,28 @@ and is remembered in the file (peacock.style), so later runs keep it;
 			if runF != nil {
 				return runF(opts)
 			}
+			if opts.Machine || opts.Devcontainer {
+				if opts.Machine && opts.Devcontainer || opts.Personal || opts.Remote || opts.Style != "" {
+					return flagErrorf("--machine and --devcontainer go with none of each other, --personal, --remote and --style")
+				}
+				if opts.Devcontainer {
+					return runSetDevcontainer(opts)
+				}
+				return runSetMachine(opts)
+			}
+			if opts.Personal {
+				if opts.Style != "" {
+					return flagErrorf("--personal and --style do not go together")
+				}
+				return runSetPersonal(opts)
+			}
 			return runSet(opts)
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "store peacock.remoteColor (the color of remote windows) instead of peacock.color")
+	cmd.Flags().BoolVar(&opts.Devcontainer, "devcontainer", false, "color the windows of the project's dev container: customizations.vscode.settings of devcontainer.json")
+	cmd.Flags().BoolVar(&opts.Machine, "machine", false, "color every remote window on this SSH host or container: the editor server's machine settings")
+	cmd.Flags().BoolVar(&opts.Personal, "personal", false, "your color in this clone only: git keeps seeing the committed file")
 	cmd.Flags().StringVar(&opts.Style, "style", "", "palette style: peacock (the extension's exact output) or accessible (4.5:1 contrast)")
 	_ = cmd.RegisterFlagCompletionFunc("style", cobra.FixedCompletions([]string{"peacock", "accessible"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -81,6 +129,9 @@ func runSet(opts *setOptions) error {
 	p, o, err := opts.open(false)
 	if err != nil {
 		return err
+	}
+	if pf := p.PersonalFile(); pf != "" && sameFilePath(pf, p.Target.Path) {
+		return fmt.Errorf("%s holds your personal color (this clone only), so a color set there would never reach git; use 'peacock set --personal COLOR', or 'peacock reset --personal' first", p.Display(pf))
 	}
 	choice, err := p.Resolve(opts.Color)
 	if err != nil {
@@ -128,4 +179,14 @@ func favoriteNames(b baseOptions) []string {
 		names = append(names, fv.Name+"\t"+fv.Value)
 	}
 	return names
+}
+
+// sameFilePath reports that a and b name one existing file.
+func sameFilePath(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }

@@ -15,9 +15,10 @@ import (
 
 type showOptions struct {
 	baseOptions
-	Remote bool
-	Copy   bool
-	SVG    string
+	Remote   bool
+	Copy     bool
+	SVG      string
+	Personal bool
 }
 
 func newShowCmd(f *factory, g *globalOptions, runF func(*showOptions) error) *cobra.Command {
@@ -33,11 +34,15 @@ print plain tab-separated text.
 
 --copy puts the stored color on the clipboard with an OSC 52 escape, which
 works over SSH in terminals that allow it. --svg FILE writes the picture of
-the window as an SVG file.`,
+the window as an SVG file.
+
+--personal shows this clone's personal color (see 'peacock set --personal'),
+from the file that holds it; --json then says "personal": true.`,
 		Example: `  $ peacock show
   $ peacock show --json | jq -r .color
   $ peacock show --copy
-  $ peacock show --svg window.svg`,
+  $ peacock show --svg window.svg
+  $ peacock show --personal --json     # this clone's personal color and its file`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -49,6 +54,7 @@ the window as an SVG file.`,
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "show peacock.remoteColor (falling back to peacock.color)")
 	cmd.Flags().BoolVar(&opts.Copy, "copy", false, "copy the stored color to the clipboard (OSC 52)")
 	cmd.Flags().StringVar(&opts.SVG, "svg", "", "write the window picture to `file` (SVG)")
+	cmd.Flags().BoolVar(&opts.Personal, "personal", false, "show this clone's personal color and the file holding it")
 	return cmd
 }
 
@@ -56,6 +62,20 @@ func runShow(opts *showOptions) error {
 	p, o, err := opts.open(false)
 	if err != nil {
 		return err
+	}
+	personal := false
+	if opts.Personal {
+		ps, err := openPersonal(p.Dir)
+		if err != nil {
+			return err
+		}
+		if ps.state == nil {
+			return errors.New("no personal color in this clone; set one with: peacock set --personal COLOR")
+		}
+		if p, o, err = openPersonalTarget(opts.baseOptions, ps); err != nil {
+			return err
+		}
+		personal = true
 	}
 	s, err := p.Stored(opts.Remote)
 	if err != nil {
@@ -81,12 +101,13 @@ func runShow(opts *showOptions) error {
 	}
 	if opts.Global.JSON {
 		return o.json(map[string]any{
-			"color":  s.Color.Hex6(),
-			"value":  s.Text,
-			"key":    s.Key,
-			"file":   p.Target.Path,
-			"exists": s.Doc != nil,
-			"colors": s.Colors,
+			"color":    s.Color.Hex6(),
+			"value":    s.Text,
+			"key":      s.Key,
+			"file":     p.Target.Path,
+			"exists":   s.Doc != nil,
+			"colors":   s.Colors,
+			"personal": personal,
 		})
 	}
 	if !io.ColorEnabled() {

@@ -2,6 +2,7 @@ package svg
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"math"
 	"strconv"
@@ -264,57 +265,12 @@ func stroke(fillAttrs string) string {
 	return strings.ReplaceAll(fillAttrs, "fill", "stroke")
 }
 
-// text writes s escaped as XML character data, byte for byte as
-// encoding/xml's EscapeText does (TestTextMatchesEscapeText), without
-// linking encoding/xml: " ' & < > tab, newline and carriage return become
-// character references, and invalid UTF-8 and characters XML does not
-// allow become U+FFFD.
+// text writes s escaped as XML character data (encoding/xml's
+// EscapeText: " ' & < > tab, newline and carriage return become character
+// references; invalid UTF-8 and characters XML does not allow become
+// U+FFFD).
 func text(b *bytes.Buffer, s string) {
-	last := 0
-	for i := 0; i < len(s); {
-		r, width := utf8.DecodeRuneInString(s[i:])
-		i += width
-		var esc string
-		switch r {
-		case '"':
-			esc = "&#34;"
-		case '\'':
-			esc = "&#39;"
-		case '&':
-			esc = "&amp;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '\t':
-			esc = "&#x9;"
-		case '\n':
-			esc = "&#xA;"
-		case '\r':
-			esc = "&#xD;"
-		default:
-			if !isInCharacterRange(r) || (r == utf8.RuneError && width == 1) {
-				esc = "\uFFFD"
-				break
-			}
-			continue
-		}
-		b.WriteString(s[last : i-width])
-		b.WriteString(esc)
-		last = i
-	}
-	b.WriteString(s[last:])
-}
-
-// isInCharacterRange reports whether r may appear in an XML document (the
-// Char production of XML 1.0), as encoding/xml decides it.
-func isInCharacterRange(r rune) bool {
-	return r == 0x09 ||
-		r == 0x0A ||
-		r == 0x0D ||
-		r >= 0x20 && r <= 0xD7FF ||
-		r >= 0xE000 && r <= 0xFFFD ||
-		r >= 0x10000 && r <= 0x10FFFF
+	_ = xml.EscapeText(b, []byte(s)) // a bytes.Buffer does not fail
 }
 
 // truncate cuts s to at most n characters, the last an ellipsis when cut.

@@ -1,0 +1,173 @@
+package project
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/peacock-cli/peacock/palette"
+)
+
+// fileOf returns a settings.json body holding what color derives under s,
+// keys sorted, then the extra members.
+func fileOf(color string, s palette.Settings, drop string, extra string) string {
+	colors := palette.Derive(palette.MustParse(color), s)
+	delete(colors, drop)
+	var b strings.Builder
+	b.WriteString("{\n  \"workbench.colorCustomizations\": {\n")
+	for i, k := range palette.SortedKeys(colors) {
+		sep := ","
+		if i == len(colors)-1 {
+			sep = ""
+		}
+		fmt.Fprintf(&b, "    %q: %q%s\n", k, colors[k], sep)
+	}
+	fmt.Fprintf(&b, "  },\n  \"peacock.color\": %q%s\n}\n", color, extra)
+	return b.String()
+}
+
+// TestCheckEveryRelease writes the file each range of releases writes
+// (derived with that release's rules), under its package defaults and
+// under other settings, and checks that check explains it with a span of
+// releases that holds the release, and the settings assumed.
+func TestCheckEveryRelease(t *testing.T) {
+	type variant struct {
+		name  string
+		since palette.Version // the first release with the setting
+		edit  func(*palette.Settings)
+		why   string // in ExplainedBy
+	}
+	variants := []variant{
+		{"defaults", palette.Version{}, func(*palette.Settings) {}, ""},
+		{"keepForegroundColor", palette.Version{Minor: 7}, func(s *palette.Settings) { s.KeepForegroundColor = true }, "peacock.keepForegroundColor: true (yours: false)"},
+		{"activity bar not lightened", palette.Version{Minor: 6}, func(s *palette.Settings) { s.ActivityBarAdjustment = palette.AdjustNone }, "peacock.elementAdjustments activityBar: none (yours: lighten)"},
+		{"no status bar", palette.Version{Minor: 0, Patch: 6}, func(s *palette.Settings) { s.AffectStatusBar = false }, "peacock.affectStatusBar: false (yours: true)"},
+		{"keepBadgeColor", palette.Version{Major: 1}, func(s *palette.Settings) { s.KeepBadgeColor = true }, "peacock.keepBadgeColor: true (yours: false)"},
+		{"tab border", palette.Version{Major: 2, Minor: 5}, func(s *palette.Settings) { s.AffectTabActiveBorder = true }, "peacock.affectTabActiveBorder: true (yours: false)"},
+		{"status and title borders", palette.Version{Major: 3, Minor: 8}, func(s *palette.Settings) { s.AffectStatusAndTitleBorders = true }, "peacock.affectStatusAndTitleBorders: true (yours: false)"},
+		{"debugging", palette.Version{Major: 3, Minor: 9}, func(s *palette.Settings) { s.AffectDebuggingStatusBar = true }, "peacock.affectDebuggingStatusBar: true (yours: false)"},
+		{"squigglyBeGone", palette.Version{Major: 4, Minor: 2}, func(s *palette.Settings) { s.SquigglyBeGone = true }, "peacock.squigglyBeGone: true (yours: false)"},
+		{"window border", palette.Version{Major: 4, Minor: 3}, func(s *palette.Settings) { s.AffectWindowBorder = true }, "peacock.affectWindowBorder: true (yours: false)"},
+		{"Cursor", palette.Version{Major: 4, Minor: 3}, func(s *palette.Settings) { s.Cursor = true }, "written in Cursor"},
+	}
+	n := 0
+	for _, rel := range palette.Releases() {
+		for _, v := range variants {
+			if rel.Compare(v.since) < 0 {
+				continue
+			}
+			for _, color := range []string{"#42b883", "#1857a4"} {
+				name := fmt.Sprintf("%s/%s/%s", rel, v.name, color)
+				s := palette.DefaultSettingsOf(rel)
+				v.edit(&s)
+				file := fileOf(color, s, "", "")
+				p := testProject(t, map[string]string{".vscode/settings.json": file}, Options{})
+				r, err := p.Check(false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				n++
+				if rel == palette.Current && v.why == "" {
+					if r.Status != StatusOK {
+						t.Errorf("%s: %s %v, want ok", name, r.Status, r.Drift)
+					}
+					continue
+				}
+				if r.Status != StatusExplained {
+					t.Errorf("%s: %s %v, want explained", name, r.Status, r.Drift)
+					continue
+				}
+				if rel.Compare(r.Oldest) < 0 || rel.Compare(r.Newest) > 0 {
+					// Only a release that writes this very file, with its
+					// defaults and at most the variant, may date it.
+					if !slices.ContainsFunc(palette.Releases(), func(q palette.Version) bool {
+						if q.Compare(r.Oldest) < 0 || q.Compare(r.Newest) > 0 {
+							return false
+						}
+						sq := palette.DefaultSettingsOf(q)
+						plain := fileOf(color, sq, "", "")
+						v.edit(&sq)
+						return file == plain || file == fileOf(color, sq, "", "")
+					}) {
+						t.Errorf("%s: dated %s, which does not write it", name, r.Versions)
+					}
+					continue
+				}
+				if v.why != "" && file != fileOf(color, palette.DefaultSettingsOf(rel), "", "") && !slices.ContainsFunc(r.ExplainedBy, func(w string) bool { return strings.Contains(w, v.why) }) {
+					t.Errorf("%s: explained by %q, want %q", name, r.ExplainedBy, v.why)
+				}
+				if len(r.Assumed) > 1 {
+					t.Errorf("%s: assumes %q, want at most one setting", name, r.Assumed)
+				}
+			}
+		}
+	}
+	t.Logf("%d generated files explained", n)
+}
+
+// TestCheckReleaseDeletions deletes one key at a time from the file each
+// range of releases writes with its package defaults: drift, except the
+// deletion of the only key of the newest release among the file's keys
+// (that makes a complete file of an older release, which nothing can tell
+// from a deletion).
+func TestCheckReleaseDeletions(t *testing.T) {
+	n := 0
+	for _, rel := range palette.Releases() {
+		s := palette.DefaultSettingsOf(rel)
+		colors := palette.Derive(palette.MustParse("#42b883"), s)
+		var newest palette.Version
+		added := 0
+		for k := range colors {
+			switch first, _ := palette.FirstRelease(k); first.Compare(newest) {
+			case 1:
+				newest, added = first, 1
+			case 0:
+				added++
+			}
+		}
+		for k := range colors {
+			if first, _ := palette.FirstRelease(k); first == newest && added == 1 {
+				continue
+			}
+			p := testProject(t, map[string]string{".vscode/settings.json": fileOf("#42b883", s, k, "")}, Options{})
+			r, err := p.Check(false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+			if r.Status != StatusDrift {
+				t.Errorf("%s without %s: %s %q, want drift", rel, k, r.Status, r.ExplainedBy)
+			}
+		}
+	}
+	if n < 200 {
+		t.Fatalf("only %d deletions", n)
+	}
+	t.Logf("%d deletions, all drift", n)
+}
+
+// TestCheckContrastSkipsInactive: WCAG 1.4.3 exempts inactive components,
+// so the inactive foregrounds of the extension's own palette are no
+// warning; text that must be read still is (Vue Green: the badge; red:
+// the bars' text and the remote item).
+func TestCheckContrastSkipsInactive(t *testing.T) {
+	for _, tt := range []struct {
+		color string
+		want  int
+	}{{"#42b883", 1}, {"red", 7}} {
+		p := testProject(t, map[string]string{".vscode/settings.json": fileOf(tt.color, palette.DefaultSettings(), "", "")}, Options{})
+		r, err := p.Check(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range r.LowContrast {
+			if strings.HasSuffix(w.Foreground, ".inactiveForeground") {
+				t.Errorf("%s: warning for %s on %s", tt.color, w.Foreground, w.Background)
+			}
+		}
+		if len(r.LowContrast) != tt.want {
+			t.Errorf("%s: %d warnings %v, want %d", tt.color, len(r.LowContrast), r.LowContrast, tt.want)
+		}
+	}
+}
