@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/user"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -92,7 +93,7 @@ func newFactory(io *ioStreams) *factory {
 	return &factory{
 		IO:     io,
 		Getwd:  os.Getwd,
-		Getenv: os.Getenv,
+		Getenv: getenv,
 		GOOS:   runtime.GOOS,
 		NewRand: func(seed uint64) *rand.Rand {
 			if seed == 0 {
@@ -101,6 +102,20 @@ func newFactory(io *ioStreams) *factory {
 			return rand.New(rand.NewPCG(seed, seed))
 		},
 	}
+}
+
+// getenv is os.Getenv, except that an unset or relative HOME (USERPROFILE
+// on Windows) is the home directory the system's user database gives
+// (os/user): a service or a container often runs without HOME, and with
+// XDG_CONFIG_HOME set most commands need no home at all.
+func getenv(key string) string {
+	v := os.Getenv(key)
+	if (key == "HOME" && runtime.GOOS != "windows" || key == "USERPROFILE" && runtime.GOOS == "windows") && !filepath.IsAbs(v) {
+		if u, err := user.Current(); err == nil && filepath.IsAbs(u.HomeDir) {
+			return u.HomeDir
+		}
+	}
+	return v
 }
 
 // globalOptions are the persistent flags every command shares.
@@ -295,6 +310,7 @@ from the current directory up to the repository root; the project's
 		newAutoCmd(f, g, nil),
 		newHookCmd(f, g, nil),
 		newFilterCmd(f, g),
+		newVersionCmd(f, g),
 	)
 	// cobra's completion command, with a usage error for a shell it does
 	// not know instead of its help and exit 0.
@@ -315,6 +331,24 @@ from the current directory up to the repository root; the project's
 		}
 	}
 	return root
+}
+
+// newVersionCmd is `peacock version`, the same as --version (with --json,
+// an object).
+func newVersionCmd(f *factory, g *globalOptions) *cobra.Command {
+	return &cobra.Command{
+		Use:     "version",
+		Short:   "Print peacock's version",
+		Example: "  $ peacock version\n  $ peacock version --json",
+		Args:    noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if g.JSON {
+				return writeJSON(f.IO, map[string]string{"version": versionString()})
+			}
+			_, err := fmt.Fprintf(f.IO.Out, "peacock %s\n", versionString())
+			return err
+		},
+	}
 }
 
 // splitShorthands writes shorthands run together, as -qC, one by one (-q

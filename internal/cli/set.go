@@ -31,7 +31,7 @@ in peacock.color (or peacock.remoteColor with --remote).
 <color> is anything Peacock accepts (a CSS name, #rgb, #rrggbb, #rrggbbaa,
 rgb(), hsl(), hsv() in their loose forms), CSS Color 4 forms Peacock has no
 meaning for, such as oklch(70% 0.12 160), oklab() or hwb(), the name of a
-favorite, or the name of a theme color ("go blue", or "languages/go-blue"
+favorite, or the name of a theme color ("sky blue", or "okabe-ito/sky-blue"
 when several themes have one; see 'peacock themes'). Names ignore case, and
 spaces, dashes and underscores are alike. Where Peacock does read a text,
 its reading wins, so the extension and peacock write the same file:
