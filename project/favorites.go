@@ -127,11 +127,15 @@ func (p *Project) Favorites() ([]Favorite, error) {
 		if err != nil {
 			return nil, err
 		}
-		favs, _, err := p.storedFavorites(st, doc)
+		favs, present, err := p.storedFavorites(st, doc)
 		if err != nil {
 			return nil, err
 		}
-		list = append(favs, starters()...)
+		// As in the editor's settings: an absent list is the starters.
+		list = favs
+		if !present {
+			list = starters()
+		}
 	}
 	return dedupe(list), nil
 }
@@ -205,8 +209,8 @@ func (p *Project) editFavorites(wo WriteOptions, fn func([]Favorite) ([]Favorite
 		if err != nil {
 			return err
 		}
-		if !present && st.Source == SourceUser {
-			list = starters()
+		if !present {
+			list = starters() // the default, in either store
 		}
 		list, err = fn(list)
 		if err != nil {
@@ -301,11 +305,6 @@ func (p *Project) RemoveFavorite(name string, wo WriteOptions) (*FavoriteChange,
 			}
 		}
 		if len(kept) == len(list) {
-			for _, f := range starters() {
-				if sameName(f.Name, name) {
-					return nil, fmt.Errorf("%q is one of Peacock's starter favorites, which are listed but not kept in %s, so it cannot be removed there", f.Name, p.Display(p.FavoritesStore().Path))
-				}
-			}
 			return nil, fmt.Errorf("no favorite named %q in %s", name, p.Display(p.FavoritesStore().Path))
 		}
 		return kept, nil
