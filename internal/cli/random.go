@@ -45,8 +45,8 @@ print it on stdout.`,
 	}
 	cmd.Flags().BoolVar(&opts.Favorites, "favorites", false, "draw from the favorites (as peacock.surpriseMeFromFavoritesOnly does)")
 	cmd.Flags().StringVar(&opts.Theme, "theme", "", "draw from one theme (see 'peacock themes')")
-	_ = cmd.RegisterFlagCompletionFunc("theme", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return themeNames(opts.baseOptions), cobra.ShellCompDirectiveNoFileComp
+	_ = cmd.RegisterFlagCompletionFunc("theme", func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		return matching(themeNames(opts.baseOptions), toComplete), cobra.ShellCompDirectiveNoFileComp
 	})
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "store peacock.remoteColor instead of peacock.color")
 	cmd.Flags().Var(seedFlag{&opts.Seed}, "seed", "seed for a reproducible draw (0: a different draw each time)")

@@ -368,6 +368,10 @@ from the current directory up to the repository root; the project's
 	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print no status messages")
 	pf.StringVar(&g.Editor, "editor", "", "whose user settings apply: code, insiders, vscodium, cursor, windsurf (default: the first installed)")
 	pf.StringVar(&g.UserSettings, "user-settings", "", "read user settings from `file` instead of the editor's (env PEACOCK_USER_SETTINGS)")
+	_ = root.MarkPersistentFlagDirname("chdir")
+	_ = root.MarkPersistentFlagFilename("workspace", "code-workspace", "json")
+	_ = root.MarkPersistentFlagFilename("user-settings", "json")
+	_ = root.RegisterFlagCompletionFunc("editor", cobra.FixedCompletions(project.EditorIDs(), cobra.ShellCompDirectiveNoFileComp))
 
 	root.AddCommand(
 		newSetCmd(f, g, nil),

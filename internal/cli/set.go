@@ -67,7 +67,7 @@ of its own (workspace settings override machine settings).`,
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return colorNames(opts.baseOptions), cobra.ShellCompDirectiveNoFileComp
+			return matching(colorNames(opts.baseOptions), toComplete), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Color = strings.TrimSpace(args[0])
@@ -148,6 +148,21 @@ func colorNames(b baseOptions) []string {
 		return nil
 	}
 	return append(favoriteNames(b), p.ThemeColorNames()...)
+}
+
+// matching keeps the completions (NAME or NAME\tDESCRIPTION) whose name
+// begins with typed, ignoring case as every name lookup does, and writes
+// that beginning as it was typed: shells keep only the completions that
+// begin with the typed text, case and all, so "vue" would find no "Vue
+// Green", while "vue Green" names the same color.
+func matching(names []string, typed string) []string {
+	var out []string
+	for _, n := range names {
+		if len(n) >= len(typed) && strings.EqualFold(n[:len(typed)], typed) {
+			out = append(out, typed+n[len(typed):])
+		}
+	}
+	return out
 }
 
 // favoriteNames is the completion list for favorite names, with values.
