@@ -106,13 +106,18 @@ func (p *Project) storedFavorites(st FavoritesStore, doc *workspace.Document) ([
 // Favorites lists the favorites in lookup order, each name once (the first
 // wins, compared case-insensitively). From the editor's user settings:
 // peacock.favoriteColors, or Peacock's starter set when the setting is
-// absent (the extension's default). From peacock's config file: its
-// favorites, then the starters whose names it does not shadow.
+// absent (the extension's default). From peacock's config file the same:
+// its favorites, or the starters when it has none.
 func (p *Project) Favorites() ([]Favorite, error) {
 	st := p.FavoritesStore()
 	var list []Favorite
 	if st.Source == SourceUser {
 		v, ok := p.User[FavoritesKey]
+		if l, isList := v.([]any); isList && len(l) == 0 {
+			// An explicit []: the extension fills it with the starters
+			// when a window opens, so it reads as them.
+			ok = false
+		}
 		if ok && v != nil {
 			favs, err := decodeFavorites(v, SourceUser)
 			if err != nil {
@@ -198,10 +203,17 @@ type FavoriteChange struct {
 	Store FavoritesStore
 }
 
+// emptyList reports whether d's peacock.favoriteColors is an explicit [],
+// which the extension fills with the starters when a window opens.
+func emptyList(d *workspace.Document) bool {
+	v, ok := d.Setting(FavoritesKey)
+	l, isList := v.([]any)
+	return ok && isList && len(l) == 0
+}
+
 // editFavorites edits the store's list under its file lock. fn gets the
-// current list (for the editor store, the starters when the setting is
-// absent, as the extension materializes them on its first save) and
-// returns the new one.
+// current list (the starters when the list is absent, as the extension
+// materializes them on its first save) and returns the new one.
 func (p *Project) editFavorites(wo WriteOptions, fn func([]Favorite) ([]Favorite, error)) (workspace.Result, FavoritesStore, error) {
 	st := p.FavoritesStore()
 	res, err := workspace.Update(st.Path, wo.update(true), func(d *workspace.Document) error {
@@ -209,8 +221,10 @@ func (p *Project) editFavorites(wo WriteOptions, fn func([]Favorite) ([]Favorite
 		if err != nil {
 			return err
 		}
-		if !present {
-			list = starters() // the default, in either store
+		// The default, in either store; an explicit [] in the editor's
+		// settings too, which the extension fills with the starters.
+		if !present || len(list) == 0 && st.Source == SourceUser && emptyList(d) {
+			list = starters()
 		}
 		list, err = fn(list)
 		if err != nil {

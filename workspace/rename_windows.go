@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"syscall"
 	"time"
@@ -15,8 +16,21 @@ const renameRetry = 2 * time.Second
 // that another process holding the file open causes (an editor, a virus
 // scanner or the search indexer): access denied, sharing or lock
 // violation.
+// When the retries run out, the error says so in words (the caller adds
+// the file's name), keeping the system's error for errors.Is:
+//
+//	another program has the file open and does not let it be replaced
+//	(tried for 2s: Access is denied.); nothing written
 func rename(oldpath, newpath string) error {
-	return retryEphemeral(func() error { return os.Rename(oldpath, newpath) }, isEphemeralError, renameRetry)
+	err := retryEphemeral(func() error { return os.Rename(oldpath, newpath) }, isEphemeralError, renameRetry)
+	if err != nil && isEphemeralError(err) {
+		var le *os.LinkError
+		if errors.As(err, &le) {
+			err = le.Err // the names are the temporary file's and the caller's
+		}
+		return fmt.Errorf("another program has the file open and does not let it be replaced (tried for %v: %w); nothing written", renameRetry, err)
+	}
+	return err
 }
 
 // Windows error codes (winerror.h).
