@@ -473,24 +473,8 @@ func docPeacock(doc *workspace.Document) map[string]any {
 // Only a value the extension fails on (an excludedSettings that is no
 // list or string) or a bad peacock.style is an error, naming its file.
 func (p *Project) SettingsFor(doc *workspace.Document) (palette.Settings, error) {
-	user := peacockValues(p.User)
 	own := docPeacock(doc)
-	merged := workspace.MergeSettings(user, own)
-	// VS Code merges an object key by key only into an object: a user
-	// value that is none (null, a string) ends the chain from the package
-	// default, so a workspace object then stands alone, its missing keys
-	// no adjustment.
-	const adj = "peacock.elementAdjustments"
-	if u, ok := user[adj]; ok {
-		_, uObj := u.(map[string]any)
-		if m, oObj := merged[adj].(map[string]any); !uObj && oObj {
-			for _, k := range []string{"activityBar", "statusBar", "titleBar"} {
-				if _, ok := m[k]; !ok {
-					m[k] = nil
-				}
-			}
-		}
-	}
+	merged := p.merged(doc)
 	ps, warns, err := palette.DefaultSettings().MergeWarn(merged)
 	if err != nil {
 		// Name the file the bad value comes from: the target's own
@@ -536,7 +520,24 @@ func (p *Project) Settings() (palette.Settings, error) {
 
 // merged returns the user settings overlaid with doc's peacock settings.
 func (p *Project) merged(doc *workspace.Document) map[string]any {
-	return workspace.MergeSettings(peacockValues(p.User), docPeacock(doc))
+	user := peacockValues(p.User)
+	merged := workspace.MergeSettings(user, docPeacock(doc))
+	// VS Code merges an object key by key only into an object: a user
+	// value that is none (null, a string) ends the chain from the package
+	// default, so a workspace object then stands alone, its missing keys
+	// no adjustment.
+	const adj = "peacock.elementAdjustments"
+	if u, ok := user[adj]; ok {
+		_, uObj := u.(map[string]any)
+		if m, oObj := merged[adj].(map[string]any); !uObj && oObj {
+			for _, k := range []string{"activityBar", "statusBar", "titleBar"} {
+				if _, ok := m[k]; !ok {
+					m[k] = string(palette.AdjustNone)
+				}
+			}
+		}
+	}
+	return merged
 }
 
 // StoredColor returns the color text that applies to doc and the setting
