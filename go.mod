@@ -3,9 +3,16 @@ module github.com/peacock-cli/peacock
 go 1.26.0
 
 require (
+	// huh's own modules, which the picker's color field uses directly:
+	// its program, filter input and keys, the color profile it draws at,
+	// and cutting styled lines to the terminal's width.
+	charm.land/bubbles/v2 v2.0.0
+	charm.land/bubbletea/v2 v2.0.2
 	charm.land/huh/v2 v2.0.3
 	charm.land/lipgloss/v2 v2.1.1
-	github.com/lucasb-eyer/go-colorful v1.4.1 // CIEDE2000 (palette.DeltaE00); not its OkLch, see palette/oklch.go
+	github.com/charmbracelet/colorprofile v0.4.3
+	github.com/charmbracelet/x/ansi v0.11.8
+	github.com/lucasb-eyer/go-colorful v1.4.1 // CIEDE2000 (palette.DeltaE00, the nearest 256/16 colors in internal/cli); its OkLch converts no color we write (see palette/oklch.go), it only weighs hues in internal/cli
 	github.com/mattn/go-isatty v0.0.24
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/spf13/cobra v1.10.2 // the command line: flags (pflag), help, completion
@@ -16,13 +23,9 @@ require (
 )
 
 require (
-	charm.land/bubbles/v2 v2.0.0 // indirect
-	charm.land/bubbletea/v2 v2.0.2 // indirect
 	github.com/atotto/clipboard v0.1.4 // indirect
 	github.com/catppuccin/go v0.2.0 // indirect
-	github.com/charmbracelet/colorprofile v0.4.3 // indirect
 	github.com/charmbracelet/ultraviolet v0.0.0-20260811164956-006e29f97886 // indirect
-	github.com/charmbracelet/x/ansi v0.11.8 // indirect
 	github.com/charmbracelet/x/exp/ordered v0.1.0 // indirect
 	github.com/charmbracelet/x/exp/strings v0.0.0-20240722160745-212f7b056ed0 // indirect
 	github.com/charmbracelet/x/term v0.2.2 // indirect

@@ -3,6 +3,9 @@ package palette
 import (
 	"encoding/json"
 	"fmt"
+	"math"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -66,8 +69,10 @@ type Settings struct {
 	LightForegroundColor string
 
 	// DarkenLightenPercentage is peacock.darkenLightenPercentage, the step
-	// of the lighten and darken commands (default 5). Derive does not use
-	// it: element adjustments always use 10.
+	// of the lighten and darken commands (default 5), as the extension's
+	// tinycolor call reads the value: ±Inf for 1e400, NaN for a value that
+	// is no number, which makes lighten and darken give black (see
+	// MergeWarn). Derive does not use it: element adjustments always use 10.
 	DarkenLightenPercentage float64
 
 	// ExcludedSettings is peacock.excludedSettings: keys Peacock neither
@@ -120,39 +125,99 @@ const (
 // Merge applies settings values over s and returns the result; s itself is
 // not changed. values maps setting keys ("peacock.affectTitleBar") to values
 // as encoding/json decodes them: bool, float64 (or json.Number), string,
-// []any and map[string]any.
-//
-// peacock.elementAdjustments merges key by key, as VS Code merges object
-// settings; peacock.style sets Style ("peacock" or "accessible"). A null
-// value leaves the setting as it was. Keys without the "peacock." prefix,
-// and peacock.* keys that do not affect derivation (peacock.color,
-// peacock.favoriteColors, …), are ignored. A value of the wrong type is an
-// error naming the key and the type expected, and then the returned
-// Settings is s unchanged.
+// []any and map[string]any, and nil for null. It is MergeWarn without the
+// warnings.
 func (s Settings) Merge(values map[string]any) (Settings, error) {
+	out, _, err := s.MergeWarn(values)
+	return out, err
+}
+
+// A Warning is a peacock.* setting whose value does not have the type the
+// extension's schema gives it. The extension reads it anyway, with
+// JavaScript's rules, and so does MergeWarn: Read says how.
+type Warning struct {
+	Key  string // the setting, "peacock.elementAdjustments.activityBar" for a key of it
+	Want string // the schema's type: "a boolean"
+	Got  string // the value's JSON type and text: `string "false"`
+	Read string // how the extension reads it: "true"
+}
+
+func (w Warning) String() string {
+	return fmt.Sprintf("setting %s: want %s, got %s; the extension reads it as %s", w.Key, w.Want, w.Got, w.Read)
+}
+
+// MergeWarn applies settings values over s as Merge does and returns the
+// result, with a Warning for each setting of the wrong type. Values are
+// read as the extension reads them (spec §3, read-configuration.ts), and a
+// null is a value, as VS Code's configuration merge keeps it
+// (configurationModels.ts mergeContents: a later layer's null replaces the
+// default; get() falls back to the default only for undefined):
+//
+//   - the boolean settings by JavaScript truthiness: false, 0, "" and null
+//     are false, anything else ("false", "no", 1, [], {}) true;
+//   - peacock.elementAdjustments: an object merges key by key; a key that is
+//     not "lighten" or "darken" (null, "none", 1) is no adjustment, and a
+//     value that is not an object (a string, null, an array) means no
+//     adjustment for any element;
+//   - peacock.darkForegroundColor and lightForegroundColor: a falsy value
+//     (null, "", false, 0) is the default, other text a color, any other
+//     truthy value black (tinycolor reads a non-string as #000000);
+//   - peacock.darkenLightenPercentage: tinycolor's amount === 0 ? 0 :
+//     amount || 10, then JavaScript's Number: null, false and "" give 10,
+//     true 1, "7" 7, [] 0, 1e400 Infinity (lighten gives white), text that
+//     is no number NaN (lighten and darken give black);
+//   - peacock.excludedSettings: a list keeps its strings; a string excludes
+//     every owned key it contains (String.prototype.includes); null, a
+//     number, a boolean or an object is an error: the extension fails on it
+//     (excludedSettings.includes is not a function) and writes nothing.
+//
+// peacock.style sets Style ("peacock" or "accessible"; it is this tool's
+// own setting, so anything else is an error; null leaves it). Keys without
+// the "peacock." prefix, and peacock.* keys that do not affect derivation
+// (peacock.color, peacock.favoriteColors, …), are ignored. On an error the
+// returned Settings is s unchanged.
+func (s Settings) MergeWarn(values map[string]any) (Settings, []Warning, error) {
 	out := s
 	out.ExcludedSettings = append([]string(nil), s.ExcludedSettings...)
-	for key, v := range values {
+	var warns []Warning
+	warn := func(key, want string, v any, read string) {
+		warns = append(warns, Warning{Key: key, Want: want, Got: describe(v), Read: read})
+	}
+	keys := make([]string, 0, len(values))
+	for k := range values {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys) // warnings in a stable order
+	for _, key := range keys {
+		v := values[key]
 		name, ok := strings.CutPrefix(key, "peacock.")
-		if !ok || v == nil {
+		if !ok {
 			continue
 		}
 		if p := out.boolField(name); p != nil {
-			b, ok := v.(bool)
-			if !ok {
-				return s, typeError(key, "a boolean", v)
+			b := truthy(v)
+			if _, isBool := v.(bool); !isBool {
+				warn(key, "a boolean", v, fmt.Sprint(b))
 			}
 			*p = b
 			continue
 		}
-		var err error
 		switch name {
 		case "elementAdjustments":
-			err = out.mergeAdjustments(key, v)
+			warns = append(warns, out.mergeAdjustments(key, v)...)
 		case "darkForegroundColor", "lightForegroundColor":
-			str, ok := v.(string)
-			if !ok {
-				return s, typeError(key, "a string", v)
+			str, isString := v.(string)
+			def := DefaultDarkForeground
+			if name == "lightForegroundColor" {
+				def = DefaultLightForeground
+			}
+			switch {
+			case isString:
+			case !truthy(v):
+				warn(key, "a color string", v, "the default "+def)
+			default:
+				str = "#000000"
+				warn(key, "a color string", v, "#000000 (tinycolor reads a value that is no string as black)")
 			}
 			if name == "darkForegroundColor" {
 				out.DarkForegroundColor = str
@@ -160,39 +225,232 @@ func (s Settings) Merge(values map[string]any) (Settings, error) {
 				out.LightForegroundColor = str
 			}
 		case "darkenLightenPercentage":
-			switch n := v.(type) {
-			case float64:
-				out.DarkenLightenPercentage = n
-			case int:
-				out.DarkenLightenPercentage = float64(n)
-			case json.Number:
-				f, perr := n.Float64()
-				if perr != nil {
-					return s, typeError(key, "a number", v)
-				}
-				out.DarkenLightenPercentage = f
-			default:
-				return s, typeError(key, "a number", v)
+			n := percentage(v)
+			if !isNumber(v) {
+				warn(key, "a number", v, formatJSNumber(n))
+			} else if math.IsInf(n, 0) {
+				warn(key, "a number from 1 to 10", v, formatJSNumber(n))
 			}
+			out.DarkenLightenPercentage = n
 		case "excludedSettings":
-			out.ExcludedSettings, err = stringList(key, v)
+			list, w, err := excludedList(key, v)
+			if err != nil {
+				return s, nil, err
+			}
+			warns = append(warns, w...)
+			out.ExcludedSettings = list
 		case "style":
+			if v == nil {
+				continue
+			}
 			str, ok := v.(string)
 			if !ok {
-				return s, typeError(key, `"peacock" or "accessible"`, v)
+				return s, nil, typeError(key, `"peacock" or "accessible"`, v)
 			}
 			switch Style(str) {
 			case StylePeacock, StyleAccessible:
 				out.Style = Style(str)
 			default:
-				return s, fmt.Errorf("setting %s: unknown style %q, want \"peacock\" or \"accessible\"", key, str)
+				return s, nil, fmt.Errorf("setting %s: unknown style %q, want \"peacock\" or \"accessible\"", key, str)
 			}
 		}
-		if err != nil {
-			return s, err
+	}
+	return out, warns, nil
+}
+
+// truthy is JavaScript's ToBoolean of a decoded JSON value.
+func truthy(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return false
+	case bool:
+		return x
+	case string:
+		return x != ""
+	case float64:
+		return x != 0 && !math.IsNaN(x)
+	case int:
+		return x != 0
+	case json.Number:
+		f := jsonNumber(x)
+		return f != 0 && !math.IsNaN(f)
+	}
+	return true // arrays and objects, even empty
+}
+
+func isNumber(v any) bool {
+	switch v.(type) {
+	case float64, int, json.Number:
+		return true
+	}
+	return false
+}
+
+// jsonNumber is the value of a JSON number literal as JavaScript's
+// JSON.parse reads it: out of range is ±Infinity (or ±0).
+func jsonNumber(n json.Number) float64 {
+	f, _ := strconv.ParseFloat(string(n), 64) // ErrRange gives ±Inf or ±0, as JavaScript
+	return f
+}
+
+// jsNumber is JavaScript's Number(v) (ToNumber) of a decoded JSON value.
+func jsNumber(v any) float64 {
+	switch x := v.(type) {
+	case nil:
+		return 0
+	case bool:
+		if x {
+			return 1
+		}
+		return 0
+	case float64:
+		return x
+	case int:
+		return float64(x)
+	case json.Number:
+		return jsonNumber(x)
+	case string:
+		return stringToNumber(x)
+	case []any:
+		// ToPrimitive of an array is its elements joined with ","
+		// (null as ""), then read as a string.
+		switch len(x) {
+		case 0:
+			return 0
+		case 1:
+			switch e := x[0].(type) {
+			case nil:
+				return 0
+			case []any, map[string]any:
+				return jsNumber(e)
+			case string:
+				return stringToNumber(e)
+			case bool:
+				return math.NaN() // "true" is no number
+			default:
+				return jsNumber(e)
+			}
+		}
+		return math.NaN()
+	}
+	return math.NaN() // an object: "[object Object]"
+}
+
+// stringToNumber is JavaScript's StringToNumber: white space trimmed, ""
+// is 0, decimal literals, 0x/0o/0b integers and ±Infinity; anything else
+// NaN.
+func stringToNumber(s string) float64 {
+	t := strings.TrimFunc(s, isJSSpace)
+	if t == "" {
+		return 0
+	}
+	switch t {
+	case "Infinity", "+Infinity":
+		return math.Inf(1)
+	case "-Infinity":
+		return math.Inf(-1)
+	}
+	if len(t) > 2 && t[0] == '0' {
+		base := 0
+		switch t[1] {
+		case 'x', 'X':
+			base = 16
+		case 'o', 'O':
+			base = 8
+		case 'b', 'B':
+			base = 2
+		}
+		if base != 0 {
+			n, err := strconv.ParseUint(t[2:], base, 64)
+			if err != nil {
+				if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+					return math.Inf(1)
+				}
+				return math.NaN()
+			}
+			return float64(n)
 		}
 	}
-	return out, nil
+	// A decimal literal: digits, one dot, an exponent; no "_", no hex
+	// floats, no "inf"/"nan" (which ParseFloat would take).
+	body := strings.TrimLeft(t, "+-")
+	if len(t)-len(body) > 1 || body == "" {
+		return math.NaN()
+	}
+	seenDigit, seenDot, seenExp := false, false, false
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		switch {
+		case c >= '0' && c <= '9':
+			seenDigit = true
+		case c == '.' && !seenDot && !seenExp:
+			seenDot = true
+		case (c == 'e' || c == 'E') && seenDigit && !seenExp:
+			seenExp = true
+			if i+1 < len(body) && (body[i+1] == '+' || body[i+1] == '-') {
+				i++
+			}
+			if i+1 >= len(body) {
+				return math.NaN()
+			}
+		default:
+			return math.NaN()
+		}
+	}
+	if !seenDigit {
+		return math.NaN()
+	}
+	f, err := strconv.ParseFloat(t, 64)
+	if err != nil {
+		if ne, ok := err.(*strconv.NumError); !ok || ne.Err != strconv.ErrRange {
+			return math.NaN()
+		}
+	}
+	return f
+}
+
+// percentage is the step tinycolor's lighten and darken take from the
+// setting's value v: amount === 0 ? 0 : amount || 10, then amount / 100
+// with JavaScript's Number.
+func percentage(v any) float64 {
+	if !truthy(v) {
+		if isNumber(v) {
+			return 0 // 0 (and -0) stay 0
+		}
+		return 10 // null, false, ""
+	}
+	return jsNumber(v)
+}
+
+// formatJSNumber writes n as JavaScript's String(n) does for the values a
+// warning shows.
+func formatJSNumber(n float64) string {
+	switch {
+	case math.IsNaN(n):
+		return "NaN (lighten and darken give black)"
+	case math.IsInf(n, 1):
+		return "Infinity (lighten gives white, darken black)"
+	case math.IsInf(n, -1):
+		return "-Infinity (lighten gives black, darken white)"
+	}
+	return strconv.FormatFloat(n, 'g', -1, 64)
+}
+
+// describe names the JSON type of v with its text, for a warning.
+func describe(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return fmt.Sprintf("string %q", x)
+	case bool, float64, int, json.Number:
+		b, _ := json.Marshal(x)
+		if len(b) == 0 {
+			return jsonType(v) + " " + fmt.Sprint(x)
+		}
+		return jsonType(v) + " " + string(b)
+	}
+	return jsonType(v)
 }
 
 // boolField returns the field of the boolean setting peacock.<name>, or nil.
@@ -232,51 +490,71 @@ func (s *Settings) boolField(name string) *bool {
 	return nil
 }
 
-func (s *Settings) mergeAdjustments(key string, v any) error {
+// mergeAdjustments merges peacock.elementAdjustments as the extension
+// reads it (see MergeWarn).
+func (s *Settings) mergeAdjustments(key string, v any) []Warning {
+	fields := []struct {
+		name string
+		p    *Adjustment
+	}{{"activityBar", &s.ActivityBarAdjustment}, {"statusBar", &s.StatusBarAdjustment}, {"titleBar", &s.TitleBarAdjustment}}
 	m, ok := v.(map[string]any)
 	if !ok {
-		return typeError(key, "an object", v)
+		for _, f := range fields {
+			*f.p = AdjustNone
+		}
+		return []Warning{{Key: key, Want: "an object", Got: describe(v), Read: "no adjustment for any element"}}
 	}
-	for k, av := range m {
-		var p *Adjustment
-		switch k {
-		case "activityBar":
-			p = &s.ActivityBarAdjustment
-		case "statusBar":
-			p = &s.StatusBarAdjustment
-		case "titleBar":
-			p = &s.TitleBarAdjustment
-		default:
-			continue
-		}
-		if av == nil {
-			continue
-		}
-		str, ok := av.(string)
+	var warns []Warning
+	for _, f := range fields {
+		av, ok := m[f.name]
 		if !ok {
-			return typeError(key+"."+k, `"none", "lighten" or "darken"`, av)
+			continue
 		}
-		*p = Adjustment(str)
+		str, isString := av.(string)
+		if !isString {
+			*f.p = AdjustNone
+			warns = append(warns, Warning{Key: key + "." + f.name, Want: `"none", "lighten" or "darken"`, Got: describe(av), Read: "none"})
+			continue
+		}
+		*f.p = Adjustment(str)
 	}
-	return nil
+	return warns
 }
 
-func stringList(key string, v any) ([]string, error) {
+// excludedList reads peacock.excludedSettings as the extension uses it:
+// excludedSettings.includes(key).
+func excludedList(key string, v any) ([]string, []Warning, error) {
 	switch l := v.(type) {
 	case []string:
-		return append([]string(nil), l...), nil
+		return append([]string(nil), l...), nil, nil
 	case []any:
 		out := make([]string, 0, len(l))
+		var warns []Warning
 		for _, e := range l {
 			str, ok := e.(string)
 			if !ok {
-				return nil, typeError(key, "a list of strings", v)
+				if warns == nil {
+					warns = append(warns, Warning{Key: key, Want: "a list of strings", Got: "a list holding " + describe(e), Read: "a list of its strings (nothing else equals a key)"})
+				}
+				continue
 			}
 			out = append(out, str)
 		}
-		return out, nil
+		return out, warns, nil
+	case string:
+		var out []string
+		for _, k := range ownedKeys {
+			if strings.Contains(l, k) {
+				out = append(out, k)
+			}
+		}
+		read := "excluding the owned keys it contains (String.prototype.includes): none"
+		if len(out) > 0 {
+			read = "excluding the owned keys it contains (String.prototype.includes): " + strings.Join(out, ", ")
+		}
+		return out, []Warning{{Key: key, Want: "a list of strings", Got: describe(v), Read: read}}, nil
 	}
-	return nil, typeError(key, "a list of strings", v)
+	return nil, nil, fmt.Errorf("setting %s: want a list of strings, got %s; the extension fails on it (excludedSettings.includes is not a function) and writes no colors", key, describe(v))
 }
 
 func typeError(key, want string, got any) error {

@@ -146,3 +146,28 @@ func TestCheckReleaseDeletions(t *testing.T) {
 	}
 	t.Logf("%d deletions, all drift", n)
 }
+
+// TestCheckContrastSkipsInactive: WCAG 1.4.3 exempts inactive components,
+// so the inactive foregrounds of the extension's own palette are no
+// warning; text that must be read still is (Vue Green: the badge; red:
+// the bars' text and the remote item).
+func TestCheckContrastSkipsInactive(t *testing.T) {
+	for _, tt := range []struct {
+		color string
+		want  int
+	}{{"#42b883", 1}, {"red", 7}} {
+		p := testProject(t, map[string]string{".vscode/settings.json": fileOf(tt.color, palette.DefaultSettings(), "", "")}, Options{})
+		r, err := p.Check(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range r.LowContrast {
+			if strings.HasSuffix(w.Foreground, ".inactiveForeground") {
+				t.Errorf("%s: warning for %s on %s", tt.color, w.Foreground, w.Background)
+			}
+		}
+		if len(r.LowContrast) != tt.want {
+			t.Errorf("%s: %d warnings %v, want %d", tt.color, len(r.LowContrast), r.LowContrast, tt.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"math/rand/v2"
 	"strings"
 
@@ -238,9 +239,16 @@ func (p *Project) Adjust(darken bool, percent float64, remote bool, wo WriteOpti
 			}
 			by = ps.DarkenLightenPercentage
 		}
-		c := palette.Lighten(s.Color, by)
-		if darken {
+		var c palette.Color
+		switch {
+		case math.IsNaN(by):
+			// The setting is no number: tinycolor's lightness becomes
+			// NaN, which reads as black (alpha kept), as in the extension.
+			c = palette.Color{A: s.Color.A}
+		case darken:
 			c = palette.Darken(s.Color, by)
+		default:
+			c = palette.Lighten(s.Color, by)
 		}
 		return Choice{Text: c.Hex(), Color: c}, nil
 	}, remote, "", wo)

@@ -113,6 +113,11 @@ func (p *Project) Favorites() ([]Favorite, error) {
 	var list []Favorite
 	if st.Source == SourceUser {
 		v, ok := p.User[FavoritesKey]
+		if l, isList := v.([]any); isList && len(l) == 0 {
+			// An explicit []: the extension fills it with the starters
+			// when a window opens, so it reads as them.
+			ok = false
+		}
 		if ok && v != nil {
 			favs, err := decodeFavorites(v, SourceUser)
 			if err != nil {
@@ -194,6 +199,14 @@ type FavoriteChange struct {
 	Store FavoritesStore
 }
 
+// emptyList reports whether d's peacock.favoriteColors is an explicit [],
+// which the extension fills with the starters when a window opens.
+func emptyList(d *workspace.Document) bool {
+	v, ok := d.Setting(FavoritesKey)
+	l, isList := v.([]any)
+	return ok && isList && len(l) == 0
+}
+
 // editFavorites edits the store's list under its file lock. fn gets the
 // current list (for the editor store, the starters when the setting is
 // absent, as the extension materializes them on its first save) and
@@ -205,7 +218,7 @@ func (p *Project) editFavorites(wo WriteOptions, fn func([]Favorite) ([]Favorite
 		if err != nil {
 			return err
 		}
-		if !present && st.Source == SourceUser {
+		if (!present || len(list) == 0 && emptyList(d)) && st.Source == SourceUser {
 			list = starters()
 		}
 		list, err = fn(list)

@@ -120,14 +120,15 @@ func (p *Project) Suggestions(so SuggestOptions) ([]Suggestion, error) {
 // HarmonySuggestions returns the colors of every harmony scheme around
 // base (palette.Schemes, in order), without base itself, each labelled with
 // its scheme and, where the scheme has several, its position ("triadic
-// 2"). A color another scheme already gave (the complementary is also the
-// tetradic's second) is listed once, under the first scheme. Choice.Text is
-// the color as "#rrggbb".
+// 2"). Each scheme is listed whole, so that "tetradic 1, 2, 3" reads as the
+// square it is: its second is also the complementary, listed under both.
+// A color a scheme repeats (a monochromatic shade that rounds to another)
+// is listed once. Choice.Text is the color as "#rrggbb".
 func HarmonySuggestions(base palette.Color) []Suggestion {
 	var out []Suggestion
-	seen := map[string]bool{base.Hex6(): true}
 	for _, s := range palette.Schemes() {
 		colors := palette.Harmony(base, s)[1:]
+		seen := map[string]bool{base.Hex6(): true}
 		for i, c := range colors {
 			hex := c.Hex6()
 			if seen[hex] {

@@ -10,7 +10,8 @@ import (
 func TestHarmonySuggestions(t *testing.T) {
 	base := palette.MustParse("#42b883")
 	got := HarmonySuggestions(base)
-	seen := map[string]bool{}
+	seen := map[string]string{}
+	labels := map[string]string{}
 	for _, s := range got {
 		if s.Source != SuggestHarmony || s.Detail != "#42b883" {
 			t.Errorf("%+v: want source harmony, detail #42b883", s)
@@ -18,23 +19,31 @@ func TestHarmonySuggestions(t *testing.T) {
 		if s.Choice.Text == "#42b883" {
 			t.Errorf("%+v: the base itself is offered", s)
 		}
-		if seen[s.Choice.Text] {
-			t.Errorf("%s offered twice", s.Choice.Text)
+		// The one color offered twice: the complementary is also the
+		// tetradic's second.
+		if first, ok := seen[s.Choice.Text]; ok && (first != "complementary" || s.Label != "tetradic 2") {
+			t.Errorf("%s offered twice: %s and %s", s.Choice.Text, first, s.Label)
 		}
-		seen[s.Choice.Text] = true
+		seen[s.Choice.Text] = s.Label
+		labels[s.Label] = s.Choice.Text
 		// What is stored is what is previewed: Color is Text parsed.
 		if c := palette.MustParse(s.Choice.Text); c != s.Choice.Color {
 			t.Errorf("%+v: Color is not Text parsed (%+v)", s, c)
 		}
 	}
-	// The complementary is the tetradic's second: listed once, first.
 	if got[0].Label != "complementary" || got[0].Choice.Text != palette.Harmony(base, palette.Complementary)[1].Hex6() {
 		t.Errorf("first = %+v, want the complementary", got[0])
 	}
-	for _, s := range got {
-		if s.Label == "tetradic 2" {
-			t.Errorf("tetradic 2 repeats the complementary: %+v", s)
+	// Each scheme is whole: the tetradic square has its three colors, in
+	// order, the second being the complementary.
+	tetradic := palette.Harmony(base, palette.Tetradic)
+	for i, label := range []string{"tetradic 1", "tetradic 2", "tetradic 3"} {
+		if labels[label] != tetradic[i+1].Hex6() {
+			t.Errorf("%s = %q, want %s", label, labels[label], tetradic[i+1].Hex6())
 		}
+	}
+	if labels["tetradic 2"] != labels["complementary"] {
+		t.Errorf("tetradic 2 %s is not the complementary %s", labels["tetradic 2"], labels["complementary"])
 	}
 }
 

@@ -89,7 +89,8 @@ type Project struct {
 	User             map[string]any
 
 	opts   Options
-	themes []themes.Theme // loaded by Themes
+	themes []themes.Theme  // loaded by Themes
+	warned map[string]bool // the settings warnings given, once each
 }
 
 // UsageError is an error in what the caller asked for (an unknown editor
@@ -464,22 +465,41 @@ func docPeacock(doc *workspace.Document) map[string]any {
 }
 
 // SettingsFor merges package defaults < user settings < doc's own settings,
-// as VS Code does, and returns the derivation settings. doc may be nil (no
-// target file). A bad value is an error naming the file it comes from.
+// as VS Code does, and returns the derivation settings, read as the
+// extension reads them (see palette.Settings.MergeWarn): a value of the
+// wrong type is a warning, once per setting, naming the file it comes
+// from and how the extension reads it. doc may be nil (no target file).
+// Only a value the extension fails on (an excludedSettings that is no
+// list or string) or a bad peacock.style is an error, naming its file.
 func (p *Project) SettingsFor(doc *workspace.Document) (palette.Settings, error) {
-	user := peacockValues(p.User)
 	own := docPeacock(doc)
-	ps, err := palette.DefaultSettings().Merge(workspace.MergeSettings(user, own))
+	merged := p.merged(doc)
+	ps, warns, err := palette.DefaultSettings().MergeWarn(merged)
 	if err != nil {
 		// Name the file the bad value comes from: the target's own
 		// settings when they are wrong by themselves, else the user's.
-		if _, derr := palette.DefaultSettings().Merge(own); derr != nil {
+		if _, _, derr := palette.DefaultSettings().MergeWarn(own); derr != nil {
 			return ps, fmt.Errorf("%s: %w", p.Display(p.Target.Path), derr)
 		}
 		if p.UserSettingsPath != "" {
 			err = fmt.Errorf("%s: %w", p.Display(p.UserSettingsPath), err)
 		}
 		return ps, err
+	}
+	for _, w := range warns {
+		top, _, _ := strings.Cut(strings.TrimPrefix(w.Key, peacockPrefix), ".")
+		from := p.UserSettingsPath
+		if _, ok := own[peacockPrefix+top]; ok || from == "" {
+			from = p.Target.Path
+		}
+		msg := fmt.Sprintf("%s: %s", p.Display(from), w)
+		if !p.warned[msg] {
+			if p.warned == nil {
+				p.warned = map[string]bool{}
+			}
+			p.warned[msg] = true
+			p.warn(msg)
+		}
 	}
 	if p.Editor != nil && p.Editor.ID == "cursor" {
 		ps.Cursor = true
@@ -499,7 +519,24 @@ func (p *Project) Settings() (palette.Settings, error) {
 
 // merged returns the user settings overlaid with doc's peacock settings.
 func (p *Project) merged(doc *workspace.Document) map[string]any {
-	return workspace.MergeSettings(peacockValues(p.User), docPeacock(doc))
+	user := peacockValues(p.User)
+	merged := workspace.MergeSettings(user, docPeacock(doc))
+	// VS Code merges an object key by key only into an object: a user
+	// value that is none (null, a string) ends the chain from the package
+	// default, so a workspace object then stands alone, its missing keys
+	// no adjustment.
+	const adj = "peacock.elementAdjustments"
+	if u, ok := user[adj]; ok {
+		_, uObj := u.(map[string]any)
+		if m, oObj := merged[adj].(map[string]any); !uObj && oObj {
+			for _, k := range []string{"activityBar", "statusBar", "titleBar"} {
+				if _, ok := m[k]; !ok {
+					m[k] = string(palette.AdjustNone)
+				}
+			}
+		}
+	}
+	return merged
 }
 
 // StoredColor returns the color text that applies to doc and the setting

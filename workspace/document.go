@@ -23,22 +23,36 @@ const (
 	KindWorkspace Kind = iota
 	// KindSettings is a settings.json file: settings live at the root.
 	KindSettings
+	// KindDevcontainer is a devcontainer.json file: settings live in
+	// customizations.vscode.settings, which VS Code copies into the
+	// container's machine settings.
+	KindDevcontainer
 )
 
-// String returns "workspace" or "settings".
+// String returns "workspace", "settings" or "devcontainer".
 func (k Kind) String() string {
-	if k == KindWorkspace {
+	switch k {
+	case KindWorkspace:
 		return "workspace"
+	case KindDevcontainer:
+		return "devcontainer"
 	}
 	return "settings"
 }
 
+// devcontainerPath is where a devcontainer.json keeps its settings.
+var devcontainerPath = []string{"customizations", "vscode", settingsKey}
+
 // KindOf returns the kind of the file at path, by its name: a name ending
-// in ".code-workspace" (in any case) is KindWorkspace, anything else
-// KindSettings.
+// in ".code-workspace" (in any case) is KindWorkspace, devcontainer.json
+// and .devcontainer.json are KindDevcontainer, anything else KindSettings.
 func KindOf(path string) Kind {
-	if strings.HasSuffix(strings.ToLower(filepath.Base(path)), ".code-workspace") {
+	base := strings.ToLower(filepath.Base(path))
+	switch {
+	case strings.HasSuffix(base, ".code-workspace"):
 		return KindWorkspace
+	case base == "devcontainer.json" || base == ".devcontainer.json":
+		return KindDevcontainer
 	}
 	return KindSettings
 }
@@ -313,6 +327,18 @@ func (d *Document) checkPath(p int) error {
 			return d.errAt(int(m.valStart), `"settings" is `+kindName(src[int(m.valStart)])+", not an object")
 		}
 	}
+	if d.kind == KindDevcontainer {
+		open := d.root
+		for i, k := range devcontainerPath {
+			_, m := d.lastMember(open, k)
+			if m == nil {
+				break
+			}
+			if open = int(m.valStart); src[open] != '{' {
+				return d.errAt(open, `"`+strings.Join(devcontainerPath[:i+1], ".")+`" is `+kindName(src[open])+", not an object")
+			}
+		}
+	}
 	if s := d.settingsOpen(); s >= 0 {
 		if _, m := d.lastMember(s, ColorCustomizationsKey); m != nil && src[int(m.valStart)] != '{' {
 			return d.errAt(int(m.valStart), `"`+ColorCustomizationsKey+`" is `+kindName(src[int(m.valStart)])+", not an object")
@@ -457,6 +483,17 @@ func (d *Document) settingsOpen() int {
 	if d.root < 0 || d.kind == KindSettings {
 		return d.root
 	}
+	if d.kind == KindDevcontainer {
+		open := d.root
+		for _, k := range devcontainerPath {
+			_, m := d.lastMember(open, k)
+			if m == nil {
+				return -1
+			}
+			open = int(m.valStart)
+		}
+		return open
+	}
 	if _, m := d.lastMember(d.root, settingsKey); m != nil {
 		return int(m.valStart)
 	}
@@ -568,6 +605,12 @@ func standardJSON(b []byte) []byte {
 func (d *Document) decodeAt(start, end int) any {
 	v, _, err := decodeJSONC(d.view[:end], start)
 	if err != nil {
+		// A number out of float64's range (1e400), which encoding/json
+		// refuses: as its literal text (json.Number), for the reader to
+		// take as JavaScript does (Infinity).
+		if v, _, ok := decodeNumbers(d.view[:end], start); ok {
+			return v
+		}
 		return nil
 	}
 	return v
@@ -725,9 +768,22 @@ func (d *Document) findDuplicates() []Duplicate {
 	}
 	check(d.root, "")
 	prefix := ""
-	if d.kind == KindWorkspace {
+	switch d.kind {
+	case KindWorkspace:
 		check(d.settingsOpen(), settingsKey)
 		prefix = settingsKey + "/"
+	case KindDevcontainer:
+		open := d.root
+		for i, k := range devcontainerPath {
+			_, m := d.lastMember(open, k)
+			if m == nil {
+				open = -1
+				break
+			}
+			open = int(m.valStart)
+			check(open, strings.Join(devcontainerPath[:i+1], "/"))
+		}
+		prefix = strings.Join(devcontainerPath, "/") + "/"
 	}
 	check(d.colorsOpen(), prefix+ColorCustomizationsKey)
 	return out

@@ -355,10 +355,25 @@ type getter func() (int, int)
 func (d *Document) rootGet() (int, int) { return d.root, -1 }
 
 func (d *Document) settingsGet() (int, int) {
-	if d.kind == KindSettings {
+	switch d.kind {
+	case KindSettings:
 		return d.rootGet()
+	case KindDevcontainer:
+		return d.pathGet(len(devcontainerPath))
 	}
 	return d.holderOf(d.root, settingsKey)
+}
+
+// pathGet locates the object at the first n keys of devcontainerPath.
+func (d *Document) pathGet(n int) (int, int) {
+	open, name := d.root, -1
+	for _, k := range devcontainerPath[:n] {
+		if open < 0 {
+			return -1, 0
+		}
+		open, name = d.holderOf(open, k)
+	}
+	return open, name
 }
 
 func (d *Document) colorsGet() (int, int) {
@@ -780,6 +795,22 @@ func (d *Document) SetSetting(key string, value any) error {
 		if d.kind == KindSettings {
 			return d.appendMember(d.rootGet, key, nv)
 		}
+		if d.kind == KindDevcontainer {
+			// The deepest object of customizations.vscode.settings that
+			// exists gets the rest of the path.
+			n := len(devcontainerPath) - 1
+			for n > 0 {
+				if o, _ := d.pathGet(n); o >= 0 {
+					break
+				}
+				n--
+			}
+			var v any = map[string]any{key: nv}
+			for i := len(devcontainerPath) - 1; i > n; i-- {
+				v = map[string]any{devcontainerPath[i]: v}
+			}
+			return d.appendMember(func() (int, int) { return d.pathGet(n) }, devcontainerPath[n], v)
+		}
 		return d.appendMember(d.rootGet, settingsKey, map[string]any{key: nv})
 	})
 }
@@ -960,5 +991,36 @@ func (d *Document) ReplaceAll(data []byte) error {
 		d.replace(0, len(d.src), string(data))
 		d.modified, d.changed, d.needFull = true, true, true
 		return d.reparse()
+	})
+}
+
+// PruneSettings removes, in a devcontainer.json, the objects of the
+// settings path (customizations.vscode.settings, from the innermost out)
+// that are left with no member and no comment, so that a reset after a set
+// that created them gives back the original bytes. (An empty one the file
+// had before cannot be told from one the set created, and goes too.) It
+// does nothing in other kinds of file.
+func (d *Document) PruneSettings() error {
+	if d.kind != KindDevcontainer {
+		return nil
+	}
+	return d.transact(func() error {
+		for n := len(devcontainerPath); n > 0; n-- {
+			o, _ := d.pathGet(n)
+			if o < 0 {
+				continue
+			}
+			l := *d.layout(o)
+			if len(l.members) > 0 || !isSpace(d.src[l.open+1:l.close]) {
+				return nil
+			}
+			parent := func() (int, int) { return d.pathGet(n - 1) }
+			po, _ := parent()
+			idx, _ := d.lastMember(po, devcontainerPath[n-1])
+			if err := d.removeMember(parent, idx); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }

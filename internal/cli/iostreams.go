@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"strings"
 
 	"github.com/mattn/go-isatty"
 )
@@ -20,8 +19,8 @@ type ioStreams struct {
 
 	stdinTTY, stdoutTTY, stderrTTY bool
 	noColor                        bool
-	// trueColor: the terminal has 24-bit color (COLORTERM says so).
-	trueColor bool
+	// depth is the color depth of a color terminal (see detectColorDepth).
+	depth ColorDepth
 	// width is the terminal's width in columns (0: unknown).
 	width int
 	// tty is where terminal-only output (OSC 52) goes; nil off a terminal.
@@ -41,8 +40,7 @@ func systemStreams() *ioStreams {
 		stdinTTY: isTTY(os.Stdin), stdoutTTY: isTTY(os.Stdout), stderrTTY: isTTY(os.Stderr),
 		noColor: noColor,
 	}
-	ct := strings.ToLower(os.Getenv("COLORTERM"))
-	s.trueColor = ct == "truecolor" || ct == "24bit"
+	s.depth = detectColorDepth(os.Getenv("COLORTERM"), os.Getenv("TERM"), os.Getenv("WT_SESSION") != "")
 	// Escapes need a console that reads them (Windows: virtual terminal
 	// processing); where that cannot be turned on, no color.
 	if s.stdoutTTY && !enableVT(os.Stdout) || s.stderrTTY && !enableVT(os.Stderr) {
@@ -63,7 +61,7 @@ func systemStreams() *ioStreams {
 // testStreams returns buffer-backed streams with every TTY flag off.
 func testStreams() (*ioStreams, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
 	in, out, errOut := &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
-	return &ioStreams{In: in, Out: out, ErrOut: errOut}, in, out, errOut
+	return &ioStreams{In: in, Out: out, ErrOut: errOut, depth: Colors256}, in, out, errOut
 }
 
 func (s *ioStreams) IsStdinTTY() bool        { return s.stdinTTY }
@@ -84,14 +82,29 @@ func (s *ioStreams) ColorEnabled() bool { return s.stdoutTTY && !s.noColor }
 func (s *ioStreams) ErrColorEnabled() bool { return s.stderrTTY && !s.noColor }
 
 // painter returns the ANSI painter for the terminal's color depth.
-func (s *ioStreams) painter() painter { return painter{trueColor: s.trueColor} }
+func (s *ioStreams) painter() painter { return painter{depth: s.depth} }
+
+// ErrColorDepth is the color depth stderr (where the picker draws) shows:
+// NoColor when it shows none (see ErrColorEnabled).
+func (s *ioStreams) ErrColorDepth() ColorDepth {
+	if !s.ErrColorEnabled() {
+		return NoColor
+	}
+	return s.depth
+}
 
 // Width is the terminal's width in columns, 0 when unknown.
 func (s *ioStreams) Width() int { return s.width }
 
-// SetTrueColor and SetWidth are test overrides.
-func (s *ioStreams) SetTrueColor(v bool) { s.trueColor = v }
-func (s *ioStreams) SetWidth(w int)      { s.width = w }
+// SetTrueColor, SetColorDepth and SetWidth are test overrides.
+func (s *ioStreams) SetTrueColor(v bool) {
+	s.depth = Colors256
+	if v {
+		s.depth = TrueColor
+	}
+}
+func (s *ioStreams) SetColorDepth(d ColorDepth) { s.depth = d }
+func (s *ioStreams) SetWidth(w int)             { s.width = w }
 
 // SetTTY sets where terminal-only output goes (nil: not a terminal).
 func (s *ioStreams) SetTTY(w io.Writer) { s.tty = w }

@@ -51,8 +51,9 @@ type PickerFunc func(io PromptIO) Prompter
 type PromptIO struct {
 	In     io.Reader
 	ErrOut io.Writer
-	// Color: ErrOut shows color.
-	Color bool
+	// Depth is the color depth ErrOut shows (NoColor: none), which the
+	// picker draws with: the same as show's (see ColorDepth).
+	Depth ColorDepth
 	// Accessible asks numbered prompts, one line per answer.
 	Accessible bool
 }
@@ -73,9 +74,12 @@ type PickMenu struct {
 	Initial int
 	// Resolve reads a typed color text or name (project.Resolve).
 	Resolve func(text string) (project.Choice, error)
-	// Preview draws a color as it would be written: the mock window and
-	// its foreground contrast.
-	Preview func(c palette.Color) string
+	// Preview draws a color as it would be written, in width columns: the
+	// mock window and the contrast of its text.
+	Preview func(c palette.Color, width int) string
+	// PreviewLine draws the same in one line: the three bars with their
+	// text, and the lowest contrast.
+	PreviewLine func(c palette.Color) string
 	// Label is the menu line of item i (TypeIn: the "type a color" entry),
 	// with its swatch when color is on.
 	Label func(i int, color bool) string
@@ -102,10 +106,13 @@ takes, or a favorite's or theme color's name). Moving the cursor redraws a
 small VS Code window in the colors that would be written, under the
 project's peacock.* settings and --style, with the contrast of its text.
 
-Enter writes the color exactly as 'peacock set' does and prints it on
-stdout; the picker itself draws on stderr, so c=$(peacock pick) works.
-Escape or Ctrl-C cancels (exit 130) and writes nothing. Type / to filter
-the list.
+Enter writes the highlighted color exactly as 'peacock set' does and
+prints it on stdout; the picker itself draws on stderr, so c=$(peacock
+pick) works. Type / to filter the list: the matches are listed from the
+first, which is highlighted; Escape closes the filter. Escape (outside the
+filter) or Ctrl-C cancels (exit 130) and writes nothing. The picker fits
+the terminal: the mock window from 80x24, a one-line preview from 60x20,
+the list alone below that.
 
 The picker needs a terminal. Without one, use 'peacock set COLOR'; or
 answer numbered prompts on stdin with --accessible (also turned on by
@@ -187,13 +194,16 @@ func runPick(opts *pickOptions) error {
 	}
 	title := strings.TrimSuffix(filepath.Base(p.Target.Root), string(filepath.Separator))
 	io := opts.IO
-	m.Preview = func(c palette.Color) string {
-		return previewColor(io, palette.Derive(c, settings), title)
+	m.Preview = func(c palette.Color, width int) string {
+		return previewColor(io, palette.Derive(c, settings), title, width)
+	}
+	m.PreviewLine = func(c palette.Color) string {
+		return previewLine(io, palette.Derive(c, settings))
 	}
 
 	prompter := opts.Prompter
 	if prompter == nil {
-		prompter = opts.NewPicker(PromptIO{In: io.In, ErrOut: io.ErrOut, Color: io.ErrColorEnabled(), Accessible: opts.Accessible})
+		prompter = opts.NewPicker(PromptIO{In: io.In, ErrOut: io.ErrOut, Depth: io.ErrColorDepth(), Accessible: opts.Accessible})
 	}
 	choice, err := prompter.PickColor(ctx, m)
 	if err != nil {
@@ -243,16 +253,12 @@ func gitOrigin(ctx context.Context, dir string) (string, error) {
 	return strings.TrimSpace(string(out)), err
 }
 
-// previewColor draws the colors a choice derives: the mock window of
-// `peacock show` and the contrast of each bar's text, or plain lines when
-// stderr (where the picker draws) shows no color.
-func previewColor(io *ioStreams, colors map[string]string, title string) string {
+// previewColor draws the colors a choice derives in width columns: the
+// mock window of `peacock show` and the contrast of each bar's text, or
+// plain lines when stderr (where the picker draws) shows no color.
+func previewColor(io *ioStreams, colors map[string]string, title string, width int) string {
 	var b strings.Builder
 	if io.ErrColorEnabled() {
-		width := windowWidth
-		if w := io.Width(); w > 0 {
-			width = w - 6 // the form's border, padding and cursor
-		}
 		b.WriteString(io.painter().mockWindow(colors, title, width))
 	} else {
 		for _, k := range []string{"titleBar.activeBackground", "activityBar.background", "statusBar.background"} {

@@ -162,8 +162,11 @@ func TestRunPick(t *testing.T) {
 			if tt.file == existing && m.Items[m.Initial].Choice.Text != "#f9e64f" {
 				t.Errorf("cursor starts on %+v, want the current color #f9e64f", m.Items[m.Initial])
 			}
-			if !strings.Contains(m.Preview(m.Items[0].Choice.Color), "contrast  title ") {
-				t.Errorf("preview without contrast:\n%s", m.Preview(m.Items[0].Choice.Color))
+			if !strings.Contains(m.Preview(m.Items[0].Choice.Color, 78), "contrast  title ") {
+				t.Errorf("preview without contrast:\n%s", m.Preview(m.Items[0].Choice.Color, 78))
+			}
+			if !strings.Contains(m.PreviewLine(m.Items[0].Choice.Color), "contrast ≥ ") {
+				t.Errorf("preview line without contrast: %s", m.PreviewLine(m.Items[0].Choice.Color))
 			}
 		})
 	}
@@ -192,10 +195,15 @@ func TestPickFitsNarrowTerminal(t *testing.T) {
 			t.Errorf("%q is %d columns wide", l, width(l))
 		}
 	}
-	preview := previewColor(f.IO, map[string]string{
+	colors := map[string]string{
 		"titleBar.activeBackground": "#42b883", "titleBar.activeForeground": "#15202b",
+		"activityBar.background": "#65c89b", "activityBar.foreground": "#15202b",
 		"statusBar.background": "#42b883", "statusBar.foreground": "#15202b",
-	}, "a-project-with-a-rather-long-folder-name")
+	}
+	preview := previewColor(f.IO, colors, "a-project-with-a-rather-long-folder-name", room)
+	if line := previewLine(f.IO, colors); width(line) > room {
+		t.Errorf("preview line %q is %d columns wide", line, width(line))
+	}
 	for _, line := range strings.Split(preview, "\n") {
 		if width(line) > room {
 			t.Errorf("preview line %q is %d columns wide", line, width(line))

@@ -2,77 +2,212 @@ package cli
 
 import (
 	"fmt"
+	"math"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
+	colorful "github.com/lucasb-eyer/go-colorful"
 	"github.com/peacock-cli/peacock/palette"
 )
 
-// painter writes ANSI colors for a terminal: 24-bit when it says it has
-// them (COLORTERM=truecolor or 24bit), else the nearest of the 256-color
-// palette, which every color terminal has (macOS Terminal before macOS 26
-// has no 24-bit color).
+// ColorDepth is how many colors a terminal shows. It is decided once, from
+// the environment (see detectColorDepth), and every command that draws
+// colors (show, pick, themes, ...) paints with it through painter, so that
+// the picker draws exactly what show draws.
+type ColorDepth int
+
+const (
+	// NoColor: no color escapes (NO_COLOR, TERM=dumb, not a terminal).
+	NoColor ColorDepth = iota
+	// Colors16 is the 16 ANSI colors (TERM=linux, vt100, *-16color).
+	Colors16
+	// Colors256 is the xterm 256-color palette, which every other color
+	// terminal has (macOS Terminal before macOS 26 has no 24-bit color).
+	Colors256
+	// TrueColor is 24-bit color (COLORTERM=truecolor or 24bit).
+	TrueColor
+)
+
+func (d ColorDepth) String() string {
+	switch d {
+	case Colors16:
+		return "16 colors"
+	case Colors256:
+		return "256 colors"
+	case TrueColor:
+		return "truecolor"
+	}
+	return "no color"
+}
+
+// detectColorDepth reads the color depth of a color terminal from
+// COLORTERM and TERM (NO_COLOR and TERM=dumb are decided apart, as
+// noColor): 24-bit when COLORTERM says so (or Windows Terminal, or a
+// *-direct TERM), 16 colors for the terminals that have no more, else 256.
+func detectColorDepth(colorterm, term string, windowsTerminal bool) ColorDepth {
+	ct := strings.ToLower(colorterm)
+	switch {
+	case ct == "truecolor" || ct == "24bit" || windowsTerminal || strings.HasSuffix(term, "-direct"):
+		return TrueColor
+	case term == "linux" || term == "ansi" || term == "cons25" || term == "xterm-color" ||
+		strings.HasPrefix(term, "vt") || strings.HasSuffix(term, "-16color") || strings.HasSuffix(term, "-8color"):
+		return Colors16
+	}
+	return Colors256
+}
+
+// painter writes ANSI colors at a terminal's color depth.
 type painter struct {
-	trueColor bool
+	depth ColorDepth
 }
 
 func (pt painter) bg(c palette.Color) string {
-	if pt.trueColor {
+	switch pt.depth {
+	case TrueColor:
 		r, g, b := c.RGB8()
 		return fmt.Sprintf("\x1b[48;2;%d;%d;%dm", r, g, b)
+	case Colors256:
+		return fmt.Sprintf("\x1b[48;5;%dm", ansi256(c))
+	case Colors16:
+		if i := ansi16(c); i >= 8 {
+			return fmt.Sprintf("\x1b[%dm", 100+i-8)
+		} else {
+			return fmt.Sprintf("\x1b[%dm", 40+i)
+		}
 	}
-	return fmt.Sprintf("\x1b[48;5;%dm", ansi256(c))
+	return ""
 }
 
 func (pt painter) fg(c palette.Color) string {
-	if pt.trueColor {
+	switch pt.depth {
+	case TrueColor:
 		r, g, b := c.RGB8()
 		return fmt.Sprintf("\x1b[38;2;%d;%d;%dm", r, g, b)
+	case Colors256:
+		return fmt.Sprintf("\x1b[38;5;%dm", ansi256(c))
+	case Colors16:
+		if i := ansi16(c); i >= 8 {
+			return fmt.Sprintf("\x1b[%dm", 90+i-8)
+		} else {
+			return fmt.Sprintf("\x1b[%dm", 30+i)
+		}
 	}
-	return fmt.Sprintf("\x1b[38;5;%dm", ansi256(c))
+	return ""
+}
+
+// reset ends what bg and fg started ("" when they write nothing).
+func (pt painter) reset() string {
+	if pt.depth == NoColor {
+		return ""
+	}
+	return ansiReset
 }
 
 const ansiReset = "\x1b[0m"
 
-// ansi256 returns the xterm 256-color index nearest to c: the 6x6x6 cube
-// or the 24-step gray ramp, whichever is closer.
-func ansi256(c palette.Color) int {
-	r, g, b := c.RGB8()
-	levels := [6]int{0, 95, 135, 175, 215, 255}
-	nearest := func(v uint8) int {
-		best := 0
-		for i, l := range levels {
-			if abs(int(v)-l) < abs(int(v)-levels[best]) {
-				best = i
-			}
-		}
-		return best
-	}
-	ri, gi, bi := nearest(r), nearest(g), nearest(b)
-	cube := 16 + 36*ri + 6*gi + bi
-	dist := func(x, y, z int) int {
-		return (int(r)-x)*(int(r)-x) + (int(g)-y)*(int(g)-y) + (int(b)-z)*(int(b)-z)
-	}
-	cd := dist(levels[ri], levels[gi], levels[bi])
-	avg := (int(r) + int(g) + int(b)) / 3
-	gi2 := min(max((avg-8+5)/10, 0), 23)
-	gv := 8 + 10*gi2
-	if dist(gv, gv, gv) < cd {
-		return 232 + gi2
-	}
-	return cube
+// A paletteEntry is one color of a terminal palette, in CIELAB (for
+// CIEDE2000) with its OKLCH chroma and hue (to keep a color's hue).
+type paletteEntry struct {
+	index  int
+	lab    colorful.Color
+	chroma float64
+	hue    float64
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
+// Chroma thresholds (OKLCH C): a color at or above chromatic has a hue
+// worth keeping; a palette entry at or above entryChromatic shows one.
+const (
+	chromatic      = 0.04
+	entryChromatic = 0.03
+)
+
+func newEntry(index int, r, g, b uint8) paletteEntry {
+	c := colorful.Color{R: float64(r) / 255, G: float64(g) / 255, B: float64(b) / 255}
+	_, ch, h := c.OkLch()
+	return paletteEntry{index: index, lab: c, chroma: ch, hue: h}
 }
+
+// xterm256 is the part of the xterm 256-color palette that is the same in
+// every terminal: the 6x6x6 cube (16-231) and the grey ramp (232-255). The
+// first 16 follow the terminal's theme, so they are never chosen here.
+var xterm256 = sync.OnceValue(func() []paletteEntry {
+	levels := [6]uint8{0, 95, 135, 175, 215, 255}
+	var out []paletteEntry
+	for i := range 216 {
+		out = append(out, newEntry(16+i, levels[i/36], levels[i/6%6], levels[i%6]))
+	}
+	for i := range 24 {
+		v := uint8(8 + 10*i)
+		out = append(out, newEntry(232+i, v, v, v))
+	}
+	return out
+})
+
+// ansi16Colors is the 16 ANSI colors as xterm draws them by default.
+var ansi16Colors = sync.OnceValue(func() []paletteEntry {
+	hex := [16][3]uint8{
+		{0x00, 0x00, 0x00}, {0xcd, 0x00, 0x00}, {0x00, 0xcd, 0x00}, {0xcd, 0xcd, 0x00},
+		{0x00, 0x00, 0xee}, {0xcd, 0x00, 0xcd}, {0x00, 0xcd, 0xcd}, {0xe5, 0xe5, 0xe5},
+		{0x7f, 0x7f, 0x7f}, {0xff, 0x00, 0x00}, {0x00, 0xff, 0x00}, {0xff, 0xff, 0x00},
+		{0x5c, 0x5c, 0xff}, {0xff, 0x00, 0xff}, {0x00, 0xff, 0xff}, {0xff, 0xff, 0xff},
+	}
+	out := make([]paletteEntry, 16)
+	for i, h := range hex {
+		out[i] = newEntry(i, h[0], h[1], h[2])
+	}
+	return out
+})
+
+// nearest returns the index of the entry nearest to c by CIEDE2000. A
+// color with a hue (OKLCH chroma at least chromatic) is matched only
+// against entries that show a hue within hueWindow degrees of its own (any
+// hue when none does): a dark or muted brand color keeps its hue instead of
+// falling to a grey, which is nearer in lightness but reads as another
+// color (Django's #092e20 is a dark green, not the grey #262626).
+func nearest(c palette.Color, entries []paletteEntry, hueWindow float64) int {
+	r, g, b := c.RGB8()
+	in := newEntry(0, r, g, b)
+	best := func(ok func(e paletteEntry) bool) (int, bool) {
+		idx, dist, found := 0, math.Inf(1), false
+		for _, e := range entries {
+			if !ok(e) {
+				continue
+			}
+			if d := in.lab.DistanceCIEDE2000(e.lab); d < dist {
+				idx, dist, found = e.index, d, true
+			}
+		}
+		return idx, found
+	}
+	if in.chroma >= chromatic {
+		if i, ok := best(func(e paletteEntry) bool {
+			return e.chroma >= entryChromatic && hueDistance(e.hue, in.hue) <= hueWindow
+		}); ok {
+			return i
+		}
+		if i, ok := best(func(e paletteEntry) bool { return e.chroma >= entryChromatic }); ok {
+			return i
+		}
+	}
+	i, _ := best(func(paletteEntry) bool { return true })
+	return i
+}
+
+func hueDistance(a, b float64) float64 {
+	d := math.Abs(a - b)
+	return min(d, 360-d)
+}
+
+// ansi256 returns the xterm 256-color index nearest to c (see nearest).
+func ansi256(c palette.Color) int { return nearest(c, xterm256(), 30) }
+
+// ansi16 returns the ANSI color (0-15) nearest to c (see nearest).
+func ansi16(c palette.Color) int { return nearest(c, ansi16Colors(), 45) }
 
 // swatch is n cells of background color c.
 func (pt painter) swatch(c palette.Color, n int) string {
-	return pt.bg(c) + strings.Repeat(" ", n) + ansiReset
+	return pt.bg(c) + strings.Repeat(" ", n) + pt.reset()
 }
 
 // cell pads text to width w (in runes) on background bg with foreground fg.
@@ -82,7 +217,7 @@ func (pt painter) cell(text string, w int, bg, fg palette.Color) string {
 		text = string([]rune(text)[:w])
 		n = w
 	}
-	return pt.bg(bg) + pt.fg(fg) + text + strings.Repeat(" ", w-n) + ansiReset
+	return pt.bg(bg) + pt.fg(fg) + text + strings.Repeat(" ", w-n) + pt.reset()
 }
 
 // pick returns the color of key in colors, composited over under when it is
@@ -174,4 +309,49 @@ func printSwatches(io *ioStreams, colors map[string]string) {
 		}
 		fmt.Fprintf(io.Out, "%s  %-34s %s\n", pt.swatch(c, 4), k, colors[k])
 	}
+}
+
+// previewLine draws the colors a choice derives in one line, for a picker
+// too small for the mock window: the title, activity and status bars with
+// their text, and the lowest contrast of the three (55 columns at most);
+// plain values when stderr shows no color (the picker cuts that line to
+// its width).
+func previewLine(io *ioStreams, colors map[string]string) string {
+	editorBG := palette.MustParse("#1e1e1e")
+	bars := []struct{ name, bg, fg string }{
+		{"title", "titleBar.activeBackground", "titleBar.activeForeground"},
+		{"activity", "activityBar.background", "activityBar.foreground"},
+		{"status", "statusBar.background", "statusBar.foreground"},
+	}
+	pt := io.painter()
+	var b strings.Builder
+	lowest := math.Inf(1)
+	for _, bar := range bars {
+		v, ok := colors[bar.bg]
+		if !ok {
+			continue
+		}
+		bg := pick(colors, bar.bg, editorBG, editorBG)
+		if io.ErrColorEnabled() {
+			fg := pick(colors, bar.fg, bg, palette.AccessibleForeground(bg))
+			b.WriteString(pt.cell(" "+bar.name+" ", len(bar.name)+2, bg, fg))
+		} else {
+			fmt.Fprintf(&b, "%s %s  ", bar.name, v)
+		}
+		if fgText, ok := colors[bar.fg]; ok {
+			if fg, err := palette.Parse(fgText); err == nil {
+				if bgc, err := palette.Parse(v); err == nil {
+					lowest = min(lowest, palette.PairContrast(bgc, fg))
+				}
+			}
+		}
+	}
+	line := strings.TrimSuffix(b.String(), "  ")
+	if !math.IsInf(lowest, 1) {
+		line += fmt.Sprintf("  contrast ≥ %.1f:1", lowest)
+		if lowest < palette.MinContrast {
+			line += fmt.Sprintf(" (under %.1f)", palette.MinContrast)
+		}
+	}
+	return line
 }

@@ -1,15 +1,20 @@
 package cli
 
 import (
+	"fmt"
+	"strings"
+
+	"github.com/peacock-cli/peacock/project"
 	"github.com/peacock-cli/peacock/workspace"
 	"github.com/spf13/cobra"
 )
 
 type resetOptions struct {
 	baseOptions
-	All      bool
-	Personal bool
-	Machine  bool
+	All          bool
+	Personal     bool
+	Machine      bool
+	Devcontainer bool
 }
 
 func newResetCmd(f *factory, g *globalOptions, runF func(*resetOptions) error) *cobra.Command {
@@ -34,15 +39,19 @@ config, its attributes and exclude lines and peacock's state are removed.`,
   $ peacock reset --dry-run
   $ peacock reset --all
   $ peacock reset --personal
-  $ peacock reset --machine`,
+  $ peacock reset --machine
+  $ peacock reset --devcontainer`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
 			}
-			if opts.Machine {
-				if opts.Personal || opts.All {
-					return flagErrorf("--machine goes with neither --personal nor --all")
+			if opts.Machine || opts.Devcontainer {
+				if opts.Machine && opts.Devcontainer || opts.Personal || opts.All {
+					return flagErrorf("--machine and --devcontainer go with none of each other, --personal and --all")
+				}
+				if opts.Devcontainer {
+					return runResetDevcontainer(opts)
 				}
 				return runResetMachine(opts)
 			}
@@ -58,6 +67,7 @@ config, its attributes and exclude lines and peacock's state are removed.`,
 	cmd.Flags().BoolVar(&opts.All, "all", false, "also remove the user-level colors from the editor's user settings")
 	cmd.Flags().BoolVar(&opts.Personal, "personal", false, "remove this clone's personal color and every trace of it")
 	cmd.Flags().BoolVar(&opts.Machine, "machine", false, "remove the machine color of the editor servers on this host")
+	cmd.Flags().BoolVar(&opts.Devcontainer, "devcontainer", false, "remove the dev container color from devcontainer.json")
 	return cmd
 }
 
@@ -90,6 +100,15 @@ func runReset(opts *resetOptions) error {
 	c, err := p.Reset(opts.writeOptions())
 	if err != nil {
 		return err
+	}
+	if !opts.All {
+		// The extension's Reset re-applies a user-level color at once;
+		// peacock leaves the file without colors, but says so.
+		for _, k := range []string{project.ColorKey, project.RemoteColorKey} {
+			if v, ok := p.User[k].(string); ok && strings.TrimSpace(v) != "" {
+				o.warnings([]string{fmt.Sprintf("%s: %s is %q: the extension applies it to this workspace when VS Code opens it (its own Reset re-applies it at once); peacock reset --all removes it", p.Display(p.UserSettingsPath), k, v)})
+			}
+		}
 	}
 	return o.reportChange(c, "reset", "removed the colors", data)
 }

@@ -11,7 +11,7 @@ import (
 
 // testFactory returns a factory rooted in a fresh temp dir with an isolated
 // HOME, plus the stdout and stderr buffers.
-func testFactory(t *testing.T) (*factory, string, *strings.Builder, *strings.Builder) {
+func testFactory(t testing.TB) (*factory, string, *strings.Builder, *strings.Builder) {
 	t.Helper()
 	dir := t.TempDir()
 	home := filepath.Join(dir, "home")

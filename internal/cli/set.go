@@ -12,11 +12,12 @@ import (
 
 type setOptions struct {
 	baseOptions
-	Color    string
-	Remote   bool
-	Style    string
-	Personal bool
-	Machine  bool
+	Color        string
+	Remote       bool
+	Style        string
+	Personal     bool
+	Machine      bool
+	Devcontainer bool
 }
 
 func newSetCmd(f *factory, g *globalOptions, runF func(*setOptions) error) *cobra.Command {
@@ -53,7 +54,15 @@ machine settings of the editor server there
 VSCodium ~/.vscodium-server, Cursor ~/.cursor-server, Windsurf
 ~/.windsurf-server): every existing one, or the one of --editor. Every remote
 window on the host shows the color, unless the workspace it opens has colors
-of its own (workspace settings override machine settings).`,
+of its own (workspace settings override machine settings).
+
+--devcontainer writes the colors into customizations.vscode.settings of the
+project's .devcontainer/devcontainer.json (or .devcontainer.json), comments and
+formatting kept. VS Code copies those settings into the container's machine
+settings when it first connects to a new container and when it rebuilds one,
+at no other time: rebuild to see a change. Like --machine, it writes only
+workbench.colorCustomizations, the colors of remote windows: no peacock.*
+key, which the extension, in a remote window, would copy into the workspace.`,
 		Example: `  $ peacock set "#42b883"
   $ peacock set "Vue Green"
   $ peacock set dracula/purple
@@ -61,7 +70,8 @@ of its own (workspace settings override machine settings).`,
   $ peacock set teal --remote
   $ peacock set navy --dry-run
   $ peacock set --personal "#ff1493"   # in this clone only; git sees the committed file
-  $ peacock set --machine teal         # on an SSH host: every remote window there`,
+  $ peacock set --machine teal         # on an SSH host: every remote window there
+  $ peacock set --devcontainer purple  # the dev container's windows, kept across rebuilds`,
 		Args: exactArgs(1, "<color>"),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
@@ -80,9 +90,12 @@ of its own (workspace settings override machine settings).`,
 			if runF != nil {
 				return runF(opts)
 			}
-			if opts.Machine {
-				if opts.Personal || opts.Remote || opts.Style != "" {
-					return flagErrorf("--machine goes with none of --personal, --remote and --style")
+			if opts.Machine || opts.Devcontainer {
+				if opts.Machine && opts.Devcontainer || opts.Personal || opts.Remote || opts.Style != "" {
+					return flagErrorf("--machine and --devcontainer go with none of each other, --personal, --remote and --style")
+				}
+				if opts.Devcontainer {
+					return runSetDevcontainer(opts)
 				}
 				return runSetMachine(opts)
 			}
@@ -96,6 +109,7 @@ of its own (workspace settings override machine settings).`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "store peacock.remoteColor (the color of remote windows) instead of peacock.color")
+	cmd.Flags().BoolVar(&opts.Devcontainer, "devcontainer", false, "color the windows of the project's dev container: customizations.vscode.settings of devcontainer.json")
 	cmd.Flags().BoolVar(&opts.Machine, "machine", false, "color every remote window on this SSH host or container: the editor server's machine settings")
 	cmd.Flags().BoolVar(&opts.Personal, "personal", false, "your color in this clone only: git keeps seeing the committed file")
 	cmd.Flags().StringVar(&opts.Style, "style", "", "palette style: peacock (the extension's exact output) or accessible (4.5:1 contrast)")

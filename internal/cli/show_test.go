@@ -23,7 +23,7 @@ func TestRunShowTTY(t *testing.T) {
 		}},
 		{"256 colors without COLORTERM", true, false, false, true, []string{
 			"\x1b[48;5;72m", // #42b883 -> cube (1,3,2)
-			"\x1b[48;5;78m", // #65c89b
+			"\x1b[48;5;79m", // #65c89b -> #5fd7af (CIEDE2000 3.9)
 			"● ● ●",
 		}},
 		{"NO_COLOR prints plain text", true, true, false, false, []string{"color\t#42b883\n", "titleBar.activeBackground\t#42b883\n"}},

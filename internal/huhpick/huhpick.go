@@ -6,9 +6,13 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/peacock-cli/peacock/internal/cli"
 	"github.com/peacock-cli/peacock/project"
 )
@@ -25,40 +29,82 @@ func New(io cli.PromptIO) cli.Prompter { return &picker{io: io} }
 
 const typeIn = cli.TypeIn
 
-// selectHeight is the height of the list (title included): with the
-// preview below it, the picker fits a 30-line terminal.
-const selectHeight = 11
-
-// previewHeight is the preview's height: huh sizes the form once, before
-// the preview is first drawn, so it must not grow later. It holds the
-// window (7 lines), the contrast (2) and the detail line, with a margin.
-const previewHeight = 12
-
 func (h *picker) PickColor(ctx context.Context, m *cli.PickMenu) (project.Choice, error) {
 	if h.io.Accessible {
 		return h.pickAccessible(ctx, m)
 	}
-	color := h.io.Color
-	options := []huh.Option[int]{huh.NewOption(m.Label(typeIn, color), typeIn)}
-	for i := range m.Items {
-		options = append(options, huh.NewOption(m.Label(i, color), i))
+	pm := NewModel(h.io, m)
+	_, err := tea.NewProgram(pm,
+		tea.WithContext(ctx),
+		tea.WithInput(h.io.In),
+		tea.WithOutput(h.io.ErrOut),
+		// The depth show draws with: bubbletea's own guess differs in
+		// tmux, where it drew saturated colors grey, and costs a `tmux
+		// info` at start-up.
+		tea.WithColorProfile(profileOf(h.io.Depth)),
+		// bubbletea draws on a ticker: at its default 60 a key waits up to
+		// 16 ms for its frame, at 120 (its most) up to 8 ms. A frame
+		// that did not change costs a comparison.
+		tea.WithFPS(120),
+	).Run()
+	switch {
+	// A cancelled context (a signal) ends the program as killed; run
+	// reports the signal.
+	case err != nil && ctx.Err() != nil:
+		return project.Choice{}, cli.ErrCancel
+	case err != nil:
+		// Never use the form's values after an error: the bound value
+		// already holds the first option.
+		return project.Choice{}, err
 	}
-	idx := m.Initial
-	sel := huh.NewSelect[int]().Title(m.Title).Options(options...).Value(&idx).Height(selectHeight)
-	preview := huh.NewNote().DescriptionFunc(func() string {
-		if idx == typeIn {
-			// Short lines: the form may be 60 columns wide.
-			return "Press enter, then type a color: #42b883, rgb(),\nhsl(), oklch(), a CSS name, or the name of a\nfavorite or theme color."
-		}
-		return noteText(m.Preview(m.Items[idx].Choice.Color) + "\n" + m.Detail(idx))
-	}, &idx).Height(previewHeight)
+	choice, err := pm.Result()
+	if errors.Is(err, cli.ErrCancel) {
+		fmt.Fprintln(h.io.ErrOut, "peacock: pick: cancelled; nothing written")
+	}
+	return choice, err
+}
+
+// profileOf is the bubbletea color profile of a color depth.
+func profileOf(d cli.ColorDepth) colorprofile.Profile {
+	switch d {
+	case cli.TrueColor:
+		return colorprofile.TrueColor
+	case cli.Colors256:
+		return colorprofile.ANSI256
+	case cli.Colors16:
+		return colorprofile.ANSI
+	}
+	return colorprofile.Ascii
+}
+
+// Model is the picker as a bubbletea model, which PickColor runs: the huh
+// form, with the color field sized to the terminal before the form
+// measures its pages. Tests drive it with messages.
+type Model struct {
+	menu  *cli.PickMenu
+	form  *huh.Form
+	field *colorField
+	idx   int         // the highlighted entry (cli.TypeIn or an item)
+	typed *typedColor // the second page's text and layout
+}
+
+// typedColor is what the second page's preview depends on (huh hashes the
+// exported fields to know when to draw it again).
+type typedColor struct {
+	Text        string
+	Kind, Inner int
+}
+
+// NewModel returns the picker for menu m, drawing at io.Depth.
+func NewModel(io cli.PromptIO, m *cli.PickMenu) *Model {
+	pm := &Model{menu: m, idx: m.Initial, typed: &typedColor{}}
+	pm.field = newColorField(m, io.Depth != cli.NoColor, &pm.idx)
 
 	// The second page, shown only for "type a color": validated as you
 	// type, the error or the preview drawn below the input.
-	var text string
 	input := huh.NewInput().Title("Type a color").
 		Description("a color text or a favorite's or theme color's name").
-		Value(&text).
+		Value(&pm.typed.Text).
 		Validate(func(s string) error {
 			if _, err := m.Resolve(s); err != nil {
 				// The note below shows the whole error.
@@ -67,53 +113,96 @@ func (h *picker) PickColor(ctx context.Context, m *cli.PickMenu) (project.Choice
 			return nil
 		})
 	typed := huh.NewNote().DescriptionFunc(func() string {
-		if strings.TrimSpace(text) == "" {
+		t := pm.typed
+		if strings.TrimSpace(t.Text) == "" {
 			return ""
 		}
-		c, err := m.Resolve(text)
+		c, err := m.Resolve(t.Text)
 		if err != nil {
 			return noteText("✗ " + err.Error())
 		}
-		return noteText(m.Preview(c.Color) + "\n" + m.ChoiceDetail(c))
-	}, &text).Height(previewHeight)
+		lay := layout{kind: t.Kind, inner: t.Inner}
+		var lines []string
+		switch t.Kind {
+		case layoutFull:
+			lines = strings.Split(strings.TrimSuffix(m.Preview(c.Color, t.Inner), "\n"), "\n")
+		case layoutCompact:
+			lines = []string{m.PreviewLine(c.Color)}
+		}
+		lines = append(lines, m.ChoiceDetail(c))
+		for i, l := range lines {
+			lines[i] = ansi.Truncate(l, lay.inner, "…")
+		}
+		return noteText(strings.Join(lines, "\n"))
+	}, pm.typed)
 
-	form := huh.NewForm(
-		huh.NewGroup(sel, preview),
-		huh.NewGroup(input, typed).WithHideFunc(func() bool { return idx != typeIn }),
+	pm.form = huh.NewForm(
+		huh.NewGroup(pm.field),
+		huh.NewGroup(input, typed).WithHideFunc(func() bool { return pm.idx != typeIn }),
 	).
-		WithTheme(huh.ThemeFunc(pickTheme)).
-		WithKeyMap(pickKeys()).
-		WithInput(h.io.In).
-		WithOutput(h.io.ErrOut)
-	err := form.RunWithContext(ctx)
-	switch {
-	// A cancelled context (a signal) reaches huh as a killed program,
-	// which it reports as ErrTimeout.
-	case errors.Is(err, huh.ErrUserAborted) || err != nil && ctx.Err() != nil:
-		return project.Choice{}, cli.ErrCancel
-	case err != nil:
-		// Never use the form's values after an error: the bound value
-		// already holds the first option.
-		return project.Choice{}, err
-	case idx != typeIn:
-		return m.Items[idx].Choice, nil
-	}
-	return m.Resolve(text)
+		WithTheme(newTheme()).
+		WithKeyMap(pickKeys())
+	// Ended by the model's program, not huh's: Run then returns the
+	// model, whose form says how it ended.
+	pm.form.SubmitCmd = tea.Quit
+	pm.form.CancelCmd = tea.Quit
+	pm.resize(0, 0)
+	return pm
 }
 
-// pickKeys is huh's key map with Escape cancelling, as Ctrl-C does. The
-// filter, which huh ends and clears with Escape, ends with Enter instead
-// (a second Enter then chooses) and is cleared with Backspace.
+// resize fits the field, then the form, to a terminal of width x height:
+// the form is as high as the field and its help, and never more than the
+// terminal (huh's own sizing, done before the field hears of the new
+// size, overflowed it by one line).
+func (pm *Model) resize(width, height int) {
+	pm.field.setSize(width, height)
+	pm.typed.Kind, pm.typed.Inner = pm.field.lay.kind, pm.field.lay.inner
+	h := pm.field.formHeight()
+	if height > 0 {
+		h = min(h, height-1)
+	}
+	pm.form.WithHeight(max(h, 2))
+}
+
+func (pm *Model) Init() tea.Cmd { return pm.form.Init() }
+
+func (pm *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		pm.resize(ws.Width, ws.Height)
+	}
+	f, cmd := pm.form.Update(msg)
+	pm.form = f.(*huh.Form)
+	return pm, cmd
+}
+
+// View draws the form on the alternate screen: the picker fills the
+// terminal while it runs, redraws cleanly when it is resized, and leaves
+// the terminal as it was (bubbletea leaves an inline picker's last frame
+// on the screen).
+func (pm *Model) View() tea.View {
+	v := tea.NewView(pm.form.View())
+	v.AltScreen = true
+	return v
+}
+
+// Result is what the form chose once it is completed, or cli.ErrCancel
+// when it was cancelled or is not done.
+func (pm *Model) Result() (project.Choice, error) {
+	if pm.form.State != huh.StateCompleted {
+		return project.Choice{}, cli.ErrCancel
+	}
+	if pm.idx != typeIn {
+		return pm.menu.Items[pm.idx].Choice, nil
+	}
+	return pm.menu.Resolve(pm.typed.Text)
+}
+
+// pickKeys is huh's key map with Escape cancelling, as Ctrl-C does (the
+// color field takes Escape back while its filter is open, to close it).
 func pickKeys() *huh.KeyMap {
 	keys := huh.NewDefaultKeyMap()
 	keys.Quit.SetKeys("ctrl+c", "esc")
-	keys.Select.SetFilter.SetKeys("enter")
-	keys.Select.SetFilter.SetHelp("enter", "end filter")
-	keys.Select.ClearFilter.SetKeys("backspace")
-	keys.Select.ClearFilter.SetHelp("backspace", "clear filter")
 	const enter = "choose • esc cancel"
-	keys.Select.Next.SetHelp("enter", enter)
-	keys.Select.Submit.SetHelp("enter", enter)
 	keys.Input.Next.SetHelp("enter", enter)
 	keys.Input.Submit.SetHelp("enter", enter)
 	return keys
@@ -273,6 +362,21 @@ func (a *answerReader) next() (byte, error) {
 // *bold*, `code`, \ escapes) in text that is not meant as such.
 func noteText(s string) string {
 	return strings.NewReplacer(`\`, `\\`, "_", `\_`, "*", `\*`, "`", "\\`").Replace(s)
+}
+
+// newTheme is pickTheme, built once per background: huh asks its theme
+// for the styles several times per field per frame, and building them
+// anew each time was most of a frame's cost.
+func newTheme() huh.Theme {
+	var dark, light func() *huh.Styles
+	dark = sync.OnceValue(func() *huh.Styles { return pickTheme(true) })
+	light = sync.OnceValue(func() *huh.Styles { return pickTheme(false) })
+	return huh.ThemeFunc(func(isDark bool) *huh.Styles {
+		if isDark {
+			return dark()
+		}
+		return light()
+	})
 }
 
 // pickTheme styles the picker for any terminal background: text keeps the
