@@ -333,10 +333,14 @@ func reportHooks(o *out, res *hooks.Result, uninstall bool) error {
 			husky = husky || l.Manager == hooks.ManagerHusky
 		case "chained":
 			chained := filepath.Base(a.Path) + hooks.ChainedSuffix
+			extra := strings.TrimSuffix(strings.TrimSuffix(a.Note, "git-lfs's"), "; ")
+			if extra != "" {
+				extra = "; " + extra
+			}
 			if strings.Contains(a.Note, "git-lfs's") {
-				o.status("%sinstalled the %s hook: %s (git-lfs's hook that was there runs first, from %s; git lfs install and git lfs update now say \"Hook already exists\" for it, which is expected: do not use --force, or run peacock hook install again after)", would, a.Hook, name, chained)
+				o.status("%sinstalled the %s hook: %s (git-lfs's hook that was there runs first, from %s%s; git lfs install and git lfs update now say \"Hook already exists\" for it, which is expected: do not use --force, or run peacock hook install again after)", would, a.Hook, name, chained, extra)
 			} else {
-				o.status("%sinstalled the %s hook: %s (the hook that was there runs first, from %s)", would, a.Hook, name, chained)
+				o.status("%sinstalled the %s hook: %s (the hook that was there runs first, from %s%s)", would, a.Hook, name, chained, extra)
 			}
 		case "appended", "inserted":
 			where := ""
