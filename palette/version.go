@@ -264,7 +264,10 @@ func RangeOf(v Version) string {
 	if first == Current {
 		return Current.String() + " and later"
 	}
-	return first.String() + "–" + lastOf[first].String()
+	if last := lastOf[first]; last != first {
+		return first.String() + "–" + last.String()
+	}
+	return first.String()
 }
 
 // Span returns the releases from the range of a to the range of b as text,

@@ -2,6 +2,7 @@ package project
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -10,13 +11,27 @@ import (
 )
 
 // fileOf returns a settings.json body holding what color derives under s,
-// keys sorted, then the extra members.
+// then the extra members. The keys are in the order s.Version wrote them:
+// sorted since 3.7.0, grouped by element before (the activity bar, the
+// title bar, the status bar, then the rest).
 func fileOf(color string, s palette.Settings, drop string, extra string) string {
 	colors := palette.Derive(palette.MustParse(color), s)
 	delete(colors, drop)
+	keys := palette.SortedKeys(colors)
+	if !s.Version.IsZero() && s.Version.Compare(palette.Version{Major: 3, Minor: 7}) < 0 {
+		group := func(k string) int {
+			for i, p := range []string{"activityBar", "titleBar.", "statusBar"} {
+				if strings.HasPrefix(k, p) {
+					return i
+				}
+			}
+			return 3
+		}
+		slices.SortStableFunc(keys, func(a, b string) int { return group(a) - group(b) })
+	}
 	var b strings.Builder
 	b.WriteString("{\n  \"workbench.colorCustomizations\": {\n")
-	for i, k := range palette.SortedKeys(colors) {
+	for i, k := range keys {
 		sep := ","
 		if i == len(colors)-1 {
 			sep = ""
@@ -85,10 +100,12 @@ func TestCheckEveryRelease(t *testing.T) {
 						if q.Compare(r.Oldest) < 0 || q.Compare(r.Newest) > 0 {
 							return false
 						}
+						c := palette.MustParse(color)
+						want := palette.Derive(c, s)
 						sq := palette.DefaultSettingsOf(q)
-						plain := fileOf(color, sq, "", "")
+						plain := palette.Derive(c, sq)
 						v.edit(&sq)
-						return file == plain || file == fileOf(color, sq, "", "")
+						return maps.Equal(want, plain) || maps.Equal(want, palette.Derive(c, sq))
 					}) {
 						t.Errorf("%s: dated %s, which does not write it", name, r.Versions)
 					}
@@ -168,6 +185,34 @@ func TestCheckContrastSkipsInactive(t *testing.T) {
 		}
 		if len(r.LowContrast) != tt.want {
 			t.Errorf("%s: %d warnings %v, want %d", tt.color, len(r.LowContrast), r.LowContrast, tt.want)
+		}
+	}
+}
+
+// TestCheckKeyOrderDates: before 3.7.0 the keys were written grouped by
+// element, since sorted. A 3.6.0 file in its own order may be 3.6.0 or
+// 3.8.x (they write the same keys with the defaults), and check says so;
+// the same keys sorted were laid out by 3.7.0 or later.
+func TestCheckKeyOrderDates(t *testing.T) {
+	s := palette.DefaultSettingsOf(palette.Version{Major: 3, Minor: 6})
+	grouped := fileOf("#42b883", s, "", "")
+	s.Version = palette.Version{Major: 3, Minor: 8}
+	sorted := fileOf("#42b883", s, "", "")
+	if grouped == sorted {
+		t.Fatal("the 3.6.0 file is sorted")
+	}
+	for _, tt := range []struct {
+		file string
+		also bool
+	}{{grouped, true}, {sorted, false}} {
+		p := testProject(t, map[string]string{".vscode/settings.json": tt.file}, Options{})
+		r, err := p.Check(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		also := slices.Contains(r.ExplainedBy, "Peacock 3.6.0 writes the same file")
+		if r.Status != StatusExplained || r.Versions != "3.8.0–3.9.1" || also != tt.also {
+			t.Errorf("%s %s %q, want 3.8.0–3.9.1 and the 3.6.0 note %t", r.Status, r.Versions, r.ExplainedBy, tt.also)
 		}
 	}
 }

@@ -97,6 +97,20 @@ var units = []unit{
 // the settings the file itself suggests, for a reading that reproduces
 // have exactly. See Check for the rules.
 func (p *Project) explain(doc *workspace.Document, have map[string]string, ps palette.Settings, remote bool) *explanation {
+	// Before 3.7.0 the extension wrote the keys grouped by element (the
+	// activity bar, the title bar, then the status bar), since sorted; a
+	// file keeps the order its keys were first written in. So owned keys
+	// in sorted order, title and status bar keys among them, were laid
+	// out by 3.7.0 or later.
+	var order []string
+	for _, m := range doc.ColorCustomizations() {
+		if _, ok := have[m.Key]; ok && !slices.Contains(order, m.Key) {
+			order = append(order, m.Key)
+		}
+	}
+	bars := slices.ContainsFunc(order, func(k string) bool { return strings.HasPrefix(k, "titleBar.") }) &&
+		slices.ContainsFunc(order, func(k string) bool { return strings.HasPrefix(k, "statusBar.") })
+	sortedLayout := bars && slices.Equal(order, palette.SortedKeys(have))
 	type base struct {
 		text, key string
 		color     palette.Color
@@ -128,6 +142,9 @@ func (p *Project) explain(doc *workspace.Document, have map[string]string, ps pa
 	for bi, b := range bases {
 		for ri := len(rels) - 1; ri >= 0; ri-- {
 			v := rels[ri]
+			if sortedLayout && v.Compare(ver(3, 7, 0)) < 0 {
+				break
+			}
 			layer, err := palette.DefaultSettingsOf(v).Merge(merged)
 			if err != nil {
 				continue
@@ -193,6 +210,18 @@ func (p *Project) explain(doc *workspace.Document, have map[string]string, ps pa
 		hi++
 	}
 	e := &explanation{valid: true, span: palette.Span(rels[lo], rels[hi]), oldest: rels[lo], newest: rels[hi], assumed: best.assumed, notes: best.notes}
+	// Releases apart from the span that write the same file under the
+	// same assumptions (3.6.0 and 3.8.0 with the defaults): said, not
+	// hidden.
+	var also []string
+	for ri := len(rels) - 1; ri >= 0; ri-- {
+		if (ri < lo || ri > hi) && same([2]int{bestKey[0], ri}) {
+			also = append(also, palette.RangeOf(rels[ri]))
+		}
+	}
+	if len(also) > 0 {
+		e.notes = append(e.notes, "Peacock "+strings.Join(also, ", ")+" writes the same file")
+	}
 	if bestKey[0] > 0 {
 		b := bases[bestKey[0]]
 		e.notes = append([]string{fmt.Sprintf("derived from %s %s, not %s", b.key, b.text, bases[0].key)}, e.notes...)
