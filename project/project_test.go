@@ -18,7 +18,7 @@ import (
 
 // testProject writes files (relative to a fresh directory; "home/..." goes
 // to the isolated home) and opens the project in work/.
-func testProject(t *testing.T, files map[string]string, opts Options) *Project {
+func testProject(t testing.TB, files map[string]string, opts Options) *Project {
 	t.Helper()
 	root := t.TempDir()
 	home := filepath.Join(root, "home")
