@@ -114,17 +114,20 @@ init.templateDir, which git copies into every later clone (init.templateDir
 is set to a directory of peacock's when unset; core.hooksPath never is).
 
 A hook already there keeps running, first, with its arguments, and its exit
-status is the hook's; installing twice changes nothing. With husky, a line is
-added to .husky/post-checkout and .husky/post-merge; with lefthook or
-pre-commit, nothing is written and the snippet for their configuration is
-printed on stdout. The hooks call peacock from PATH.`,
+status is the hook's (git-lfs's too; its missing hooks are written with git
+lfs update); installing twice changes nothing. With husky, a line is added to
+.husky/post-checkout and .husky/post-merge (commit them: it does nothing
+where peacock is not installed); with lefthook, pre-commit, or a
+core.hooksPath in the work tree or the global configuration, nothing is
+written and what to add is printed on stdout. The hooks call peacock from
+PATH. --dry-run says what would be done and writes nothing.`,
 				"uninstall": `Remove what peacock hook install added: peacock's hook scripts (a hook
 they chained comes back byte for byte), husky lines, and with --global the
 hooks in init.templateDir (and the setting, when the directory is peacock's
 and holds nothing else). Clones made meanwhile keep their copies of the hooks;
 run peacock hook uninstall in them. Colors given are left in place.`,
 			}[verb],
-			Example: "  $ peacock hook " + verb + "\n  $ peacock hook " + verb + " --global",
+			Example: "  $ peacock hook " + verb + "\n  $ peacock hook " + verb + " --dry-run\n  $ peacock hook " + verb + " --global",
 			Args:    noArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				if runF != nil {
@@ -144,7 +147,11 @@ run peacock hook uninstall in them. Colors given are left in place.`,
 		Long: `Show peacock's hooks in this repository (when run in one) and in
 init.templateDir: one line per hook, "scope<TAB>hook<TAB>state<TAB>path", where
 state is installed, chained (installed, running an earlier hook first),
-foreign (someone else's hook only), modified (peacock's, edited) or absent.`,
+inactive (peacock is there but git does not run it: after an exit, husky not
+set up in this worktree, lefthook install or pre-commit install not run; the
+reason follows on stderr), foreign (someone else's hook only), modified
+(peacock's, edited) or absent. With lefthook and pre-commit the path is their
+configuration file.`,
 		Example: "  $ peacock hook status\n  $ peacock hook status --json",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
