@@ -379,7 +379,7 @@ func (p *Project) SideBar(level SideBarLevel, remote bool, wo WriteOptions) (*Ch
 		return d.ApplyColors(out.Colors, func(string) bool { return false }, nil)
 	})
 	if errors.Is(err, fs.ErrNotExist) && level != SideBarRemove {
-		return nil, &NoColorError{Key: ColorKeyFor(remote), File: p.Display(p.Target.Path)}
+		return nil, &NoColorError{Key: ColorKeyFor(remote), File: p.Display(p.Target.Path), Missing: true}
 	}
 	return out, mapMissing(err, out)
 }

@@ -106,8 +106,8 @@ func (p *Project) storedFavorites(st FavoritesStore, doc *workspace.Document) ([
 // Favorites lists the favorites in lookup order, each name once (the first
 // wins, compared case-insensitively). From the editor's user settings:
 // peacock.favoriteColors, or Peacock's starter set when the setting is
-// absent (the extension's default). From peacock's config file: its
-// favorites, then the starters whose names it does not shadow.
+// absent (the extension's default). From peacock's config file the same:
+// its favorites, or the starters when it has none.
 func (p *Project) Favorites() ([]Favorite, error) {
 	st := p.FavoritesStore()
 	var list []Favorite
@@ -132,11 +132,15 @@ func (p *Project) Favorites() ([]Favorite, error) {
 		if err != nil {
 			return nil, err
 		}
-		favs, _, err := p.storedFavorites(st, doc)
+		favs, present, err := p.storedFavorites(st, doc)
 		if err != nil {
 			return nil, err
 		}
-		list = append(favs, starters()...)
+		// As in the editor's settings: an absent list is the starters.
+		list = favs
+		if !present {
+			list = starters()
+		}
 	}
 	return dedupe(list), nil
 }
@@ -208,9 +212,8 @@ func emptyList(d *workspace.Document) bool {
 }
 
 // editFavorites edits the store's list under its file lock. fn gets the
-// current list (for the editor store, the starters when the setting is
-// absent, as the extension materializes them on its first save) and
-// returns the new one.
+// current list (the starters when the list is absent, as the extension
+// materializes them on its first save) and returns the new one.
 func (p *Project) editFavorites(wo WriteOptions, fn func([]Favorite) ([]Favorite, error)) (workspace.Result, FavoritesStore, error) {
 	st := p.FavoritesStore()
 	res, err := workspace.Update(st.Path, wo.update(true), func(d *workspace.Document) error {
@@ -218,7 +221,9 @@ func (p *Project) editFavorites(wo WriteOptions, fn func([]Favorite) ([]Favorite
 		if err != nil {
 			return err
 		}
-		if (!present || len(list) == 0 && emptyList(d)) && st.Source == SourceUser {
+		// The default, in either store; an explicit [] in the editor's
+		// settings too, which the extension fills with the starters.
+		if !present || len(list) == 0 && st.Source == SourceUser && emptyList(d) {
 			list = starters()
 		}
 		list, err = fn(list)
@@ -314,11 +319,6 @@ func (p *Project) RemoveFavorite(name string, wo WriteOptions) (*FavoriteChange,
 			}
 		}
 		if len(kept) == len(list) {
-			for _, f := range starters() {
-				if sameName(f.Name, name) {
-					return nil, fmt.Errorf("%q is one of Peacock's starter favorites, which are listed but not kept in %s, so it cannot be removed there", f.Name, p.Display(p.FavoritesStore().Path))
-				}
-			}
 			return nil, fmt.Errorf("no favorite named %q in %s", name, p.Display(p.FavoritesStore().Path))
 		}
 		return kept, nil

@@ -608,9 +608,16 @@ type Stored struct {
 type NoColorError struct {
 	// Key is the setting looked for and File the target, as displayed.
 	Key, File string
+	// Missing: the file does not exist (yet).
+	Missing bool
 }
 
-func (e *NoColorError) Error() string { return fmt.Sprintf("no %s in %s", e.Key, e.File) }
+func (e *NoColorError) Error() string {
+	if e.Missing {
+		return fmt.Sprintf("%s does not exist yet, so there is no %s", e.File, e.Key)
+	}
+	return fmt.Sprintf("no %s in %s", e.Key, e.File)
+}
 
 // Stored reads the target and returns its env-aware stored color (see
 // StoredColor), parsed. It is a *NoColorError when there is none.
@@ -629,7 +636,7 @@ func (p *Project) storedIn(doc *workspace.Document, remote bool) (*Stored, error
 	}
 	text, key := p.StoredColor(doc, remote)
 	if text == "" {
-		return nil, &NoColorError{Key: key, File: p.Display(p.Target.Path)}
+		return nil, &NoColorError{Key: key, File: p.Display(p.Target.Path), Missing: doc == nil || !p.Target.Exists}
 	}
 	c, err := palette.Parse(text)
 	if err != nil {

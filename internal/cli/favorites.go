@@ -97,7 +97,7 @@ before the starters.`,
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return favoriteNames(remove.baseOptions), cobra.ShellCompDirectiveNoFileComp
+			return matching(favoriteNames(remove.baseOptions), toComplete), cobra.ShellCompDirectiveNoFileComp
 		},
 	}
 	cmd.AddCommand(addCmd, removeCmd)

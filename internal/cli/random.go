@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 
 	"github.com/peacock-cli/peacock/project"
 	"github.com/spf13/cobra"
@@ -44,11 +45,11 @@ print it on stdout.`,
 	}
 	cmd.Flags().BoolVar(&opts.Favorites, "favorites", false, "draw from the favorites (as peacock.surpriseMeFromFavoritesOnly does)")
 	cmd.Flags().StringVar(&opts.Theme, "theme", "", "draw from one theme (see 'peacock themes')")
-	_ = cmd.RegisterFlagCompletionFunc("theme", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return themeNames(opts.baseOptions), cobra.ShellCompDirectiveNoFileComp
+	_ = cmd.RegisterFlagCompletionFunc("theme", func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		return matching(themeNames(opts.baseOptions), toComplete), cobra.ShellCompDirectiveNoFileComp
 	})
 	cmd.Flags().BoolVar(&opts.Remote, "remote", false, "store peacock.remoteColor instead of peacock.color")
-	cmd.Flags().Uint64Var(&opts.Seed, "seed", 0, "seed for a reproducible draw (0: a different draw each time)")
+	cmd.Flags().Var(seedFlag{&opts.Seed}, "seed", "seed for a reproducible draw (0: a different draw each time)")
 	return cmd
 }
 
@@ -70,3 +71,20 @@ func runRandom(opts *randomOptions) error {
 	}
 	return nil
 }
+
+// seedFlag is a pflag.Value for --seed that says what it wants instead of
+// showing strconv's error text.
+type seedFlag struct{ v *uint64 }
+
+func (s seedFlag) String() string { return strconv.FormatUint(*s.v, 10) }
+
+func (s seedFlag) Set(v string) error {
+	n, err := strconv.ParseUint(v, 10, 64)
+	if err != nil {
+		return fmt.Errorf("want a whole number from 0 to %d, got %q", uint64(1<<64-1), v)
+	}
+	*s.v = n
+	return nil
+}
+
+func (s seedFlag) Type() string { return "number" }

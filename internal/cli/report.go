@@ -227,6 +227,9 @@ func (b baseOptions) writeOptions() project.WriteOptions {
 		BeforeWrite: b.armSignals,
 		OnWait: func(path string, pid int) {
 			b.armSignals() // a wait can be interrupted too
+			if b.Global.Quiet {
+				return
+			}
 			who := "another process"
 			if pid > 0 {
 				who = fmt.Sprintf("process %d", pid)

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
+	"os/user"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -14,6 +16,7 @@ import (
 	"syscall"
 
 	"github.com/peacock-cli/peacock/project"
+	"github.com/peacock-cli/peacock/themes"
 	"github.com/peacock-cli/peacock/workspace"
 	"github.com/spf13/cobra"
 )
@@ -44,6 +47,9 @@ type factory struct {
 	// NewPicker makes the picker for `pick` (huhpick.New in the peacock
 	// program; tests give a fake).
 	NewPicker PickerFunc
+	// display shows a path in messages as the last project opened does
+	// (project.Display): errors print paths as every other message does.
+	display func(string) string
 	// signals is the interruptible context, made on first use (see
 	// interruptible).
 	signals *signalState
@@ -92,7 +98,7 @@ func newFactory(io *ioStreams) *factory {
 	return &factory{
 		IO:     io,
 		Getwd:  os.Getwd,
-		Getenv: os.Getenv,
+		Getenv: getenv,
 		GOOS:   runtime.GOOS,
 		NewRand: func(seed uint64) *rand.Rand {
 			if seed == 0 {
@@ -101,6 +107,20 @@ func newFactory(io *ioStreams) *factory {
 			return rand.New(rand.NewPCG(seed, seed))
 		},
 	}
+}
+
+// getenv is os.Getenv, except that an unset or relative HOME (USERPROFILE
+// on Windows) is the home directory the system's user database gives
+// (os/user): a service or a container often runs without HOME, and with
+// XDG_CONFIG_HOME set most commands need no home at all.
+func getenv(key string) string {
+	v := os.Getenv(key)
+	if (key == "HOME" && runtime.GOOS != "windows" || key == "USERPROFILE" && runtime.GOOS == "windows") && !filepath.IsAbs(v) {
+		if u, err := user.Current(); err == nil && filepath.IsAbs(u.HomeDir) {
+			return u.HomeDir
+		}
+	}
+	return v
 }
 
 // globalOptions are the persistent flags every command shares.
@@ -137,6 +157,11 @@ func (f *factory) openProject(g *globalOptions, noTarget bool) (*project.Project
 		opts.UserSettings = f.Getenv("PEACOCK_USER_SETTINGS")
 	}
 	p, err := project.Open(opts)
+	if p != nil {
+		f.display = p.Display
+	} else {
+		f.display = func(path string) string { return displayUnder(dir, f.Getenv(homeVar(f.GOOS)), path) }
+	}
 	var amb *workspace.AmbiguousError
 	if errors.As(err, &amb) {
 		return nil, fmt.Errorf("%s holds several workspace files (%s); choose one with --workspace", amb.Dir, strings.Join(baseNames(amb.Candidates), ", "))
@@ -189,8 +214,75 @@ func runWith(f *factory, args []string) int {
 			return 128 + int(sig)
 		}
 	}
-	return exitCode(err, f.IO)
+	return exitCode(displayPaths(err, f.display), f.IO)
 }
+
+// displayPaths rewrites the paths that errors of the workspace, themes and
+// os packages carry (absolute) as display shows them (relative to the
+// working directory, or under ~), so that every message names a file the
+// same way.
+func displayPaths(err error, display func(string) string) error {
+	if err == nil || display == nil {
+		return err
+	}
+	var paths []string
+	var pe *workspace.ParseError
+	if errors.As(err, &pe) {
+		paths = append(paths, pe.Path)
+	}
+	var le *themes.LoadError
+	if errors.As(err, &le) {
+		paths = append(paths, le.Path)
+	}
+	var fe *fs.PathError
+	if errors.As(err, &fe) {
+		paths = append(paths, fe.Path)
+	}
+	msg := err.Error()
+	changed := false
+	for _, p := range paths {
+		if d := display(p); filepath.IsAbs(p) && d != p && strings.Contains(msg, p) {
+			msg, changed = strings.ReplaceAll(msg, p, d), true
+		}
+	}
+	if !changed {
+		return err
+	}
+	return &displayedError{msg, err}
+}
+
+// displayUnder is project.Display for a project that could not be opened:
+// path relative to dir when it lies in it, else under ~ when it lies in
+// home, else as it is.
+func displayUnder(dir, home, path string) string {
+	within := func(root string) (string, bool) {
+		rel, err := filepath.Rel(root, path)
+		return rel, filepath.IsAbs(root) && err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	}
+	if rel, ok := within(dir); ok {
+		return rel
+	}
+	if rel, ok := within(home); ok {
+		return "~" + string(filepath.Separator) + rel
+	}
+	return path
+}
+
+func homeVar(goos string) string {
+	if goos == "windows" {
+		return "USERPROFILE"
+	}
+	return "HOME"
+}
+
+// displayedError is err with another message.
+type displayedError struct {
+	msg string
+	err error
+}
+
+func (e *displayedError) Error() string { return e.msg }
+func (e *displayedError) Unwrap() error { return e.err }
 
 func exitCode(err error, io *ioStreams) int {
 	if err == nil {
@@ -276,6 +368,10 @@ from the current directory up to the repository root; the project's
 	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print no status messages")
 	pf.StringVar(&g.Editor, "editor", "", "whose user settings apply: code, insiders, vscodium, cursor, windsurf (default: the first installed)")
 	pf.StringVar(&g.UserSettings, "user-settings", "", "read user settings from `file` instead of the editor's (env PEACOCK_USER_SETTINGS)")
+	_ = root.MarkPersistentFlagDirname("chdir")
+	_ = root.MarkPersistentFlagFilename("workspace", "code-workspace", "json")
+	_ = root.MarkPersistentFlagFilename("user-settings", "json")
+	_ = root.RegisterFlagCompletionFunc("editor", cobra.FixedCompletions(project.EditorIDs(), cobra.ShellCompDirectiveNoFileComp))
 
 	root.AddCommand(
 		newSetCmd(f, g, nil),
@@ -295,6 +391,7 @@ from the current directory up to the repository root; the project's
 		newAutoCmd(f, g, nil),
 		newHookCmd(f, g, nil),
 		newFilterCmd(f, g),
+		newVersionCmd(f, g),
 	)
 	// cobra's completion command, with a usage error for a shell it does
 	// not know instead of its help and exit 0.
@@ -315,6 +412,24 @@ from the current directory up to the repository root; the project's
 		}
 	}
 	return root
+}
+
+// newVersionCmd is `peacock version`, the same as --version (with --json,
+// an object).
+func newVersionCmd(f *factory, g *globalOptions) *cobra.Command {
+	return &cobra.Command{
+		Use:     "version",
+		Short:   "Print peacock's version",
+		Example: "  $ peacock version\n  $ peacock version --json",
+		Args:    noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if g.JSON {
+				return writeJSON(f.IO, map[string]string{"version": versionString()})
+			}
+			_, err := fmt.Fprintf(f.IO.Out, "peacock %s\n", versionString())
+			return err
+		},
+	}
 }
 
 // splitShorthands writes shorthands run together, as -qC, one by one (-q

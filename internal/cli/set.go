@@ -32,7 +32,7 @@ in peacock.color (or peacock.remoteColor with --remote).
 <color> is anything Peacock accepts (a CSS name, #rgb, #rrggbb, #rrggbbaa,
 rgb(), hsl(), hsv() in their loose forms), CSS Color 4 forms Peacock has no
 meaning for, such as oklch(70% 0.12 160), oklab() or hwb(), the name of a
-favorite, or the name of a theme color ("go blue", or "languages/go-blue"
+favorite, or the name of a theme color ("sky blue", or "okabe-ito/sky-blue"
 when several themes have one; see 'peacock themes'). Names ignore case, and
 spaces, dashes and underscores are alike. Where Peacock does read a text,
 its reading wins, so the extension and peacock write the same file:
@@ -77,7 +77,7 @@ key, which the extension, in a remote window, would copy into the workspace.`,
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return colorNames(opts.baseOptions), cobra.ShellCompDirectiveNoFileComp
+			return matching(colorNames(opts.baseOptions), toComplete), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Color = strings.TrimSpace(args[0])
@@ -162,6 +162,21 @@ func colorNames(b baseOptions) []string {
 		return nil
 	}
 	return append(favoriteNames(b), p.ThemeColorNames()...)
+}
+
+// matching keeps the completions (NAME or NAME\tDESCRIPTION) whose name
+// begins with typed, ignoring case as every name lookup does, and writes
+// that beginning as it was typed: shells keep only the completions that
+// begin with the typed text, case and all, so "vue" would find no "Vue
+// Green", while "vue Green" names the same color.
+func matching(names []string, typed string) []string {
+	var out []string
+	for _, n := range names {
+		if len(n) >= len(typed) && strings.EqualFold(n[:len(typed)], typed) {
+			out = append(out, typed+n[len(typed):])
+		}
+	}
+	return out
 }
 
 // favoriteNames is the completion list for favorite names, with values.

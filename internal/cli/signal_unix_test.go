@@ -86,3 +86,34 @@ func TestInterruptWhileWaiting(t *testing.T) {
 		t.Errorf("stderr %q", errOut.b.String())
 	}
 }
+
+// TestQuietWait: --quiet silences the message of a wait for another
+// writer's lock too; the write then goes ahead.
+func TestQuietWait(t *testing.T) {
+	f, work, out, errOut := testFactory(t)
+	path := filepath.Join(work, "work.code-workspace")
+	if err := os.WriteFile(path, []byte(`{"folders": [{"path": "."}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	held, release, done := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		_, _ = workspace.Update(path, workspace.UpdateOptions{}, func(*workspace.Document) error {
+			close(held)
+			<-release
+			return nil
+		})
+	}()
+	<-held
+	time.AfterFunc(500*time.Millisecond, func() { close(release) })
+	if code := runWith(f, []string{"set", "red", "-q"}); code != exitOK {
+		t.Fatalf("exit code %d (stderr %q)", code, errOut.String())
+	}
+	<-done
+	if errOut.Len() != 0 || out.Len() != 0 {
+		t.Errorf("stdout %q, stderr %q; want both empty", out.String(), errOut.String())
+	}
+	if data, _ := os.ReadFile(path); !strings.Contains(string(data), `"peacock.color": "red"`) {
+		t.Errorf("not written: %s", data)
+	}
+}

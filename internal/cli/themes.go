@@ -58,7 +58,7 @@ Peacock picks on it under your settings. A contrast under 4.5:1 is marked:
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return themeNames(show.baseOptions), cobra.ShellCompDirectiveNoFileComp
+			return matching(themeNames(show.baseOptions), toComplete), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			show.Name = args[0]
