@@ -76,6 +76,8 @@ func runShow(opts *showOptions) error {
 			return err
 		}
 		personal = true
+	} else if pf := p.PersonalFile(); pf != "" && sameFilePath(pf, p.Target.Path) {
+		personal = true
 	}
 	s, err := p.Stored(opts.Remote)
 	if err != nil {
