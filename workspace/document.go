@@ -554,52 +554,6 @@ func memberKey(src []byte, m member) string {
 	return s
 }
 
-// standardJSON returns the JSONC value text b (from a line view) as JSON:
-// comments and trailing commas become spaces. It returns b itself when
-// there is nothing to change.
-func standardJSON(b []byte) []byte {
-	var out []byte
-	blank := func(from, to int) {
-		if out == nil {
-			out = append([]byte(nil), b...)
-		}
-		for i := from; i < to; i++ {
-			if out[i] != '\n' && out[i] != '\r' {
-				out[i] = ' '
-			}
-		}
-	}
-	lastComma := -1 // a comma with only trivia after it so far
-	for p := 0; p < len(b); {
-		switch c := b[p]; c {
-		case '"':
-			p = skipString(b, p)
-			lastComma = -1
-			continue
-		case '/':
-			q := skipComment(b, p)
-			blank(p, q)
-			p = q
-			continue
-		case ',':
-			lastComma = p
-		case '}', ']':
-			if lastComma >= 0 {
-				blank(lastComma, lastComma+1)
-			}
-			lastComma = -1
-		case ' ', '\t', '\r', '\n':
-		default:
-			lastComma = -1
-		}
-		p++
-	}
-	if out == nil {
-		return b
-	}
-	return out
-}
-
 // decodeAt returns the value src[start:end] decoded with encoding/json, or
 // nil.
 func (d *Document) decodeAt(start, end int) any {
