@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/peacock-cli/peacock/internal/textpos"
 	"github.com/tailscale/hujson"
 )
 
@@ -423,19 +424,8 @@ func (d *Document) hujsonError(err error) error {
 }
 
 func (d *Document) errAt(off int, msg string) error {
-	line, col := lineCol(d.view, off)
+	line, col := textpos.LineCol(d.view, off)
 	return &ParseError{Path: d.path, Line: line, Column: col, Msg: msg}
-}
-
-// lineCol returns the 1-based line and character column of offset off in
-// src (a line view: line breaks end with LF).
-func lineCol(src []byte, off int) (int, int) {
-	if off > len(src) {
-		off = len(src)
-	}
-	line := 1 + bytes.Count(src[:off], []byte("\n"))
-	start := bytes.LastIndexByte(src[:off], '\n') + 1
-	return line, 1 + utf8.RuneCount(src[start:off])
 }
 
 // Path returns the path given to Parse.
