@@ -116,20 +116,3 @@ func TestRunHookRunNeverFails(t *testing.T) {
 		t.Errorf("stderr = %q, want one line", got)
 	}
 }
-
-// TestGitEnv: the variables git exports to a hook never reach the git
-// commands peacock runs.
-func TestGitEnv(t *testing.T) {
-	t.Setenv("GIT_DIR", "/elsewhere/.git")
-	t.Setenv("GIT_INDEX_FILE", "/elsewhere/index")
-	t.Setenv("GIT_CONFIG_GLOBAL", "/kept")
-	env := gitEnv()
-	for _, kv := range env {
-		if strings.HasPrefix(kv, "GIT_DIR=") || strings.HasPrefix(kv, "GIT_INDEX_FILE=") {
-			t.Errorf("%s kept", kv)
-		}
-	}
-	if !slices.Contains(env, "GIT_CONFIG_GLOBAL=/kept") {
-		t.Error("GIT_CONFIG_GLOBAL dropped")
-	}
-}
