@@ -43,6 +43,18 @@
 // nothing explains is drift. Doctor lists Findings, each with advice or a
 // command line (as arguments, for the caller to quote).
 //
+// # Personal, machine and dev container colors
+//
+// Personalize and Depersonalize are the smudge and clean of the git filter
+// behind set --personal: the personal palette spliced into the committed
+// bytes, and the committed bytes given back exactly (docs/personal.md);
+// SetPersonal and ResetPersonal edit the working copy. The library runs no
+// git: the CLI hands it what git stores. SetMachine and ResetMachine edit
+// an editor server's machine settings (MachineFiles, under the home
+// directory Open was given); SetDevcontainer and ResetDevcontainer edit
+// customizations.vscode.settings of the project's devcontainer.json. Both
+// write workbench.colorCustomizations only, never a peacock.* key.
+//
 // # Favorites
 //
 // Favorites live where the extension keeps them, in peacock.favoriteColors

@@ -119,9 +119,18 @@ func (p *Project) Personalize(path string, data []byte, c Choice) ([]byte, error
 //
 // With no team content (an untracked file), the personal colors are
 // removed as reset removes them.
+//
+// Git converts line ends around the filter (core.autocrlf, the eol and
+// text attributes): what it stores with LF line ends, clean gets and smudge
+// gave with CRLF. When work has CRLF line ends and team has no CR, team is
+// compared in its CRLF form, and the result has CRLF line ends for git to
+// convert back.
 func (p *Project) Depersonalize(path string, work, team []byte, c Choice) []byte {
 	if team == nil {
 		return p.stripPersonal(path, work, nil)
+	}
+	if bytes.Contains(work, []byte("\r\n")) && !bytes.Contains(team, []byte("\r")) {
+		team = bytes.ReplaceAll(team, []byte("\n"), []byte("\r\n"))
 	}
 	mine, err := p.Personalize(path, team, c)
 	if err != nil {

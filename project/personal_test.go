@@ -92,3 +92,29 @@ func TestDepersonalizeUntracked(t *testing.T) {
 		t.Errorf("untracked: got\n%s", got)
 	}
 }
+
+// TestDepersonalizeCRLF: git gives the filter CRLF line ends where it
+// stores LF (core.autocrlf); clean must give back the CRLF form of git's
+// bytes, which git then stores as they were.
+func TestDepersonalizeCRLF(t *testing.T) {
+	p := &Project{User: map[string]any{}}
+	c, _ := PersonalChoice("#ff1493")
+	n := 0
+	for name, team := range personalInputs(t) {
+		if len(team) == 0 || bytes.Contains(team, []byte("\r")) {
+			continue
+		}
+		work := bytes.ReplaceAll(team, []byte("\n"), []byte("\r\n"))
+		mine, err := p.Personalize(name, work, c)
+		if err != nil {
+			continue
+		}
+		n++
+		if got := p.Depersonalize(name, mine, team, c); !bytes.Equal(got, work) {
+			t.Errorf("%s: got\n%q\nwant\n%q", name, got, work)
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d inputs", n)
+	}
+}

@@ -110,7 +110,10 @@ func Open(opts Options) (*Project, error) {
 		opts.Getenv = func(string) string { return "" }
 	}
 	if opts.Chdir != "" {
-		d := absPath(opts.GOOS, opts.Dir, opts.Chdir)
+		d, err := absPath(opts.GOOS, opts.Dir, opts.Chdir)
+		if err != nil {
+			return nil, &UsageError{fmt.Sprintf("-C %v", err)}
+		}
 		st, err := os.Stat(d)
 		if err != nil {
 			return nil, &UsageError{fmt.Sprintf("-C %s: %v", opts.Chdir, unwrapPath(err))}
@@ -122,7 +125,11 @@ func Open(opts Options) (*Project, error) {
 	}
 	for _, p := range []*string{&opts.Workspace, &opts.UserSettings} {
 		if *p != "" {
-			*p = absPath(opts.GOOS, opts.Dir, *p)
+			abs, err := absPath(opts.GOOS, opts.Dir, *p)
+			if err != nil {
+				return nil, err
+			}
+			*p = abs
 		}
 	}
 	p := &Project{Dir: filepath.Clean(opts.Dir), Home: home(opts), User: map[string]any{}, opts: opts}
@@ -146,21 +153,13 @@ func Open(opts Options) (*Project, error) {
 	return p, nil
 }
 
-// absPath joins path onto dir unless it is absolute. On Windows a rooted
-// path without a drive (\x) takes the drive of dir rather than being
-// joined.
-func absPath(goos, dir, path string) string {
-	if goos == "windows" && (strings.HasPrefix(path, "\\") || strings.HasPrefix(path, "/")) && !strings.HasPrefix(path, `\\`) {
-		vol := filepath.VolumeName(dir)
-		if len(dir) >= 2 && dir[1] == ':' {
-			vol = dir[:2] // a drive letter, also when tested on another OS
-		}
-		return vol + path
-	}
-	if filepath.IsAbs(path) {
-		return path
-	}
-	return filepath.Join(dir, path)
+// absPath joins path onto dir unless it is absolute (workspace.AbsPath):
+// on Windows a rooted path without a drive (\x) takes the drive of dir,
+// and a drive-relative one (C:x) is relative to dir on dir's drive and an
+// error on another. (Joining C:x onto dir named a file "C:x" in dir: on
+// NTFS, the stream x of a file C.)
+func absPath(goos, dir, path string) (string, error) {
+	return workspace.AbsPath(goos, dir, path)
 }
 
 func home(opts Options) string {

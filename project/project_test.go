@@ -421,12 +421,20 @@ func TestAbsPath(t *testing.T) {
 		{"linux", "/w", "/abs", "/abs"},
 		{"windows", `C:\work`, `\x\y.code-workspace`, `C:\x\y.code-workspace`},
 		{"windows", `D:\work`, `/x`, `D:/x`},
+		{"windows", `C:\work`, `C:x.code-workspace`, `C:\work\x.code-workspace`},
+		{"windows", `C:\work`, `c:x.code-workspace`, `C:\work\x.code-workspace`},
+		{"windows", `C:\work`, `D:x.code-workspace`, "error: D:x.code-workspace is relative to the current directory of drive D:; pass an absolute path"},
+		{"windows", `C:\work`, `\\srv\share\x`, `\\srv\share\x`},
 	}
 	for _, tt := range tests {
 		if tt.goos != runtime.GOOS && tt.goos != "windows" {
 			continue // a Unix path means nothing to another OS's filepath
 		}
-		if got := absPath(tt.goos, tt.dir, tt.in); got != tt.want {
+		got, err := absPath(tt.goos, tt.dir, tt.in)
+		if err != nil {
+			got = "error: " + err.Error()
+		}
+		if got != tt.want {
 			t.Errorf("absPath(%s, %q, %q) = %q, want %q", tt.goos, tt.dir, tt.in, got, tt.want)
 		}
 	}

@@ -1,7 +1,9 @@
 // Package workspace finds, reads, edits and writes the files in which VS Code
 // keeps workspace settings: *.code-workspace files (settings under the
-// top-level "settings" member) and .vscode/settings.json (settings at the
-// root). It also reads user settings files and merges settings layers.
+// top-level "settings" member), .vscode/settings.json (settings at the
+// root) and devcontainer.json (settings in customizations.vscode.settings,
+// KindDevcontainer). It also reads user settings files and merges settings
+// layers.
 //
 // # Editing without losing a byte
 //

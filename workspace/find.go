@@ -244,6 +244,15 @@ func sameDirFunc(dir string) func(string) bool {
 	return func(d string) bool { return SamePath(d, dir, runtime.GOOS) }
 }
 
+// AbsPath makes p, a path the user named (such as Explicit), absolute,
+// relative to dir, as Find does with Explicit. Windows rules apply on
+// Windows, and on any system when goos is "windows" (for tests): \x is on
+// dir's drive, and D:x is relative to dir on dir's own drive and an error
+// on another one (whose current directory is not known here).
+func AbsPath(goos, dir, p string) (string, error) {
+	return explicitPath(goos == "windows" || runtime.GOOS == "windows", dir, p)
+}
+
 // explicitPath makes a path named by the user absolute, relative to dir.
 // With windows set it follows Windows rules, whatever the system: a path
 // rooted without a drive (\x) is on dir's drive (joining it onto dir would

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -193,11 +194,21 @@ func runHookInstall(ctx context.Context, opts *hookOptions, uninstall bool) erro
 // binary's release tag, else the commit it was built from when that is
 // clean, else "" (a placeholder).
 func preCommitRev() string {
-	if v := versionString(); strings.HasPrefix(v, "v") && !strings.Contains(v, "-0.") && !strings.Contains(v, "+") {
-		return v
+	bi, _ := debug.ReadBuildInfo()
+	return revOf(versionString(), bi)
+}
+
+// pseudoVersion matches the end of a Go pseudo-version
+// (v0.0.0-20261208010000-0123456789ab, v1.2.4-0.20261208010000-0123456789ab).
+var pseudoVersion = regexp.MustCompile(`[.-][0-9]{14}-[0-9a-f]{12}(\+.*)?$`)
+
+// revOf is preCommitRev for a version string and build information (nil
+// when there is none).
+func revOf(version string, bi *debug.BuildInfo) string {
+	if strings.HasPrefix(version, "v") && !pseudoVersion.MatchString(version) && !strings.Contains(version, "+dirty") {
+		return version // a release tag
 	}
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
+	if bi == nil {
 		return ""
 	}
 	var rev string
@@ -206,7 +217,7 @@ func preCommitRev() string {
 		case s.Key == "vcs.revision":
 			rev = s.Value
 		case s.Key == "vcs.modified" && s.Value == "true":
-			return ""
+			return "" // built from uncommitted changes: no commit holds them
 		}
 	}
 	return rev

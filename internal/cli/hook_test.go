@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -114,5 +115,30 @@ func TestRunHookRunNeverFails(t *testing.T) {
 	}
 	if got := errOut.String(); !strings.HasPrefix(got, "peacock: hook: ") || strings.Count(got, "\n") != 1 {
 		t.Errorf("stderr = %q, want one line", got)
+	}
+}
+
+func TestRevOf(t *testing.T) {
+	vcs := func(rev, modified string) *debug.BuildInfo {
+		return &debug.BuildInfo{Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: rev}, {Key: "vcs.modified", Value: modified}}}
+	}
+	for _, tt := range []struct {
+		version string
+		bi      *debug.BuildInfo
+		want    string
+	}{
+		{"v1.2.3", nil, "v1.2.3"},
+		{"v1.2.3", vcs("abc", "true"), "v1.2.3"},
+		{"v0.0.0-20261208010000-0123456789ab", vcs("0123456789abcdef", "false"), "0123456789abcdef"},
+		{"v1.2.4-0.20261208010000-0123456789ab", vcs("0123456789abcdef", "false"), "0123456789abcdef"},
+		{"v1.2.4-0.20261208010000-0123456789ab+dirty", vcs("0123456789abcdef", "true"), ""},
+		{"dev", vcs("0123456789abcdef", "false"), "0123456789abcdef"},
+		{"dev", vcs("0123456789abcdef", "true"), ""},
+		{"dev", nil, ""},
+		{"dev", &debug.BuildInfo{}, ""},
+	} {
+		if got := revOf(tt.version, tt.bi); got != tt.want {
+			t.Errorf("revOf(%q, %v) = %q, want %q", tt.version, tt.bi, got, tt.want)
+		}
 	}
 }

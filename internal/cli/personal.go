@@ -76,10 +76,14 @@ func gitBlob(dir, rel string, env []string) []byte {
 // peacock when it is on the PATH, else cat, so that a clone whose peacock
 // was removed behaves as one without the filter and no git command fails
 // or complains.
-func filterCommand(mode, color string) string {
-	return "if command -v peacock >/dev/null 2>&1; then exec peacock filter " + mode + " --color " + shellQuote("linux", color) + // git runs filters with sh, also on Windows
-
-		" -- %f; else exec cat; fi"
+// editor, when set, is the editor whose user settings the derivation
+// reads (set --personal --editor).
+func filterCommand(mode, color, editor string) string {
+	flags := " --color " + shellQuote("linux", color) // git runs filters with sh, also on Windows
+	if editor != "" {
+		flags = " --editor " + shellQuote("linux", editor) + flags
+	}
+	return "if command -v peacock >/dev/null 2>&1; then exec peacock filter " + mode + flags + " -- %f; else exec cat; fi"
 }
 
 // attributesLine is the info/attributes line naming rel.
@@ -225,7 +229,7 @@ func runSetPersonal(opts *setOptions) error {
 				return err
 			}
 		}
-		if err := configurePersonal(ps.repo, st); err != nil {
+		if err := configurePersonal(ps.repo, st, opts.Global.Editor); err != nil {
 			return err
 		}
 	}
@@ -254,13 +258,13 @@ func runSetPersonal(opts *setOptions) error {
 
 // configurePersonal writes the attributes line, the filter's config and
 // the state file.
-func configurePersonal(r *personalRepo, st *project.PersonalState) error {
+func configurePersonal(r *personalRepo, st *project.PersonalState, editor string) error {
 	if err := addLine(r.Attributes, r.CommonDir, st.Attributes); err != nil {
 		return err
 	}
 	for _, kv := range [][2]string{
-		{"clean", filterCommand("clean", st.Color)},
-		{"smudge", filterCommand("smudge", st.Color)},
+		{"clean", filterCommand("clean", st.Color, editor)},
+		{"smudge", filterCommand("smudge", st.Color, editor)},
 		{"required", "false"},
 	} {
 		if _, err := runGit(context.Background(), r.Root, "config", "--local", "filter."+project.FilterName+"."+kv[0], kv[1]); err != nil {

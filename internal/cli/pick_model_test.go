@@ -14,6 +14,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/peacock-cli/peacock/internal/cli"
 	"github.com/peacock-cli/peacock/internal/huhpick"
@@ -599,5 +600,46 @@ func BenchmarkPickFirstFrame(b *testing.B) {
 		pm := huhpick.NewModel(pio, menu)
 		m, _ := pm.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		_ = m.View()
+	}
+}
+
+// formModel runs a bare huh form as a bubbletea model.
+type formModel struct{ f *huh.Form }
+
+func (m formModel) Init() tea.Cmd { return m.f.Init() }
+func (m formModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	f, cmd := m.f.Update(msg)
+	return formModel{f.(*huh.Form)}, cmd
+}
+func (m formModel) View() tea.View { return tea.NewView(m.f.View()) }
+
+// BenchmarkHuhSelectKey is the baseline the color field replaced: one
+// Down key in huh's Select of the same 200 labels with the preview in a
+// Note below it (the picker before issue 18), its commands run (the Note
+// draws the preview in one) and the frame drawn. The theme is built once
+// here; rebuilt per call, as huh asks for it per option, it cost 5x more.
+// What remains is Select drawing all 200 options several times a frame.
+func BenchmarkHuhSelectKey(b *testing.B) {
+	_, m := benchMenu(b)
+	options := []huh.Option[int]{huh.NewOption(m.Label(cli.TypeIn, true), cli.TypeIn)}
+	for i := range m.Items {
+		options = append(options, huh.NewOption(m.Label(i, true), i))
+	}
+	idx := m.Initial
+	sel := huh.NewSelect[int]().Title(m.Title).Options(options...).Value(&idx).Height(11)
+	preview := huh.NewNote().DescriptionFunc(func() string {
+		if idx == cli.TypeIn {
+			return ""
+		}
+		return m.Preview(m.Items[idx].Choice.Color, 78) + "\n" + m.Detail(idx)
+	}, &idx).Height(12)
+	theme := huh.ThemeBase(true)
+	form := huh.NewForm(huh.NewGroup(sel, preview)).WithTheme(huh.ThemeFunc(func(bool) *huh.Styles { return theme }))
+	d := &driver{t: b, m: formModel{form}}
+	d.send(d.m.Init(), tea.WindowSizeMsg{Width: 120, Height: 40})
+	down := keyMsg("down")
+	for b.Loop() {
+		d.send(down)
+		_ = d.m.View()
 	}
 }

@@ -52,6 +52,10 @@ func (h *picker) PickColor(ctx context.Context, m *cli.PickMenu) (project.Choice
 	// reports the signal.
 	case err != nil && ctx.Err() != nil:
 		return project.Choice{}, cli.ErrCancel
+	case errors.Is(err, tea.ErrInterrupted):
+		// SIGINT reached bubbletea itself (kill -INT, not Ctrl-C, which
+		// is a key in raw mode).
+		err = nil
 	case err != nil:
 		// Never use the form's values after an error: the bound value
 		// already holds the first option.

@@ -10,6 +10,7 @@ import (
 	"testing/iotest"
 	"time"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/peacock-cli/peacock/internal/cli"
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/peacock-cli/peacock/project"
@@ -70,4 +71,49 @@ func TestPickAccessibleContext(t *testing.T) {
 			t.Fatal("the prompt kept waiting after the context was cancelled")
 		}
 	})
+}
+
+// TestProfileOf: bubbletea is told the depth show draws at, so it converts
+// none of the picker's colors.
+func TestProfileOf(t *testing.T) {
+	for d, want := range map[cli.ColorDepth]colorprofile.Profile{
+		cli.TrueColor: colorprofile.TrueColor,
+		cli.Colors256: colorprofile.ANSI256,
+		cli.Colors16:  colorprofile.ANSI,
+		cli.NoColor:   colorprofile.Ascii,
+	} {
+		if got := profileOf(d); got != want {
+			t.Errorf("profileOf(%v) = %v, want %v", d, got, want)
+		}
+	}
+}
+
+// TestNewLayout: the layout each terminal size gets, and the field's
+// height within it (the form's help takes the last two lines).
+func TestNewLayout(t *testing.T) {
+	for _, tt := range []struct {
+		w, h       int
+		kind, rows int
+	}{
+		{120, 40, layoutFull, maxRows},
+		{80, 24, layoutFull, 10},
+		{79, 24, layoutCompact, 18},
+		{60, 20, layoutCompact, 14},
+		{80, 23, layoutCompact, 17},
+		{59, 20, layoutPlain, 17},
+		{60, 19, layoutPlain, 16},
+		{30, 4, layoutPlain, 1},
+		{0, 0, layoutFull, 10},
+	} {
+		l := newLayout(tt.w, tt.h, 200)
+		if l.kind != tt.kind || l.rows != tt.rows {
+			t.Errorf("%dx%d: kind %d rows %d, want %d and %d", tt.w, tt.h, l.kind, l.rows, tt.kind, tt.rows)
+		}
+		if h := tt.h; h > 0 && l.height()+footer > h && l.rows > 1 {
+			t.Errorf("%dx%d: %d lines and the help do not fit", tt.w, tt.h, l.height())
+		}
+	}
+	if l := newLayout(120, 40, 3); l.rows != 3 {
+		t.Errorf("3 entries: %d rows", l.rows)
+	}
 }
