@@ -50,7 +50,14 @@ func (p *Project) Doctor() ([]Finding, error) {
 	if doc == nil {
 		out = append(out, Finding{Level: LevelNote, Message: fmt.Sprintf("%s does not exist yet", name), Fix: "peacock set <color> creates it"})
 	} else {
-		for _, d := range doc.DuplicateKeys() {
+		dups := doc.DuplicateKeys()
+		for i, d := range dups {
+			if i == workspace.MaxDuplicateWarnings {
+				out = append(out, Finding{Level: LevelProblem,
+					Message: fmt.Sprintf("%s: %d more duplicate keys", name, len(dups)-i),
+					Fix:     "delete the duplicates you do not want"})
+				break
+			}
 			out = append(out, Finding{Level: LevelProblem,
 				Message: fmt.Sprintf("%s: line %d, column %d: duplicate key %q (VS Code uses the last one)", name, d.Line, d.Column, d.Key),
 				Fix:     "delete the duplicates you do not want"})
