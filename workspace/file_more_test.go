@@ -548,3 +548,25 @@ func TestUpdateInPlaceEditsThatCancel(t *testing.T) {
 		}
 	}
 }
+
+// TestNewWorkspaceFileLF: a new workspace file has LF line breaks on every
+// system, Windows included, because that is what VS Code writes there: it
+// creates a workspace file as JSON.stringify(ws, null, '\t') (LF), and
+// Save Workspace As then edits it with jsonc-parser, whose formatter takes
+// the line break of the text it edits before the eol it is given ('\r\n'
+// on Windows). Measured with jsonc-parser 3.3.1 (docs/windows.md). A file
+// that already has CRLF keeps CRLF (TestGolden/crlf).
+func TestNewWorkspaceFileLF(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "proj.code-workspace")
+	if _, err := Update(p, UpdateOptions{Create: true}, setColor("#42b883")); err != nil {
+		t.Fatal(err)
+	}
+	got := readString(t, p)
+	want := "{\n\t\"folders\": [\n\t\t{\n\t\t\t\"path\": \".\"\n\t\t}\n\t],\n\t\"settings\": {\n\t\t\"peacock.color\": \"#42b883\"\n\t}\n}"
+	if got != want {
+		t.Errorf("new file:\n%q\nwant\n%q", got, want)
+	}
+	if strings.Contains(got, "\r") {
+		t.Errorf("new file has a CR: %q", got)
+	}
+}
