@@ -4,9 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -52,7 +50,14 @@ func (p *Project) Doctor() ([]Finding, error) {
 	if doc == nil {
 		out = append(out, Finding{Level: LevelNote, Message: fmt.Sprintf("%s does not exist yet", name), Fix: "peacock set <color> creates it"})
 	} else {
-		for _, d := range doc.DuplicateKeys() {
+		dups := doc.DuplicateKeys()
+		for i, d := range dups {
+			if i == workspace.MaxDuplicateWarnings {
+				out = append(out, Finding{Level: LevelProblem,
+					Message: fmt.Sprintf("%s: %d more duplicate keys", name, len(dups)-i),
+					Fix:     "delete the duplicates you do not want"})
+				break
+			}
 			out = append(out, Finding{Level: LevelProblem,
 				Message: fmt.Sprintf("%s: line %d, column %d: duplicate key %q (VS Code uses the last one)", name, d.Line, d.Column, d.Key),
 				Fix:     "delete the duplicates you do not want"})
@@ -164,27 +169,10 @@ func (p *Project) openedAs(folder, file string) (folderOpened, fileOpened, known
 		if path == "" {
 			continue
 		}
-		folderOpened = folderOpened || samePath(path, folder, p.opts.GOOS)
-		fileOpened = fileOpened || samePath(path, file, p.opts.GOOS)
+		folderOpened = folderOpened || workspace.SamePath(path, folder, p.opts.GOOS)
+		fileOpened = fileOpened || workspace.SamePath(path, file, p.opts.GOOS)
 	}
 	return folderOpened, fileOpened, true
-}
-
-// samePath reports whether two paths name one file: the same file on disk
-// when both exist, else equal names (case-insensitively where the file
-// system usually is: Windows and macOS).
-func samePath(a, b, goos string) bool {
-	if sa, err := os.Stat(a); err == nil {
-		if sb, err := os.Stat(b); err == nil {
-			return os.SameFile(sa, sb)
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return false
-	}
-	if goos == "windows" || goos == "darwin" {
-		return strings.EqualFold(a, b)
-	}
-	return a == b
 }
 
 // FileURIs collects every file:// URI among the keys and string values of

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/peacock-cli/peacock/internal/textpos"
 	"github.com/tailscale/hujson"
 )
 
@@ -423,19 +424,8 @@ func (d *Document) hujsonError(err error) error {
 }
 
 func (d *Document) errAt(off int, msg string) error {
-	line, col := lineCol(d.view, off)
+	line, col := textpos.LineCol(d.view, off)
 	return &ParseError{Path: d.path, Line: line, Column: col, Msg: msg}
-}
-
-// lineCol returns the 1-based line and character column of offset off in
-// src (a line view: line breaks end with LF).
-func lineCol(src []byte, off int) (int, int) {
-	if off > len(src) {
-		off = len(src)
-	}
-	line := 1 + bytes.Count(src[:off], []byte("\n"))
-	start := bytes.LastIndexByte(src[:off], '\n') + 1
-	return line, 1 + utf8.RuneCount(src[start:off])
 }
 
 // Path returns the path given to Parse.
@@ -554,52 +544,6 @@ func memberKey(src []byte, m member) string {
 	return s
 }
 
-// standardJSON returns the JSONC value text b (from a line view) as JSON:
-// comments and trailing commas become spaces. It returns b itself when
-// there is nothing to change.
-func standardJSON(b []byte) []byte {
-	var out []byte
-	blank := func(from, to int) {
-		if out == nil {
-			out = append([]byte(nil), b...)
-		}
-		for i := from; i < to; i++ {
-			if out[i] != '\n' && out[i] != '\r' {
-				out[i] = ' '
-			}
-		}
-	}
-	lastComma := -1 // a comma with only trivia after it so far
-	for p := 0; p < len(b); {
-		switch c := b[p]; c {
-		case '"':
-			p = skipString(b, p)
-			lastComma = -1
-			continue
-		case '/':
-			q := skipComment(b, p)
-			blank(p, q)
-			p = q
-			continue
-		case ',':
-			lastComma = p
-		case '}', ']':
-			if lastComma >= 0 {
-				blank(lastComma, lastComma+1)
-			}
-			lastComma = -1
-		case ' ', '\t', '\r', '\n':
-		default:
-			lastComma = -1
-		}
-		p++
-	}
-	if out == nil {
-		return b
-	}
-	return out
-}
-
 // decodeAt returns the value src[start:end] decoded with encoding/json, or
 // nil.
 func (d *Document) decodeAt(start, end int) any {
@@ -677,6 +621,9 @@ func (d *Document) ColorCustomizations() []Member {
 	return out
 }
 
+// MaxDuplicateWarnings is how many duplicate keys Warnings lists.
+const MaxDuplicateWarnings = 5
+
 // DuplicateKeys returns the duplicate keys found by Parse along the edited
 // path: the root object, the settings object and
 // workbench.colorCustomizations. Each occurrence after the first is listed.
@@ -686,9 +633,16 @@ func (d *Document) DuplicateKeys() []Duplicate {
 
 // Warnings returns human-readable warnings about the parsed file, such as
 // duplicate keys.
+//
+// At most MaxDuplicateWarnings duplicates are listed, then one line counts
+// the rest (a minified file can hold millions; DuplicateKeys has them all).
 func (d *Document) Warnings() []string {
 	var out []string
-	for _, dup := range d.dups {
+	for i, dup := range d.dups {
+		if i == MaxDuplicateWarnings {
+			out = append(out, fmt.Sprintf("%s: %d more duplicate keys not listed", d.path, len(d.dups)-i))
+			break
+		}
 		where := "at the top level"
 		if dup.Object != "" {
 			where = "in " + dup.Object
@@ -701,17 +655,25 @@ func (d *Document) Warnings() []string {
 
 func (d *Document) findDuplicates() []Duplicate {
 	var out []Duplicate
-	// Positions are counted incrementally: the members of each object
-	// come in file order, and a file may hold many.
-	line, lineAt := 1, 0 // line holds offset lineAt
+	// Positions are counted in one pass: the members of each object come
+	// in file order, so each position goes on from the last one (line
+	// and column both: a minified file is one long line, where counting
+	// each column from the line's start would be quadratic). Only a
+	// position before the last one (the next object) starts again.
+	line, col, at := 1, 1, 0 // the position of offset at
 	pos := func(off int) (int, int) {
-		if off < lineAt {
-			line, lineAt = 1, 0
+		if off < at {
+			line, col, at = 1, 1, 0
 		}
-		line += bytes.Count(d.view[lineAt:off], []byte("\n"))
-		lineAt = off
-		start := bytes.LastIndexByte(d.view[:off], '\n') + 1
-		return line, 1 + utf8.RuneCount(d.view[start:off])
+		seg := d.view[at:off]
+		if n := bytes.Count(seg, []byte("\n")); n > 0 {
+			nl := bytes.LastIndexByte(seg, '\n')
+			line, col = line+n, 1+utf8.RuneCount(seg[nl+1:])
+		} else {
+			col += utf8.RuneCount(seg)
+		}
+		at = off
+		return line, col
 	}
 	check := func(open int, name string) {
 		if open < 0 {
@@ -753,17 +715,30 @@ func (d *Document) findDuplicates() []Duplicate {
 		if len(twice) == 0 {
 			return
 		}
-		seen := map[string]bool{}
+		// seen holds each key once (a minified file may repeat one key a
+		// million times: its duplicates share that one string).
+		seen := map[string]string{}
 		for i, m := range ms {
 			if !twice[hs[i]] {
 				continue
 			}
-			k := memberKey(d.view, m)
-			if seen[k] {
-				line, col := pos(int(m.nameStart))
-				out = append(out, Duplicate{Key: k, Object: name, Line: line, Column: col})
+			var k string
+			if raw := d.view[int(m.nameStart)+1 : int(m.nameEnd)-1]; bytes.IndexByte(raw, '\\') < 0 {
+				if s, ok := seen[string(raw)]; ok { // a lookup that does not allocate
+					line, col := pos(int(m.nameStart))
+					out = append(out, Duplicate{Key: s, Object: name, Line: line, Column: col})
+					continue
+				}
+				k = string(raw)
+			} else {
+				k = memberKey(d.view, m)
+				if s, ok := seen[k]; ok {
+					line, col := pos(int(m.nameStart))
+					out = append(out, Duplicate{Key: s, Object: name, Line: line, Column: col})
+					continue
+				}
 			}
-			seen[k] = true
+			seen[k] = k
 		}
 	}
 	check(d.root, "")

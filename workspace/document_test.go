@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -272,5 +273,30 @@ func TestSettingsWithPrefix(t *testing.T) {
 	}
 	if got := mustParse(t, "w.code-workspace", "{}").SettingsWithPrefix("peacock."); len(got) != 0 || got == nil {
 		t.Errorf("no settings: %v", got)
+	}
+}
+
+// TestDuplicatesOneLine: positions on one long line (a minified file) and
+// across objects are right, and Warnings lists the first few, then a count.
+func TestDuplicatesOneLine(t *testing.T) {
+	src := `{"a":1,"a":2,"é":0,"é":1,` + "\n" + ` "workbench.colorCustomizations":{"x":"#fff","x":"#000","x":"#111","x":"#222","x":"#333","x":"#444","x":"#555"},"b":1,"b":2}`
+	d, err := Parse("settings.json", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, dup := range d.DuplicateKeys() {
+		got = append(got, fmt.Sprintf("%s %s %d:%d", dup.Object, dup.Key, dup.Line, dup.Column))
+	}
+	// Columns count characters (é is one), as lineCol does.
+	want := []string{" a 1:8", " é 1:20", " b 2:119", "workbench.colorCustomizations x 2:46", "workbench.colorCustomizations x 2:57",
+		"workbench.colorCustomizations x 2:68", "workbench.colorCustomizations x 2:79", "workbench.colorCustomizations x 2:90", "workbench.colorCustomizations x 2:101"}
+
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("duplicates:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	w := d.Warnings()
+	if len(w) != MaxDuplicateWarnings+1 || w[MaxDuplicateWarnings] != "settings.json: 4 more duplicate keys not listed" {
+		t.Errorf("warnings: %q", w)
 	}
 }

@@ -309,11 +309,11 @@ type Result struct {
 // in place or by a rename, takes no lock). Right before its rename, after
 // the fsync, Update checks that the path still names the file it read,
 // with the same size, modification time and content; if not, it redoes
-// the edit on the new content (calling fn again), and gives up after 5
+// the edit on the new content (calling fn again), and gives up after 10
 // tries with an error saying the file kept changing. A file read as empty,
 // or that does not parse, is read again when it changed meanwhile (an
 // editor saving in place truncates the file first): it is taken as empty
-// only when it is still empty 25 ms later. fn is called again,
+// only when it is still empty 50 ms later. fn is called again,
 // on the fresh content, if the directory had to be created, so it must
 // only edit the Document it is given.
 //
@@ -384,7 +384,7 @@ func Update(path string, opts UpdateOptions, fn func(*Document) error) (Result, 
 
 // maxStale is how many times Update and EditFile redo an edit because
 // another program changed the file meanwhile before they give up.
-const maxStale = 5
+const maxStale = 10
 
 // errChanged is what writeLocked returns, writing nothing, when the file
 // it would replace is no longer the one that was read.
@@ -556,26 +556,35 @@ func (s *snapshot) unchanged(path string) bool {
 		_, err := os.Lstat(path)
 		return errors.Is(err, fs.ErrNotExist)
 	}
-	now, err := os.Stat(path)
-	if err != nil || !os.SameFile(now, s.fi) || now.Size() != s.fi.Size() || !now.ModTime().Equal(s.fi.ModTime()) {
-		return false
-	}
 	// The modification time may not tell two writes in one clock tick
 	// apart: compare the content too (a read of a small file costs less
-	// than the fsync before it).
+	// than the fsync before it), and stat last, so that the rename
+	// follows the last look as closely as it can: a save between the read
+	// and the stat changes the file's identity or its time.
 	data, err := readFile(path, MaxFileSize, 0)
-	return err == nil && maphash.Bytes(s.seed, data) == s.sum
+	if err != nil || maphash.Bytes(s.seed, data) != s.sum {
+		return false
+	}
+	now, err := os.Stat(path)
+	return err == nil && os.SameFile(now, s.fi) && now.Size() == s.fi.Size() && now.ModTime().Equal(s.fi.ModTime())
 }
 
 // emptyPause is how long a writer waits, on reading an existing file as
 // empty, before it takes the file as empty: an editor saving in place
 // truncates the file, then writes it.
-var emptyPause = 25 * time.Millisecond
+const emptyPause = 50 * time.Millisecond
+
+// testHookEmptyPause, when set by a test, replaces the sleep of emptyPause.
+var testHookEmptyPause func()
 
 // settled reports whether the file of the snapshot, read empty, is still
 // empty and unchanged after emptyPause.
 func (s *snapshot) settled(path string) bool {
-	time.Sleep(emptyPause)
+	if testHookEmptyPause != nil {
+		testHookEmptyPause()
+	} else {
+		time.Sleep(emptyPause)
+	}
 	return s.unchanged(path)
 }
 

@@ -76,7 +76,7 @@ func runShow(opts *showOptions) error {
 			return err
 		}
 		personal = true
-	} else if pf := p.PersonalFile(); pf != "" && sameFilePath(pf, p.Target.Path) {
+	} else if pf := p.PersonalFile(); pf != "" && workspace.SamePath(pf, p.Target.Path, opts.GOOS) {
 		personal = true
 	}
 	s, err := p.Stored(opts.Remote)
