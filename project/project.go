@@ -31,9 +31,9 @@ const (
 	defaultEditorName = "code"
 )
 
-// ColorKeyFor returns the setting that holds the color: peacock.remoteColor
+// colorKeyFor returns the setting that holds the color: peacock.remoteColor
 // for remote windows, else peacock.color.
-func ColorKeyFor(remote bool) string {
+func colorKeyFor(remote bool) string {
 	if remote {
 		return RemoteColorKey
 	}
@@ -245,9 +245,9 @@ func (p *Project) preferFolderSettings() {
 	}
 }
 
-// EditorByID finds an editor by its id (code, insiders, vscodium, cursor,
+// editorByID finds an editor by its id (code, insiders, vscodium, cursor,
 // windsurf) or its name, case-insensitively.
-func EditorByID(id string) (workspace.Editor, bool) {
+func editorByID(id string) (workspace.Editor, bool) {
 	for _, e := range workspace.Editors() {
 		if strings.EqualFold(e.ID, id) || strings.EqualFold(e.Name, id) {
 			return e, true
@@ -334,7 +334,7 @@ func storagePath(userSettings string) string {
 
 func (p *Project) loadUserSettings() error {
 	if id := p.opts.Editor; id != "" {
-		e, ok := EditorByID(id)
+		e, ok := editorByID(id)
 		if !ok {
 			return &UsageError{fmt.Sprintf("unknown editor %q (want one of: %s)", id, strings.Join(EditorIDs(), ", "))}
 		}
