@@ -170,9 +170,17 @@ func runPick(opts *pickOptions) error {
 	if opts.Style != "" {
 		settings.Style = palette.Style(opts.Style)
 	}
+	// The identity asks git (5-25 ms before the first frame): the themes
+	// load meanwhile (Project keeps them for Suggestions).
+	identity := make(chan string, 1)
+	go func() { identity <- projectIdentity(ctx, opts.Git, p.Target.Root) }()
+	if _, err := p.Themes(); err != nil {
+		<-identity
+		return err
+	}
 	items, err := p.Suggestions(project.SuggestOptions{
 		Remote:   opts.Remote,
-		Identity: projectIdentity(ctx, opts.Git, p.Target.Root),
+		Identity: <-identity,
 		Rand:     opts.NewRand(0),
 	})
 	if err != nil {
