@@ -258,7 +258,7 @@ func (s Settings) MergeWarn(values map[string]any) (Settings, []Warning, error) 
 			case StylePeacock, StyleAccessible:
 				out.Style = Style(str)
 			default:
-				return s, nil, fmt.Errorf("setting %s: unknown style %q, want \"peacock\" or \"accessible\"", key, str)
+				return s, nil, &SettingError{Key: key, Msg: fmt.Sprintf("unknown style %q, want \"peacock\" or \"accessible\"", str)}
 			}
 		}
 	}
@@ -616,12 +616,20 @@ func excludedList(key string, v any) ([]string, []Warning, error) {
 		}
 		return out, []Warning{{Key: key, Want: "a list of strings", Got: describe(v), Read: read}}, nil
 	}
-	return nil, nil, fmt.Errorf("setting %s: want a list of strings, got %s; the extension fails on it (excludedSettings.includes is not a function) and writes no colors", key, describe(v))
+	return nil, nil, &SettingError{Key: key, Msg: fmt.Sprintf("want a list of strings, got %s; the extension fails on it (excludedSettings.includes is not a function) and writes no colors", describe(v))}
 }
 
 func typeError(key, want string, got any) error {
-	return fmt.Errorf("setting %s: want %s, got %s", key, want, jsonType(got))
+	return &SettingError{Key: key, Msg: fmt.Sprintf("want %s, got %s", want, jsonType(got))}
 }
+
+// SettingError is a setting value Merge cannot use: "setting KEY: MSG".
+type SettingError struct {
+	Key string // "peacock.style"
+	Msg string
+}
+
+func (e *SettingError) Error() string { return "setting " + e.Key + ": " + e.Msg }
 
 // jsonType names the JSON type of a decoded value.
 func jsonType(v any) string {

@@ -571,6 +571,17 @@ func (d *Document) Setting(key string) (any, bool) {
 	return d.decodeAt(int(m.valStart), int(m.valEnd)), true
 }
 
+// SettingPosition returns the 1-based line and column where the value of
+// setting key (the last one, as Setting) starts, for messages about it.
+func (d *Document) SettingPosition(key string) (line, col int, ok bool) {
+	_, m := d.lastMember(d.settingsOpen(), key)
+	if m == nil {
+		return 0, 0, false
+	}
+	line, col = textpos.LineCol(d.view, int(m.valStart))
+	return line, col, true
+}
+
 // Settings returns all settings decoded with encoding/json (the last of
 // duplicate keys wins). It returns an empty map when there are none.
 func (d *Document) Settings() map[string]any {
