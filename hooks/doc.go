@@ -4,10 +4,10 @@
 // the only code that knows git: where hooks live (core.hooksPath,
 // init.templateDir, linked worktrees), the hook managers that own them
 // (husky, lefthook, pre-commit) or share them (git-lfs), and
-// .git/info/exclude. It asks git
-// through a Git function the caller provides, so it runs no process of
-// its own choosing, and like project it never prints, exits, prompts or
-// reads the environment.
+// .git/info/exclude. It asks git through a Git function the caller
+// provides: ExecGit, the git on PATH run with the environment the caller
+// passes in, or a test's fake. Like project it never prints, exits,
+// prompts or reads the environment.
 //
 // # Hook files
 //

@@ -23,10 +23,12 @@
 // [Derive] returns the keys and values Peacock writes for a color under
 // [Settings] (see [DefaultSettings] and [Settings.Merge] for the peacock.*
 // settings; [Settings.MergeWarn] reads values of the wrong type as the
-// extension's JavaScript does and says how). [OwnedKeys] and [IsOwned] list the 39 keys Peacock owns, which
-// a merge may remove; [Version.Owns] answers for older releases, and
-// [Releases], [FirstRelease] and [DefaultSettingsOf] give the history of
-// the keys and rules (what `peacock check` dates a file by); [SortedKeys] orders keys as JavaScript's default sort.
+// extension's JavaScript does and says how). [OwnedKeys] and [IsOwned]
+// list the 39 keys Peacock owns, which a merge may remove; [Version.Owns]
+// answers for older releases, and [Releases], [FirstRelease] and
+// [DefaultSettingsOf] give the history of the keys and rules (what
+// `peacock check` dates a file by). [SortedKeys] orders keys as
+// JavaScript's default sort.
 // [Lighten], [Darken] and [Complement] are tinycolor's, including its
 // truncation of HSL percentages to four decimals. [Random] draws a uniform
 // RGB color from the randomness it is given.

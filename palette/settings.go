@@ -160,8 +160,9 @@ func (w Warning) String() string {
 //     value that is not an object (a string, null, an array) means no
 //     adjustment for any element;
 //   - peacock.darkForegroundColor and lightForegroundColor: a falsy value
-//     (null, "", false, 0) is the default, other text a color, any other
-//     truthy value black (tinycolor reads a non-string as #000000);
+//     (null, "", false, 0) is the default, other text a color, an
+//     {r, g, b}, {h, s, v} or {h, s, l} object the color tinycolor reads
+//     from it, any other truthy value black;
 //   - peacock.darkenLightenPercentage: tinycolor's amount === 0 ? 0 :
 //     amount || 10, then JavaScript's Number: null, false and "" give 10,
 //     true 1, "7" 7, [] 0, 1e400 Infinity (lighten gives white), text that
@@ -217,7 +218,13 @@ func (s Settings) MergeWarn(values map[string]any) (Settings, []Warning, error) 
 				warn(key, "a color string", v, "the default "+def)
 			default:
 				str = "#000000"
-				warn(key, "a color string", v, "#000000 (tinycolor reads a value that is no string as black)")
+				if text, ok := tinyObjectText(v); ok {
+					c, _ := parseTiny(text)
+					str = c.Hex()
+					warn(key, "a color string", v, str+" (tinycolor reads an {r, g, b}, {h, s, v} or {h, s, l} object as a color)")
+				} else {
+					warn(key, "a color string", v, "#000000 (tinycolor reads a value that is no string or color object as black)")
+				}
 			}
 			if name == "darkForegroundColor" {
 				out.DarkForegroundColor = str
@@ -251,11 +258,66 @@ func (s Settings) MergeWarn(values map[string]any) (Settings, []Warning, error) 
 			case StylePeacock, StyleAccessible:
 				out.Style = Style(str)
 			default:
-				return s, nil, fmt.Errorf("setting %s: unknown style %q, want \"peacock\" or \"accessible\"", key, str)
+				return s, nil, &SettingError{Key: key, Msg: fmt.Sprintf("unknown style %q, want \"peacock\" or \"accessible\"", str)}
 			}
 		}
 	}
 	return out, warns, nil
+}
+
+// tinyObjectText returns the color text tinycolor reads as it reads the
+// object v ({r, g, b}, else {h, s, v}, else {h, s, l}, each with an
+// optional a) in inputToRGB: the same channels in its functional form,
+// which goes through the same bound01 and convertToPercentage. Only
+// numbers and number-like strings ("50%") are taken.
+func tinyObjectText(v any) (string, bool) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return "", false
+	}
+	unit := func(k string) (string, bool) {
+		switch x := m[k].(type) {
+		case float64:
+			if math.IsInf(x, 0) || math.Abs(x) >= 1e21 {
+				return "", false
+			}
+			return strconv.FormatFloat(x, 'f', -1, 64), true
+		case json.Number:
+			f := jsonNumber(x)
+			if math.IsInf(f, 0) || math.Abs(f) >= 1e21 {
+				return "", false
+			}
+			return strconv.FormatFloat(f, 'f', -1, 64), true
+		case string:
+			t := strings.TrimSuffix(x, "%")
+			if _, err := strconv.ParseFloat(t, 64); err != nil || strings.ContainsAny(t, "eEinfINF_xX") {
+				return "", false
+			}
+			return x, true
+		}
+		return "", false
+	}
+	for _, f := range [][3]string{{"r", "g", "b"}, {"h", "s", "v"}, {"h", "s", "l"}} {
+		a, ok1 := unit(f[0])
+		b, ok2 := unit(f[1])
+		c, ok3 := unit(f[2])
+		if !ok1 || !ok2 || !ok3 {
+			continue
+		}
+		name := map[string]string{"r": "rgb", "h": "hsv"}[f[0]]
+		if f[2] == "l" {
+			name = "hsl"
+		}
+		if _, has := m["a"]; has {
+			alpha, ok := unit("a")
+			if !ok {
+				alpha = "1" // boundAlpha of what is no number
+			}
+			return fmt.Sprintf("%sa(%s, %s, %s, %s)", name, a, b, c, alpha), true
+		}
+		return fmt.Sprintf("%s(%s, %s, %s)", name, a, b, c), true
+	}
+	return "", false
 }
 
 // truthy is JavaScript's ToBoolean of a decoded JSON value.
@@ -554,12 +616,20 @@ func excludedList(key string, v any) ([]string, []Warning, error) {
 		}
 		return out, []Warning{{Key: key, Want: "a list of strings", Got: describe(v), Read: read}}, nil
 	}
-	return nil, nil, fmt.Errorf("setting %s: want a list of strings, got %s; the extension fails on it (excludedSettings.includes is not a function) and writes no colors", key, describe(v))
+	return nil, nil, &SettingError{Key: key, Msg: fmt.Sprintf("want a list of strings, got %s; the extension fails on it (excludedSettings.includes is not a function) and writes no colors", describe(v))}
 }
 
 func typeError(key, want string, got any) error {
-	return fmt.Errorf("setting %s: want %s, got %s", key, want, jsonType(got))
+	return &SettingError{Key: key, Msg: fmt.Sprintf("want %s, got %s", want, jsonType(got))}
 }
+
+// SettingError is a setting value Merge cannot use: "setting KEY: MSG".
+type SettingError struct {
+	Key string // "peacock.style"
+	Msg string
+}
+
+func (e *SettingError) Error() string { return "setting " + e.Key + ": " + e.Msg }
 
 // jsonType names the JSON type of a decoded value.
 func jsonType(v any) string {

@@ -105,7 +105,7 @@ type AutoResult struct {
 }
 
 // Auto gives the project its identity color unless it already has one
-// (opts.Force recolors): see ChooseColor, and WorktreeColor for a linked
+// (opts.Force recolors): see chooseColor, and WorktreeColor for a linked
 // worktree. It records the color of a main checkout in the state file
 // (StatePath) so that later distinct choices keep away from it; worktrees
 // are not recorded. With wo.DryRun nothing is written, the state file
@@ -129,7 +129,7 @@ func (p *Project) Auto(opts AutoOptions, wo WriteOptions) (*AutoResult, error) {
 			}
 		}
 	}
-	reg, err := ReadRegistry(p.StatePath())
+	reg, err := readRegistry(p.StatePath())
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +143,7 @@ func (p *Project) Auto(opts AutoOptions, wo WriteOptions) (*AutoResult, error) {
 		res.Method, res.Base, res.Delta = MethodWorktree, base, palette.DeltaE00(c, base)
 	} else {
 		used := reg.Others(id, opts.Checkout.Root)
-		c, res.Method = ChooseColor(id, opts.Distinct, opts.Pool, used)
+		c, res.Method = chooseColor(id, opts.Distinct, opts.Pool, used)
 		res.Delta = nearest(c, used)
 	}
 	ch, err := p.Set(Choice{Text: c.Hex6(), Color: c}, false, "", wo)
@@ -154,7 +154,7 @@ func (p *Project) Auto(opts AutoOptions, wo WriteOptions) (*AutoResult, error) {
 	// Without a home directory (unset, or missing: peacock never creates
 	// it) the project is colored but not remembered.
 	if opts.Checkout.Worktree == "" && !wo.DryRun && p.userFile(p.StatePath()) == nil {
-		if err := RecordProject(p.StatePath(), id, opts.Checkout.Root, c.Hex6()); err != nil {
+		if err := recordProject(p.StatePath(), id, opts.Checkout.Root, c.Hex6()); err != nil {
 			return res, err
 		}
 	}
@@ -180,17 +180,17 @@ func (p *Project) mainColor(opts AutoOptions, reg Registry) (palette.Color, erro
 			return c, nil
 		}
 	}
-	c, _ := ChooseColor(id, opts.Distinct, opts.Pool, reg.Others(id, opts.Checkout.MainRoot))
+	c, _ := chooseColor(id, opts.Distinct, opts.Pool, reg.Others(id, opts.Checkout.MainRoot))
 	return c, nil
 }
 
-// ChooseColor picks the color for identity: from pool when it is not empty
+// chooseColor picks the color for identity: from pool when it is not empty
 // (with distinct, the pool color farthest in CIEDE2000 from every used
 // color; otherwise the one at an index hashed from identity, which is
 // also where the distinct search starts, so ties go the same way on every
 // machine); else palette.DistinctColor(identity, used) with distinct, and
 // palette.IdentityColor(identity) without. It returns the method used.
-func ChooseColor(identity string, distinct bool, pool []palette.Color, used []palette.Color) (palette.Color, string) {
+func chooseColor(identity string, distinct bool, pool []palette.Color, used []palette.Color) (palette.Color, string) {
 	if len(pool) > 0 {
 		start := int(themeHash(identity) % uint64(len(pool)))
 		best, bestD := pool[start], -1.0
@@ -279,6 +279,23 @@ func (p *Project) StatePath() string {
 	return ""
 }
 
+// sameDirName reports whether a and b name one directory: the same text,
+// or the same directory spelled in another case.
+func sameDirName(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if !strings.EqualFold(a, b) {
+		return false
+	}
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
+}
+
 // RegistryEntry is one project in the state file.
 type RegistryEntry struct {
 	// Color is the color given, as #rrggbb, and Path the working tree it
@@ -294,17 +311,22 @@ type RegistryEntry struct {
 type Registry map[string]RegistryEntry
 
 // Others returns the colors of every project but the one of identity id or
-// of path root, sorted by identity (a fixed order).
+// of path root, sorted by identity (a fixed order). Paths are compared as
+// files when they differ only in case (C:\Src\app is c:\src\app on
+// Windows and macOS, and two directories on Linux).
 func (r Registry) Others(id, root string) []palette.Color {
 	ids := make([]string, 0, len(r))
 	for k := range r {
 		ids = append(ids, k)
 	}
 	sort.Strings(ids)
+	if root != "" {
+		root = filepath.Clean(root)
+	}
 	var out []palette.Color
 	for _, k := range ids {
 		e := r[k]
-		if k == id || (root != "" && e.Path == filepath.Clean(root)) {
+		if k == id || (root != "" && sameDirName(e.Path, root)) {
 			continue
 		}
 		if c, err := palette.Parse(e.Color); err == nil {
@@ -314,9 +336,9 @@ func (r Registry) Others(id, root string) []palette.Color {
 	return out
 }
 
-// ReadRegistry reads the state file; a missing file is an empty registry.
+// readRegistry reads the state file; a missing file is an empty registry.
 // Members that are not a project entry are ignored.
-func ReadRegistry(path string) (Registry, error) {
+func readRegistry(path string) (Registry, error) {
 	if path == "" {
 		return Registry{}, nil // no home, no state
 	}
@@ -347,9 +369,9 @@ func ReadRegistry(path string) (Registry, error) {
 	return reg, nil
 }
 
-// RecordProject stores identity's color and working tree in the state file
+// recordProject stores identity's color and working tree in the state file
 // at path, creating it (and its directory) when missing.
-func RecordProject(path, identity, root, color string) error {
+func recordProject(path, identity, root, color string) error {
 	if strings.TrimSpace(identity) == "" {
 		return fmt.Errorf("record %s: empty identity", path)
 	}

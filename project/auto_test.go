@@ -46,7 +46,7 @@ func TestAutoDistinct24(t *testing.T) {
 		}
 		colors = append(colors, res.Color)
 	}
-	reg, err := ReadRegistry(filepath.Join(state, "peacock", "projects.json"))
+	reg, err := readRegistry(filepath.Join(state, "peacock", "projects.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,22 +110,22 @@ func TestWorktreeColorDiffers(t *testing.T) {
 
 func TestChooseColor(t *testing.T) {
 	pool := []palette.Color{palette.MustParse("#ff0000"), palette.MustParse("#00ff00"), palette.MustParse("#0000ff")}
-	c1, m := ChooseColor("github.com/o/r", false, pool, nil)
+	c1, m := chooseColor("github.com/o/r", false, pool, nil)
 	if m != MethodTheme {
 		t.Errorf("method %q, want theme", m)
 	}
-	if c2, _ := ChooseColor("github.com/o/r", false, pool, nil); c2 != c1 {
+	if c2, _ := chooseColor("github.com/o/r", false, pool, nil); c2 != c1 {
 		t.Error("a theme pick is not deterministic")
 	}
 	// Distinct: the pool color farthest from red is not red.
-	c, _ := ChooseColor("github.com/o/r", true, pool, []palette.Color{pool[0]})
+	c, _ := chooseColor("github.com/o/r", true, pool, []palette.Color{pool[0]})
 	if c == pool[0] {
 		t.Errorf("distinct theme pick = red, the color in use")
 	}
-	if c, m := ChooseColor("id", false, nil, nil); m != MethodIdentity || c != palette.IdentityColor("id") {
+	if c, m := chooseColor("id", false, nil, nil); m != MethodIdentity || c != palette.IdentityColor("id") {
 		t.Errorf("identity pick = %s %s", c.Hex6(), m)
 	}
-	if _, m := ChooseColor("id", true, nil, nil); m != MethodDistinct {
+	if _, m := chooseColor("id", true, nil, nil); m != MethodDistinct {
 		t.Errorf("distinct pick method = %s", m)
 	}
 }
@@ -176,11 +176,11 @@ func TestRegistry(t *testing.T) {
 		{"github.com/o/b", "/src/b", "#222222"},
 		{"github.com/o/a", "/src/a2", "#333333"},
 	} {
-		if err := RecordProject(path, e.id, e.root, e.color); err != nil {
+		if err := recordProject(path, e.id, e.root, e.color); err != nil {
 			t.Fatal(err)
 		}
 	}
-	reg, err := ReadRegistry(path)
+	reg, err := readRegistry(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,10 +193,10 @@ func TestRegistry(t *testing.T) {
 	if got := reg.Others("new", "/src/b"); len(got) != 1 || got[0].Hex6() != "#333333" {
 		t.Errorf("Others by path = %v", got)
 	}
-	if err := RecordProject(path, " ", "/x", "#000000"); err == nil || !strings.Contains(err.Error(), "empty identity") {
+	if err := recordProject(path, " ", "/x", "#000000"); err == nil || !strings.Contains(err.Error(), "empty identity") {
 		t.Errorf("empty identity: err = %v", err)
 	}
-	reg, err = ReadRegistry(filepath.Join(t.TempDir(), "missing.json"))
+	reg, err = readRegistry(filepath.Join(t.TempDir(), "missing.json"))
 	if err != nil || len(reg) != 0 {
 		t.Errorf("missing file: %v, %v", reg, err)
 	}

@@ -61,6 +61,21 @@
 // of the editor's user settings, so the two share one list; peacock's own
 // config file holds them only when no editor is found (FavoritesStore).
 //
+// # What a command uses
+//
+// Open (Options) gives a *Project. Its methods are the commands' verbs:
+// Resolve, Set, SetRandom, Adjust, Apply, Reset, ResetUser, SideBar,
+// Auto; Check (a CheckReport, Status*) and Doctor (Findings); Favorites,
+// AddFavorite, AddCurrentFavorite, AddRecommended, RemoveFavorite; Themes,
+// Theme, ThemeColorNames, Suggestions (for pick); SetPersonal,
+// ResetPersonal, Personalize, Depersonalize; SetMachine, ResetMachine,
+// SetDevcontainer, ResetDevcontainer; and the reads Read, Stored,
+// StoredColor, Settings, SettingsFor, Display, UserDir. Edits take
+// WriteOptions and return a Change (a FavoriteChange for favorites);
+// errors a caller tells apart are UsageError and NoColorError.
+// WorktreeColor and Checkout serve the hooks. Everything else is
+// unexported.
+//
 // The package never prints, exits, prompts or reads the environment
 // directly.
 package project

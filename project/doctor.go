@@ -4,9 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -166,38 +164,21 @@ func (p *Project) openedAs(folder, file string) (folderOpened, fileOpened, known
 	if json.Unmarshal(data, &v) != nil {
 		return false, false, false
 	}
-	for _, uri := range FileURIs(v, nil) {
-		path := URIPath(uri, p.opts.GOOS)
+	for _, uri := range fileURIs(v, nil) {
+		path := uriPath(uri, p.opts.GOOS)
 		if path == "" {
 			continue
 		}
-		folderOpened = folderOpened || samePath(path, folder, p.opts.GOOS)
-		fileOpened = fileOpened || samePath(path, file, p.opts.GOOS)
+		folderOpened = folderOpened || workspace.SamePath(path, folder, p.opts.GOOS)
+		fileOpened = fileOpened || workspace.SamePath(path, file, p.opts.GOOS)
 	}
 	return folderOpened, fileOpened, true
 }
 
-// samePath reports whether two paths name one file: the same file on disk
-// when both exist, else equal names (case-insensitively where the file
-// system usually is: Windows and macOS).
-func samePath(a, b, goos string) bool {
-	if sa, err := os.Stat(a); err == nil {
-		if sb, err := os.Stat(b); err == nil {
-			return os.SameFile(sa, sb)
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return false
-	}
-	if goos == "windows" || goos == "darwin" {
-		return strings.EqualFold(a, b)
-	}
-	return a == b
-}
-
-// FileURIs collects every file:// URI among the keys and string values of
+// fileURIs collects every file:// URI among the keys and string values of
 // a decoded JSON value (storage.json keeps them in several places: window
 // state, backups, profile associations).
-func FileURIs(v any, out []string) []string {
+func fileURIs(v any, out []string) []string {
 	switch v := v.(type) {
 	case string:
 		if strings.HasPrefix(v, "file://") {
@@ -205,23 +186,23 @@ func FileURIs(v any, out []string) []string {
 		}
 	case []any:
 		for _, x := range v {
-			out = FileURIs(x, out)
+			out = fileURIs(x, out)
 		}
 	case map[string]any:
 		for k, x := range v {
 			if strings.HasPrefix(k, "file://") {
 				out = append(out, k)
 			}
-			out = FileURIs(x, out)
+			out = fileURIs(x, out)
 		}
 	}
 	return out
 }
 
-// URIPath turns a file:// URI into a clean local path for goos ("" if it is
+// uriPath turns a file:// URI into a clean local path for goos ("" if it is
 // not one). On Windows a URI with a host (file://server/share/p) is a UNC
 // path, \\server\share\p.
-func URIPath(uri, goos string) string {
+func uriPath(uri, goos string) string {
 	host, p, ok := parseFileURI(uri)
 	if !ok {
 		return ""

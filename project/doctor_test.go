@@ -22,8 +22,8 @@ func TestURIPath(t *testing.T) {
 		{"http://host/p", "linux", ""},
 	}
 	for _, tt := range tests {
-		if got := URIPath(tt.uri, tt.goos); got != tt.want {
-			t.Errorf("URIPath(%q) = %q, want %q", tt.uri, got, tt.want)
+		if got := uriPath(tt.uri, tt.goos); got != tt.want {
+			t.Errorf("uriPath(%q) = %q, want %q", tt.uri, got, tt.want)
 		}
 	}
 }
@@ -35,10 +35,10 @@ func TestFileURIs(t *testing.T) {
 		"other":               "not a uri",
 	}
 	got := map[string]bool{}
-	for _, u := range FileURIs(v, nil) {
+	for _, u := range fileURIs(v, nil) {
 		got[u] = true
 	}
 	if len(got) != 2 || !got["file:///a"] || !got["file:///b"] {
-		t.Errorf("FileURIs = %v, want file:///a and file:///b", got)
+		t.Errorf("fileURIs = %v, want file:///a and file:///b", got)
 	}
 }

@@ -94,7 +94,7 @@ func (p *Project) Set(c Choice, remote bool, style palette.Style, wo WriteOption
 // still reads and parses the file once. choose may be called again if the
 // target's directory had to be created.
 func (p *Project) setWith(choose func(*workspace.Document) (Choice, error), remote bool, style palette.Style, wo WriteOptions) (*Change, error) {
-	out := &Change{Key: ColorKeyFor(remote)}
+	out := &Change{Key: colorKeyFor(remote)}
 	err := p.update(wo, true, out, func(d *workspace.Document) error {
 		c, err := choose(d)
 		if err != nil {
@@ -137,7 +137,7 @@ func (p *Project) setWith(choose func(*workspace.Document) (Choice, error), remo
 // target; without a stored color, strip the owned keys. A missing target
 // is skipped.
 func (p *Project) Apply(remote bool, wo WriteOptions) (*Change, error) {
-	out := &Change{Key: ColorKeyFor(remote), Colors: map[string]string{}}
+	out := &Change{Key: colorKeyFor(remote), Colors: map[string]string{}}
 	if p.skipMissing(out) {
 		return out, nil
 	}
@@ -379,7 +379,7 @@ func (p *Project) SideBar(level SideBarLevel, remote bool, wo WriteOptions) (*Ch
 		return d.ApplyColors(out.Colors, func(string) bool { return false }, nil)
 	})
 	if errors.Is(err, fs.ErrNotExist) && level != SideBarRemove {
-		return nil, &NoColorError{Key: ColorKeyFor(remote), File: p.Display(p.Target.Path), Missing: true}
+		return nil, &NoColorError{Key: colorKeyFor(remote), File: p.Display(p.Target.Path), Missing: true}
 	}
 	return out, mapMissing(err, out)
 }

@@ -117,7 +117,7 @@ func (p *Project) explain(doc *workspace.Document, have map[string]string, ps pa
 	}
 	var bases []base
 	merged := p.merged(doc)
-	for _, k := range []string{ColorKeyFor(remote), ColorKeyFor(!remote)} {
+	for _, k := range []string{colorKeyFor(remote), colorKeyFor(!remote)} {
 		v, ok := merged[k].(string)
 		if !ok || strings.TrimSpace(v) == "" || slices.ContainsFunc(bases, func(b base) bool { return b.text == v }) {
 			continue

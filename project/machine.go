@@ -61,14 +61,14 @@ func (e *NoServerError) Error() string {
 }
 
 // MachineFiles returns the machine settings files to edit: the named
-// editor's (id as for EditorByID; its file need not exist yet), else those
+// editor's (id as for editorByID; its file need not exist yet), else those
 // of every server directory that exists in p.Home.
 func (p *Project) MachineFiles(editor string) ([]string, error) {
 	if err := p.HomeError(); err != nil {
 		return nil, err // never a path relative to the working directory
 	}
 	if editor != "" {
-		e, ok := EditorByID(editor)
+		e, ok := editorByID(editor)
 		if !ok {
 			return nil, &UsageError{fmt.Sprintf("unknown editor %q (want one of: %s)", editor, strings.Join(EditorIDs(), ", "))}
 		}

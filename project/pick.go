@@ -47,7 +47,7 @@ type SuggestOptions struct {
 
 // Suggestions lists the colors a picker offers, in this order: the
 // favorites (see Favorites); the harmony schemes around the stored color,
-// or around the identity color when none is stored (see HarmonySuggestions);
+// or around the identity color when none is stored (see harmonySuggestions);
 // the identity color; one random color; then every theme color that is not
 // already listed as a favorite of the same name and value. A favorite with
 // a value that cannot be parsed is left out.
@@ -80,10 +80,10 @@ func (p *Project) Suggestions(so SuggestOptions) ([]Suggestion, error) {
 	}
 	if text, _ := p.StoredColor(doc, so.Remote); text != "" {
 		if base, err := palette.Parse(text); err == nil {
-			out = append(out, HarmonySuggestions(base)...)
+			out = append(out, harmonySuggestions(base)...)
 		}
 	} else if so.Identity != "" {
-		out = append(out, HarmonySuggestions(identity)...)
+		out = append(out, harmonySuggestions(identity)...)
 	}
 	if so.Identity != "" {
 		out = append(out, Suggestion{
@@ -117,14 +117,14 @@ func (p *Project) Suggestions(so SuggestOptions) ([]Suggestion, error) {
 	return out, nil
 }
 
-// HarmonySuggestions returns the colors of every harmony scheme around
+// harmonySuggestions returns the colors of every harmony scheme around
 // base (palette.Schemes, in order), without base itself, each labelled with
 // its scheme and, where the scheme has several, its position ("triadic
 // 2"). Each scheme is listed whole, so that "tetradic 1, 2, 3" reads as the
 // square it is: its second is also the complementary, listed under both.
 // A color a scheme repeats (a monochromatic shade that rounds to another)
 // is listed once. Choice.Text is the color as "#rrggbb".
-func HarmonySuggestions(base palette.Color) []Suggestion {
+func harmonySuggestions(base palette.Color) []Suggestion {
 	var out []Suggestion
 	for _, s := range palette.Schemes() {
 		colors := palette.Harmony(base, s)[1:]

@@ -9,7 +9,7 @@ import (
 
 func TestHarmonySuggestions(t *testing.T) {
 	base := palette.MustParse("#42b883")
-	got := HarmonySuggestions(base)
+	got := harmonySuggestions(base)
 	seen := map[string]string{}
 	labels := map[string]string{}
 	for _, s := range got {

@@ -31,9 +31,9 @@ const (
 	defaultEditorName = "code"
 )
 
-// ColorKeyFor returns the setting that holds the color: peacock.remoteColor
+// colorKeyFor returns the setting that holds the color: peacock.remoteColor
 // for remote windows, else peacock.color.
-func ColorKeyFor(remote bool) string {
+func colorKeyFor(remote bool) string {
 	if remote {
 		return RemoteColorKey
 	}
@@ -243,9 +243,9 @@ func (p *Project) preferFolderSettings() {
 	}
 }
 
-// EditorByID finds an editor by its id (code, insiders, vscodium, cursor,
+// editorByID finds an editor by its id (code, insiders, vscodium, cursor,
 // windsurf) or its name, case-insensitively.
-func EditorByID(id string) (workspace.Editor, bool) {
+func editorByID(id string) (workspace.Editor, bool) {
 	for _, e := range workspace.Editors() {
 		if strings.EqualFold(e.ID, id) || strings.EqualFold(e.Name, id) {
 			return e, true
@@ -380,7 +380,7 @@ func storagePath(userSettings string) string {
 
 func (p *Project) loadUserSettings() error {
 	if id := p.opts.Editor; id != "" {
-		e, ok := EditorByID(id)
+		e, ok := editorByID(id)
 		if !ok {
 			return &UsageError{fmt.Sprintf("unknown editor %q (want one of: %s)", id, strings.Join(EditorIDs(), ", "))}
 		}
@@ -525,20 +525,20 @@ func (p *Project) SettingsFor(doc *workspace.Document) (palette.Settings, error)
 		// Name the file the bad value comes from: the target's own
 		// settings when they are wrong by themselves, else the user's.
 		if _, _, derr := palette.DefaultSettings().MergeWarn(own); derr != nil {
-			return ps, fmt.Errorf("%s: %w", p.Display(p.Target.Path), derr)
+			return ps, fmt.Errorf("%s: %w", p.settingAt(p.Target.Path, doc, derr), derr)
 		}
 		if p.UserSettingsPath != "" {
-			err = fmt.Errorf("%s: %w", p.Display(p.UserSettingsPath), err)
+			err = fmt.Errorf("%s: %w", p.settingAt(p.UserSettingsPath, nil, err), err)
 		}
 		return ps, err
 	}
 	for _, w := range warns {
 		top, _, _ := strings.Cut(strings.TrimPrefix(w.Key, peacockPrefix), ".")
-		from := p.UserSettingsPath
+		from, fromDoc := p.UserSettingsPath, (*workspace.Document)(nil)
 		if _, ok := own[peacockPrefix+top]; ok || from == "" {
-			from = p.Target.Path
+			from, fromDoc = p.Target.Path, doc
 		}
-		msg := fmt.Sprintf("%s: %s", p.Display(from), w)
+		msg := fmt.Sprintf("%s: %s", p.settingAt(from, fromDoc, &palette.SettingError{Key: peacockPrefix + top}), w)
 		if !p.warned[msg] {
 			if p.warned == nil {
 				p.warned = map[string]bool{}
@@ -551,6 +551,38 @@ func (p *Project) SettingsFor(doc *workspace.Document) (palette.Settings, error)
 		ps.Cursor = true
 	}
 	return ps, nil
+}
+
+// settingAt names where the setting of err (a *palette.SettingError) is
+// in the file at path, parsed as doc (nil: read it again, as for the user
+// settings, which are kept decoded): "FILE: line L, column C", or "FILE"
+// when the setting cannot be found.
+func (p *Project) settingAt(path string, doc *workspace.Document, err error) string {
+	name := p.Display(path)
+	var se *palette.SettingError
+	if !errors.As(err, &se) {
+		return name
+	}
+	// A nested key (peacock.elementAdjustments.activityBar) is in its
+	// top-level setting.
+	key := se.Key
+	if rest, ok := strings.CutPrefix(key, peacockPrefix); ok {
+		top, _, _ := strings.Cut(rest, ".")
+		key = peacockPrefix + top
+	}
+	if doc == nil {
+		data, rerr := workspace.ReadFile(path)
+		if rerr != nil {
+			return name
+		}
+		if doc, rerr = workspace.Parse(path, data); rerr != nil {
+			return name
+		}
+	}
+	if line, col, ok := doc.SettingPosition(key); ok {
+		return fmt.Sprintf("%s: line %d, column %d", name, line, col)
+	}
+	return name
 }
 
 // Settings returns the derivation settings that apply to the target (see

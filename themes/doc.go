@@ -1,8 +1,9 @@
 // Package themes holds named collections of colors that peacock's commands
 // draw from: the built-in themes shipped in the binary and the user's own
-// themes read from JSON files. It imports only palette, tidwall/jsonc and
-// the standard library, and like palette it never prints, exits or reads
-// the environment: the caller passes in the directory of user themes.
+// themes read from JSON files. It imports only palette, internal/textpos,
+// tidwall/jsonc and the standard library, and like palette it never prints,
+// exits or reads the environment: the caller passes in the directory of
+// user themes.
 //
 // # Built-in themes
 //

@@ -9,8 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/peacock-cli/peacock/internal/textpos"
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/tidwall/jsonc"
 )
@@ -336,7 +336,7 @@ func (p *parser) colors() ([]Color, error) {
 		}
 		k := Key(c.Name)
 		if first, dup := names[k]; dup {
-			line, col := lineCol(p.text, first)
+			line, col := textpos.LineCol(p.text, first)
 			return nil, p.errAt(nameOff, fmt.Sprintf("duplicate color name %q (the same name as line %d, column %d)", c.Name, line, col), nil)
 		}
 		names[k] = nameOff
@@ -402,18 +402,8 @@ func (p *parser) color(i, objOff int) (Color, int, error) {
 
 // errAt returns a *LoadError at byte offset off of the file.
 func (p *parser) errAt(off int, msg string, err error) error {
-	line, col := lineCol(p.text, off)
+	line, col := textpos.LineCol(p.text, off)
 	return &LoadError{Path: p.path, Line: line, Column: col, Msg: msg, Err: err}
-}
-
-// lineCol returns the 1-based line and character column of offset off in
-// src. A line ends at "\n"; a "\r" before it is the last character of its
-// line, as in workspace's rule.
-func lineCol(src []byte, off int) (int, int) {
-	off = min(max(off, 0), len(src))
-	line := 1 + bytes.Count(src[:off], []byte("\n"))
-	start := bytes.LastIndexByte(src[:off], '\n') + 1
-	return line, 1 + utf8.RuneCount(src[start:off])
 }
 
 // kind names the JSON type of a token for error messages.

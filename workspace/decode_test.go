@@ -7,12 +7,14 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/tidwall/jsonc"
 )
 
 // decodeNumberJSON is what decodeNumber did with encoding/json, the
 // reference it must agree with.
 func decodeNumberJSON(text []byte) any {
-	dec := json.NewDecoder(bytes.NewReader(standardJSON(text)))
+	dec := json.NewDecoder(bytes.NewReader(jsonc.ToJSON(text)))
 	dec.UseNumber()
 	var out any
 	if err := dec.Decode(&out); err != nil {

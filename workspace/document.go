@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/peacock-cli/peacock/internal/textpos"
 	"github.com/tailscale/hujson"
 )
 
@@ -427,19 +428,8 @@ func (d *Document) hujsonError(err error) error {
 }
 
 func (d *Document) errAt(off int, msg string) error {
-	line, col := lineCol(d.view, off)
+	line, col := textpos.LineCol(d.view, off)
 	return &ParseError{Path: d.path, Line: line, Column: col, Msg: msg}
-}
-
-// lineCol returns the 1-based line and character column of offset off in
-// src (a line view: line breaks end with LF).
-func lineCol(src []byte, off int) (int, int) {
-	if off > len(src) {
-		off = len(src)
-	}
-	line := 1 + bytes.Count(src[:off], []byte("\n"))
-	start := bytes.LastIndexByte(src[:off], '\n') + 1
-	return line, 1 + utf8.RuneCount(src[start:off])
 }
 
 // Path returns the path given to Parse.
@@ -558,52 +548,6 @@ func memberKey(src []byte, m member) string {
 	return s
 }
 
-// standardJSON returns the JSONC value text b (from a line view) as JSON:
-// comments and trailing commas become spaces. It returns b itself when
-// there is nothing to change.
-func standardJSON(b []byte) []byte {
-	var out []byte
-	blank := func(from, to int) {
-		if out == nil {
-			out = append([]byte(nil), b...)
-		}
-		for i := from; i < to; i++ {
-			if out[i] != '\n' && out[i] != '\r' {
-				out[i] = ' '
-			}
-		}
-	}
-	lastComma := -1 // a comma with only trivia after it so far
-	for p := 0; p < len(b); {
-		switch c := b[p]; c {
-		case '"':
-			p = skipString(b, p)
-			lastComma = -1
-			continue
-		case '/':
-			q := skipComment(b, p)
-			blank(p, q)
-			p = q
-			continue
-		case ',':
-			lastComma = p
-		case '}', ']':
-			if lastComma >= 0 {
-				blank(lastComma, lastComma+1)
-			}
-			lastComma = -1
-		case ' ', '\t', '\r', '\n':
-		default:
-			lastComma = -1
-		}
-		p++
-	}
-	if out == nil {
-		return b
-	}
-	return out
-}
-
 // decodeAt returns the value src[start:end] decoded with encoding/json, or
 // nil.
 func (d *Document) decodeAt(start, end int) any {
@@ -629,6 +573,17 @@ func (d *Document) Setting(key string) (any, bool) {
 		return nil, false
 	}
 	return d.decodeAt(int(m.valStart), int(m.valEnd)), true
+}
+
+// SettingPosition returns the 1-based line and column where the value of
+// setting key (the last one, as Setting) starts, for messages about it.
+func (d *Document) SettingPosition(key string) (line, col int, ok bool) {
+	_, m := d.lastMember(d.settingsOpen(), key)
+	if m == nil {
+		return 0, 0, false
+	}
+	line, col = textpos.LineCol(d.view, int(m.valStart))
+	return line, col, true
 }
 
 // Settings returns all settings decoded with encoding/json (the last of

@@ -3,6 +3,7 @@ package workspace
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -212,28 +213,35 @@ func FolderSettingsPath(root string) string {
 	return filepath.Join(root, ".vscode", "settings.json")
 }
 
+// SamePath reports whether a and b name one file. Paths are compared as
+// files (os.SameFile) when both can be looked at, so that C:\Users\bob is
+// c:\users\bob on Windows and a directory reached through a symbolic link
+// is still itself; when neither exists, as cleaned names, ignoring case
+// where the file system usually does (goos "windows" or "darwin"). A path
+// that exists is never the same as one that does not.
+func SamePath(a, b, goos string) bool {
+	a, b = filepath.Clean(a), filepath.Clean(b)
+	if a == b {
+		return true
+	}
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	switch {
+	case errA == nil && errB == nil:
+		return os.SameFile(fa, fb)
+	case errors.Is(errA, fs.ErrNotExist) && errors.Is(errB, fs.ErrNotExist):
+		return (goos == "windows" || goos == "darwin") && strings.EqualFold(a, b)
+	}
+	return false
+}
+
 // sameDirFunc returns a function that reports whether a directory is dir
-// (false for every directory when dir is ""). Directories are compared as
-// files (os.SameFile), not as strings, so that C:\Users\bob is
-// c:\users\bob on Windows and a home reached through a symbolic link is
-// still home; the string comparison is the fallback when dir cannot be
-// looked at.
+// (SamePath; false for every directory when dir is "").
 func sameDirFunc(dir string) func(string) bool {
 	if dir == "" {
 		return func(string) bool { return false }
 	}
-	dir = filepath.Clean(dir)
-	fi, err := os.Stat(dir)
-	return func(d string) bool {
-		if d == dir {
-			return true
-		}
-		if err != nil {
-			return false
-		}
-		di, derr := os.Stat(d)
-		return derr == nil && os.SameFile(fi, di)
-	}
+	return func(d string) bool { return SamePath(d, dir, runtime.GOOS) }
 }
 
 // AbsPath makes p, a path the user named (such as Explicit), absolute,

@@ -236,3 +236,38 @@ func TestKindOf(t *testing.T) {
 		t.Errorf("FolderSettingsPath")
 	}
 }
+
+// TestSamePath: paths are compared as files when they exist (a link to a
+// directory is the directory), else as cleaned names, ignoring case only
+// where the file system usually does.
+func TestSamePath(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	if err := os.Mkdir(real, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link")
+	haveLink := os.Symlink(real, link) == nil
+	tests := []struct {
+		a, b, goos string
+		want       bool
+	}{
+		{real, real + string(filepath.Separator) + ".", "linux", true},
+		{real, filepath.Join(dir, "other"), "linux", false},
+		{filepath.Join(dir, "Gone"), filepath.Join(dir, "gone"), "windows", true},
+		{filepath.Join(dir, "Gone"), filepath.Join(dir, "gone"), "darwin", true},
+		{filepath.Join(dir, "Gone"), filepath.Join(dir, "gone"), "linux", false},
+		{real, filepath.Join(dir, "REAL-not-there"), "windows", false},
+	}
+	if haveLink {
+		tests = append(tests, struct {
+			a, b, goos string
+			want       bool
+		}{link, real, "linux", true})
+	}
+	for _, tt := range tests {
+		if got := SamePath(tt.a, tt.b, tt.goos); got != tt.want {
+			t.Errorf("SamePath(%q, %q, %s) = %v, want %v", tt.a, tt.b, tt.goos, got, tt.want)
+		}
+	}
+}

@@ -383,26 +383,6 @@ func skipString(src []byte, p int) int {
 	}
 }
 
-// skipComment returns the end of the comment at p (at '/'), or p+1 when
-// there is none.
-func skipComment(src []byte, p int) int {
-	if p+1 < len(src) {
-		switch src[p+1] {
-		case '/':
-			if i := bytes.IndexByte(src[p+2:], '\n'); i >= 0 {
-				return p + 2 + i
-			}
-			return len(src)
-		case '*':
-			if i := bytes.Index(src[p+2:], []byte("*/")); i >= 0 {
-				return p + 2 + i + 2
-			}
-			return len(src)
-		}
-	}
-	return p + 1
-}
-
 // skipValue returns the end of the value starting at p in valid text (a
 // line view), never more than len(src).
 func skipValue(src []byte, p int) int {
@@ -420,7 +400,8 @@ func skipValue(src []byte, p int) int {
 				p = skipString(src, p)
 				continue
 			case '/':
-				p = skipComment(src, p)
+				q, _ := validTrivia(src, p) // valid text: a comment
+				p = max(q, p+1)
 				continue
 			case '{', '[':
 				depth++

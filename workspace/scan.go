@@ -8,36 +8,18 @@ import (
 
 // This file holds the byte-level view of the text that edits work on.
 
-// skipTrivia returns the offset of the first byte at or after p that is not
-// whitespace or part of a comment. An unterminated block comment is an error
-// (the offset is then the comment's start).
+// skipTrivia is validTrivia for callers that want an error: it returns
+// the offset of the first byte at or after p that is not whitespace or part
+// of a comment, or the offset of a comment that is not valid JSONC.
 func skipTrivia(src []byte, p int) (int, error) {
-	for p < len(src) {
-		switch src[p] {
-		case ' ', '\t', '\r', '\n':
-			p++
-		case '/':
-			switch {
-			case bytes.HasPrefix(src[p:], []byte("//")):
-				i := bytes.IndexByte(src[p:], '\n')
-				if i < 0 {
-					return len(src), nil
-				}
-				p += i + 1
-			case bytes.HasPrefix(src[p:], []byte("/*")):
-				i := bytes.Index(src[p+2:], []byte("*/"))
-				if i < 0 {
-					return p, errors.New("invalid JSONC: unterminated block comment")
-				}
-				p += 2 + i + 2
-			default:
-				return p, nil
-			}
-		default:
-			return p, nil
-		}
+	q, ok := validTrivia(src, p)
+	switch {
+	case ok:
+		return q, nil
+	case q+1 < len(src) && src[q+1] == '*':
+		return q, errors.New("invalid JSONC: unterminated block comment")
 	}
-	return p, nil
+	return q, errors.New("invalid JSONC: a line comment holds U+2028 or U+2029")
 }
 
 // lineStart returns the offset of the start of the line holding p.

@@ -3,12 +3,13 @@ package cli
 import (
 	"context"
 	"fmt"
-	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/peacock-cli/peacock/hooks"
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/peacock-cli/peacock/project"
+	"github.com/peacock-cli/peacock/workspace"
 	"github.com/spf13/cobra"
 )
 
@@ -94,17 +95,10 @@ func runAuto(ctx context.Context, opts *autoOptions) error {
 			return err
 		}
 	}
-	gctx, cancel := context.WithTimeout(ctx, 5*time.Second)
-	defer cancel()
-	// Only the project's own repository counts: workspace.RepoRoot never
-	// takes the home directory for one (a dotfiles repository there is
-	// not the user's project), so neither does auto.
-	if repo, err := hooks.Inspect(gctx, opts.Git, p.Target.Root); err == nil && sameDir(repo.Root, p.Target.Root) {
-		ao.Checkout = repo.Checkout
+	var inRepo bool
+	ao.Checkout, inRepo = checkoutOf(ctx, opts.Git, p.Target.Root, 5*time.Second)
+	if inRepo {
 		ao.OpenMain = func(dir string) (*project.Project, error) { return opts.OpenAt(dir, "") }
-	} else {
-		// Not a git repository (or no git): the folder's name.
-		ao.Checkout = project.Checkout{Root: p.Target.Root}
 	}
 	res, err := p.Auto(ao, opts.writeOptions())
 	if err != nil {
@@ -130,13 +124,18 @@ func runAuto(ctx context.Context, opts *autoOptions) error {
 	return o.reportChange(res.Change, "color", fmt.Sprintf("set %s to %s (%s of %s)", res.Key, quote(res.Value), res.Method, res.Identity), data)
 }
 
-// sameDir reports that a and b name one directory (git prints resolved
-// paths; the project's may go through a symbolic link).
-func sameDir(a, b string) bool {
-	if filepath.Clean(a) == filepath.Clean(b) {
-		return true
+// checkoutOf is what git says about the working tree at root, within
+// timeout: the one way auto, pick and the hooks (hooks.Run) learn a
+// project's identity (project.Checkout.Identity), so that they agree, in a
+// linked worktree too. Only the project's own repository counts (ok):
+// workspace.RepoRoot never takes the home directory for one (a dotfiles
+// repository there is not the user's project). Without one (or without
+// git) it is the folder alone.
+func checkoutOf(ctx context.Context, git hooks.Git, root string, timeout time.Duration) (c project.Checkout, ok bool) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	if repo, err := hooks.Inspect(ctx, git, root); err == nil && workspace.SamePath(repo.Root, root, runtime.GOOS) {
+		return repo.Checkout, true
 	}
-	ea, err1 := filepath.EvalSymlinks(a)
-	eb, err2 := filepath.EvalSymlinks(b)
-	return err1 == nil && err2 == nil && ea == eb
+	return project.Checkout{Root: root}, false
 }

@@ -75,7 +75,7 @@ func TestBadInputTour(t *testing.T) {
 		{name: "settings not an object", setup: write("w.code-workspace", []byte(`{"settings": []}`)), args: []string{"set", "red"}, code: 1,
 			msg: `"settings"`},
 		{name: "a setting the extension fails on", setup: write("w.code-workspace", []byte(`{"settings": {"peacock.excludedSettings": null}}`)), args: []string{"set", "red"}, code: 1,
-			msg: "w.code-workspace: setting peacock.excludedSettings: want a list of strings, got null; the extension fails on it"},
+			msg: "w.code-workspace: line 1, column 43: setting peacock.excludedSettings: want a list of strings, got null; the extension fails on it"},
 		{name: "binary", setup: write("w.code-workspace", []byte("{\"a\": \"\x00\"}")), args: []string{"set", "red"}, code: 1,
 			msg: "w.code-workspace"},
 		{name: "UTF-16", setup: write("w.code-workspace", []byte("\xff\xfe{\x00}\x00")), args: []string{"set", "red"}, code: 1,

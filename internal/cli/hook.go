@@ -1,16 +1,13 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/peacock-cli/peacock/hooks"
@@ -22,51 +19,10 @@ import (
 // peacock for long.
 const hookTimeout = 2 * time.Second
 
-// localEnvVars lists the variables git exports to hooks that tie a git
-// command to one repository (git rev-parse --local-env-vars), asked once.
-var localEnvVars = sync.OnceValue(func() []string {
-	out, err := exec.Command("git", "rev-parse", "--local-env-vars").Output()
-	if err != nil {
-		return []string{"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
-			"GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_PREFIX", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT"}
-	}
-	return strings.Fields(string(out))
-})
-
-// gitEnv is the environment without the repository-local git variables, so
-// that git run with -C finds the repository of its directory, whatever
-// hook called peacock.
-func gitEnv() []string {
-	drop := map[string]bool{}
-	for _, v := range localEnvVars() {
-		drop[v] = true
-	}
-	var env []string
-	for _, kv := range os.Environ() {
-		k, _, _ := strings.Cut(kv, "=")
-		if !drop[k] && !strings.HasPrefix(k, "GIT_CONFIG_KEY_") && !strings.HasPrefix(k, "GIT_CONFIG_VALUE_") {
-			env = append(env, kv)
-		}
-	}
-	return env
-}
-
-// runGit is the hooks.Git that runs the git on PATH, with no stdin and the
-// repository-local variables unset.
+// runGit is the hooks.Git that runs the git on PATH (hooks.ExecGit), with
+// this process's environment.
 func runGit(ctx context.Context, dir string, args ...string) (string, error) {
-	cmd := exec.CommandContext(ctx, "git", args...)
-	cmd.Dir = dir
-	cmd.Env = gitEnv()
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(errb.String())
-		if msg == "" {
-			msg = err.Error()
-		}
-		return "", fmt.Errorf("git %s: %s", args[0], msg)
-	}
-	return strings.TrimSuffix(out.String(), "\n"), nil
+	return hooks.ExecGit(os.Environ())(ctx, dir, args...)
 }
 
 type hookOptions struct {

@@ -118,23 +118,6 @@ func TestRunHookRunNeverFails(t *testing.T) {
 	}
 }
 
-// TestGitEnv: the variables git exports to a hook never reach the git
-// commands peacock runs.
-func TestGitEnv(t *testing.T) {
-	t.Setenv("GIT_DIR", "/elsewhere/.git")
-	t.Setenv("GIT_INDEX_FILE", "/elsewhere/index")
-	t.Setenv("GIT_CONFIG_GLOBAL", "/kept")
-	env := gitEnv()
-	for _, kv := range env {
-		if strings.HasPrefix(kv, "GIT_DIR=") || strings.HasPrefix(kv, "GIT_INDEX_FILE=") {
-			t.Errorf("%s kept", kv)
-		}
-	}
-	if !slices.Contains(env, "GIT_CONFIG_GLOBAL=/kept") {
-		t.Error("GIT_CONFIG_GLOBAL dropped")
-	}
-}
-
 func TestRevOf(t *testing.T) {
 	vcs := func(rev, modified string) *debug.BuildInfo {
 		return &debug.BuildInfo{Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: rev}, {Key: "vcs.modified", Value: modified}}}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/peacock-cli/peacock/hooks"
@@ -372,7 +373,7 @@ func otherWorktrees(root string) []string {
 	var roots []string
 	for _, l := range strings.Split(out, "\n") {
 		if w, ok := strings.CutPrefix(l, "worktree "); ok {
-			if w := filepath.Clean(w); !sameDir(w, root) {
+			if w := filepath.Clean(w); !workspace.SamePath(w, root, runtime.GOOS) {
 				roots = append(roots, w)
 			}
 		}

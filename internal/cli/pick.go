@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/peacock-cli/peacock/hooks"
 	"github.com/peacock-cli/peacock/palette"
 	"github.com/peacock-cli/peacock/project"
 	"github.com/spf13/cobra"
@@ -25,8 +25,8 @@ type pickOptions struct {
 	Prompter Prompter
 	// NewPicker makes the picker on IO (huhpick.New).
 	NewPicker PickerFunc
-	// GitOrigin returns the origin remote of the repository at dir.
-	GitOrigin func(ctx context.Context, dir string) (string, error)
+	// Git asks git about the project's repository, for its identity.
+	Git hooks.Git
 	// Context reaches the form, so that cancelling it closes the picker.
 	Context context.Context
 
@@ -93,7 +93,7 @@ func (m *PickMenu) Detail(i int) string { return itemDetail(m.Items[i]) }
 func (m *PickMenu) ChoiceDetail(c project.Choice) string { return choiceDetail(c) }
 
 func newPickCmd(f *factory, g *globalOptions, runF func(*pickOptions) error) *cobra.Command {
-	opts := &pickOptions{baseOptions: newBase(f, g), Getenv: f.Getenv, NewRand: f.NewRand, GitOrigin: gitOrigin,
+	opts := &pickOptions{baseOptions: newBase(f, g), Getenv: f.Getenv, NewRand: f.NewRand, Git: runGit,
 		NewPicker: f.NewPicker}
 	cmd := &cobra.Command{
 		Use:   "pick",
@@ -170,9 +170,17 @@ func runPick(opts *pickOptions) error {
 	if opts.Style != "" {
 		settings.Style = palette.Style(opts.Style)
 	}
+	// The identity asks git (5-25 ms before the first frame): the themes
+	// load meanwhile (Project keeps them for Suggestions).
+	identity := make(chan string, 1)
+	go func() { identity <- projectIdentity(ctx, opts.Git, p.Target.Root) }()
+	if _, err := p.Themes(); err != nil {
+		<-identity
+		return err
+	}
 	items, err := p.Suggestions(project.SuggestOptions{
 		Remote:   opts.Remote,
-		Identity: projectIdentity(ctx, opts.GitOrigin, p.Target.Root),
+		Identity: <-identity,
 		Rand:     opts.NewRand(0),
 	})
 	if err != nil {
@@ -234,23 +242,15 @@ func initialItem(items []project.Suggestion, current string) int {
 	return 0
 }
 
-// projectIdentity is what the identity color hashes: the origin remote of
-// the repository at root, or else the folder's name.
-func projectIdentity(ctx context.Context, origin func(context.Context, string) (string, error), root string) string {
-	if origin != nil {
-		if url, err := origin(ctx, root); err == nil && strings.TrimSpace(url) != "" {
-			return project.NormalizeIdentity(url)
-		}
+// projectIdentity is what the identity color hashes (checkoutOf): the
+// origin remote of the repository at root, or else the folder's name (the
+// main working tree's, in a linked worktree). A second at most.
+func projectIdentity(ctx context.Context, git hooks.Git, root string) string {
+	if git == nil {
+		return project.Checkout{Root: root}.Identity()
 	}
-	return project.NormalizeIdentity(filepath.Base(root))
-}
-
-// gitOrigin runs `git remote get-url origin` in dir, for a second at most.
-func gitOrigin(ctx context.Context, dir string) (string, error) {
-	ctx, cancel := context.WithTimeout(ctx, time.Second)
-	defer cancel()
-	out, err := exec.CommandContext(ctx, "git", "-C", dir, "remote", "get-url", "origin").Output()
-	return strings.TrimSpace(string(out)), err
+	c, _ := checkoutOf(ctx, git, root, time.Second)
+	return c.Identity()
 }
 
 // previewColor draws the colors a choice derives in width columns: the

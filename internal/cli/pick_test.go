@@ -122,8 +122,14 @@ func TestRunPick(t *testing.T) {
 			fp := &fakePrompter{choose: tt.choose, err: tt.err}
 			opts := &pickOptions{
 				baseOptions: newBase(f, &globalOptions{}), Getenv: f.Getenv, NewRand: f.NewRand,
-				Prompter:  fp,
-				GitOrigin: func(context.Context, string) (string, error) { return "git@github.com:Peacock-CLI/Peacock.git", nil },
+				Prompter: fp,
+				Git: func(_ context.Context, dir string, args ...string) (string, error) {
+					if args[0] == "rev-parse" { // hooks.Inspect
+						gd := filepath.Join(work, ".git")
+						return strings.Join([]string{work, gd, gd, filepath.Join(gd, "info", "exclude")}, "\n"), nil
+					}
+					return "git@github.com:Peacock-CLI/Peacock.git", nil
+				},
 			}
 			if got := exitCode(runPick(opts), f.IO); got != tt.wantCode {
 				t.Fatalf("exit code = %d, want %d (stderr %q)", got, tt.wantCode, errOut.String())

@@ -2,7 +2,7 @@ package cli
 
 import (
 	"fmt"
-	"os"
+	"github.com/peacock-cli/peacock/workspace"
 	"strings"
 
 	"github.com/peacock-cli/peacock/palette"
@@ -130,7 +130,7 @@ func runSet(opts *setOptions) error {
 	if err != nil {
 		return err
 	}
-	if pf := p.PersonalFile(); pf != "" && sameFilePath(pf, p.Target.Path) {
+	if pf := p.PersonalFile(); pf != "" && workspace.SamePath(pf, p.Target.Path, opts.GOOS) {
 		return fmt.Errorf("%s holds your personal color (this clone only), so a color set there would never reach git; use 'peacock set --personal COLOR', or 'peacock reset --personal' first", p.Display(pf))
 	}
 	choice, err := p.Resolve(opts.Color)
@@ -194,14 +194,4 @@ func favoriteNames(b baseOptions) []string {
 		names = append(names, fv.Name+"\t"+fv.Value)
 	}
 	return names
-}
-
-// sameFilePath reports that a and b name one existing file.
-func sameFilePath(a, b string) bool {
-	fa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	fb, err := os.Stat(b)
-	return err == nil && os.SameFile(fa, fb)
 }

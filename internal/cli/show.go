@@ -9,6 +9,7 @@ import (
 
 	"github.com/peacock-cli/peacock/internal/svg"
 	"github.com/peacock-cli/peacock/palette"
+	"github.com/peacock-cli/peacock/workspace"
 	"github.com/spf13/cobra"
 )
 
@@ -75,7 +76,7 @@ func runShow(opts *showOptions) error {
 			return err
 		}
 		personal = true
-	} else if pf := p.PersonalFile(); pf != "" && sameFilePath(pf, p.Target.Path) {
+	} else if pf := p.PersonalFile(); pf != "" && workspace.SamePath(pf, p.Target.Path, opts.GOOS) {
 		personal = true
 	}
 	s, err := p.Stored(opts.Remote)
