@@ -31,8 +31,6 @@ type vector struct {
 	Want     map[string]string `json:"want"` // nil: the color is invalid
 }
 
-func loadVectors(tb testing.TB) []vector { return loadVectorFile(tb, vectorsPath) }
-
 func loadVectorFile(tb testing.TB, file string) []vector {
 	tb.Helper()
 	path, err := filepath.Abs(file)

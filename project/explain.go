@@ -54,12 +54,6 @@ func (u unit) copy(dst, src *palette.Settings) {
 	}
 }
 
-func (u unit) set(s *palette.Settings, v bool) {
-	for _, f := range u.fields(s) {
-		*f = v
-	}
-}
-
 func ver(major, minor, patch int) palette.Version {
 	return palette.Version{Major: major, Minor: minor, Patch: patch}
 }

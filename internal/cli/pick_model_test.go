@@ -383,8 +383,8 @@ func TestPickHelpHasOneEnter(t *testing.T) {
 // redraws for the new size.
 func TestPickLayouts(t *testing.T) {
 	type want struct {
-		rows              int // at least
-		window, line, hex bool
+		rows         int // at least
+		window, line bool
 	}
 	check := func(t *testing.T, d *driver, w, h int, wt want) {
 		t.Helper()
