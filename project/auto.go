@@ -151,7 +151,9 @@ func (p *Project) Auto(opts AutoOptions, wo WriteOptions) (*AutoResult, error) {
 		return nil, err
 	}
 	res.Change = ch
-	if opts.Checkout.Worktree == "" && !wo.DryRun {
+	// Without a home directory (unset, or missing: peacock never creates
+	// it) the project is colored but not remembered.
+	if opts.Checkout.Worktree == "" && !wo.DryRun && p.userFile(p.StatePath()) == nil {
 		if err := recordProject(p.StatePath(), id, opts.Checkout.Root, c.Hex6()); err != nil {
 			return res, err
 		}
@@ -271,7 +273,10 @@ func firstApart(cands []palette.Color, base palette.Color) (palette.Color, bool)
 // %USERPROFILE%\AppData\Local). It asks Getenv for XDG_STATE_HOME and
 // LOCALAPPDATA besides the variables Options lists.
 func (p *Project) StatePath() string {
-	return filepath.Join(p.UserDir(StateDir), "projects.json")
+	if d := p.UserDir(StateDir); d != "" {
+		return filepath.Join(d, "projects.json")
+	}
+	return ""
 }
 
 // sameDirName reports whether a and b name one directory: the same text,
@@ -334,6 +339,9 @@ func (r Registry) Others(id, root string) []palette.Color {
 // readRegistry reads the state file; a missing file is an empty registry.
 // Members that are not a project entry are ignored.
 func readRegistry(path string) (Registry, error) {
+	if path == "" {
+		return Registry{}, nil // no home, no state
+	}
 	data, err := workspace.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return Registry{}, nil

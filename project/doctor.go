@@ -131,7 +131,7 @@ func (p *Project) Doctor() ([]Finding, error) {
 // machineFindings notes a machine color (peacock set --machine) that the
 // target's workspace colors hide in its windows.
 func (p *Project) machineFindings() []Finding {
-	if !p.HidesMachine() {
+	if !p.HidesMachine() || p.Home == "" {
 		return nil
 	}
 	var files []string

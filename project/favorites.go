@@ -44,7 +44,10 @@ type FavoritesStore struct {
 // else the OS config directory (~/.config, ~/Library/Application Support,
 // %APPDATA%, falling back to %USERPROFILE%\AppData\Roaming).
 func (p *Project) ConfigPath() string {
-	return filepath.Join(p.UserDir(ConfigDir), "config.json")
+	if d := p.UserDir(ConfigDir); d != "" {
+		return filepath.Join(d, "config.json")
+	}
+	return ""
 }
 
 // FavoritesStore returns where favorites live: the editor's user settings
@@ -216,6 +219,11 @@ func emptyList(d *workspace.Document) bool {
 // materializes them on its first save) and returns the new one.
 func (p *Project) editFavorites(wo WriteOptions, fn func([]Favorite) ([]Favorite, error)) (workspace.Result, FavoritesStore, error) {
 	st := p.FavoritesStore()
+	if st.Source == SourceConfig {
+		if err := p.userFile(st.Path); err != nil {
+			return workspace.Result{}, st, err
+		}
+	}
 	res, err := workspace.Update(st.Path, wo.update(true), func(d *workspace.Document) error {
 		list, present, err := p.storedFavorites(st, d)
 		if err != nil {

@@ -64,6 +64,9 @@ func (e *NoServerError) Error() string {
 // editor's (id as for editorByID; its file need not exist yet), else those
 // of every server directory that exists in p.Home.
 func (p *Project) MachineFiles(editor string) ([]string, error) {
+	if err := p.HomeError(); err != nil {
+		return nil, err // never a path relative to the working directory
+	}
 	if editor != "" {
 		e, ok := editorByID(editor)
 		if !ok {

@@ -135,12 +135,10 @@ func Open(opts Options) (*Project, error) {
 	p := &Project{Dir: filepath.Clean(opts.Dir), Home: home(opts), User: map[string]any{}, opts: opts}
 	if !filepath.IsAbs(p.Home) {
 		// Every per-user file would land relative to the working
-		// directory, in the user's repository.
-		v := "HOME"
-		if opts.GOOS == "windows" {
-			v = "USERPROFILE"
-		}
-		return nil, fmt.Errorf("cannot find your home directory: %s is not set to an absolute path", v)
+		// directory, in the user's repository: without a home, there are
+		// none (no user settings, favorites, state), and a command that
+		// needs one fails then (HomeError); the target file needs none.
+		p.Home = ""
 	}
 	if !opts.NoTarget {
 		if err := p.findTarget(); err != nil {
@@ -266,7 +264,51 @@ func EditorIDs() []string {
 }
 
 func (p *Project) userSettingsPathFor(e workspace.Editor) string {
-	return workspace.UserSettingsPath(e, p.opts.GOOS, p.Home, p.opts.Getenv("APPDATA"), xdgConfigHome(p.opts.Getenv))
+	path := workspace.UserSettingsPath(e, p.opts.GOOS, p.Home, p.opts.Getenv("APPDATA"), xdgConfigHome(p.opts.Getenv))
+	if !isAbs(p.opts.GOOS, path) {
+		return "" // no home: never a path relative to the working directory
+	}
+	return path
+}
+
+// isAbs is filepath.IsAbs, or for goos windows a drive or UNC path too,
+// so that the rules can be tested on any system.
+func isAbs(goos, path string) bool {
+	if filepath.IsAbs(path) || goos != "windows" {
+		return filepath.IsAbs(path)
+	}
+	return len(path) >= 3 && path[1] == ':' && (path[2] == '\\' || path[2] == '/') || strings.HasPrefix(path, `\\`)
+}
+
+// HomeError says why a per-user file cannot be used: HOME (USERPROFILE on
+// Windows) is not set to an absolute path, or names a directory that does
+// not exist, which peacock never creates. It is nil when the home
+// directory exists.
+func (p *Project) HomeError() error {
+	v := "HOME"
+	if p.opts.GOOS == "windows" {
+		v = "USERPROFILE"
+	}
+	if p.Home == "" {
+		return fmt.Errorf("cannot find your home directory: %s is not set to an absolute path", v)
+	}
+	if st, err := os.Stat(p.Home); err != nil || !st.IsDir() {
+		return fmt.Errorf("your home directory %s (%s) does not exist; peacock does not create it", p.Home, v)
+	}
+	return nil
+}
+
+// userFile checks, before a per-user file at path is written, that it has
+// a place: a path (not "" for want of a home) whose directories peacock
+// may create, which excludes the home directory itself.
+func (p *Project) userFile(path string) error {
+	if path == "" {
+		return p.HomeError()
+	}
+	if p.Home != "" && strings.HasPrefix(path, p.Home+string(filepath.Separator)) {
+		return p.HomeError()
+	}
+	return nil
 }
 
 // Kinds of per-user directories (see Project.UserDir).
@@ -283,6 +325,7 @@ const (
 // Support (the XDG variables win there too); on Windows %APPDATA% for
 // config and %LOCALAPPDATA% otherwise, falling back to
 // %USERPROFILE%\AppData\Roaming or \Local. The result ends in "peacock".
+// It is "" when it would be relative (no home directory; see HomeError).
 func (p *Project) UserDir(kind string) string {
 	xdg := map[string]string{ConfigDir: "XDG_CONFIG_HOME", StateDir: "XDG_STATE_HOME", DataDir: "XDG_DATA_HOME"}[kind]
 	if v := p.opts.Getenv(xdg); filepath.IsAbs(v) {
@@ -302,6 +345,9 @@ func (p *Project) UserDir(kind string) string {
 		base = filepath.Join(p.Home, "Library", "Application Support")
 	default:
 		base = filepath.Join(p.Home, map[string]string{ConfigDir: ".config", StateDir: ".local/state", DataDir: ".local/share"}[kind])
+	}
+	if !isAbs(p.opts.GOOS, base) {
+		return "" // no home
 	}
 	return filepath.Join(base, "peacock")
 }

@@ -441,18 +441,63 @@ func TestAbsPath(t *testing.T) {
 }
 
 // TestNoHome: without a home directory every per-user file would land in
-// the working directory (the user's repository): Open refuses instead.
+// the working directory (the user's repository): there are none then. The
+// target needs no home, so Open works; what needs one says why it cannot.
+// A home that does not exist is never created.
 func TestNoHome(t *testing.T) {
 	for _, home := range []string{"", "relative"} {
-		_, err := Open(Options{Dir: t.TempDir(), GOOS: "linux", Getenv: func(k string) string {
+		dir := t.TempDir()
+		// A repository's files where relative per-user paths would land.
+		for _, f := range []string{".config/Code/User/settings.json", ".config/peacock/config.json"} {
+			if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(f)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, f), []byte(`{"peacock.color": "red"}`), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p, err := Open(Options{Dir: dir, GOOS: "linux", Getenv: func(k string) string {
 			if k == "HOME" {
 				return home
 			}
 			return ""
 		}})
-		if err == nil || !strings.Contains(err.Error(), "HOME is not set to an absolute path") {
-			t.Errorf("HOME=%q: err = %v", home, err)
+		if err != nil {
+			t.Fatalf("HOME=%q: %v", home, err)
 		}
+		if p.UserSettingsPath != "" || p.ConfigPath() != "" || p.StatePath() != "" || p.ThemesDir() != "" {
+			t.Errorf("HOME=%q: per-user paths %q %q %q %q", home, p.UserSettingsPath, p.ConfigPath(), p.StatePath(), p.ThemesDir())
+		}
+		if err := p.HomeError(); err == nil || !strings.Contains(err.Error(), "HOME is not set to an absolute path") {
+			t.Errorf("HOME=%q: HomeError = %v", home, err)
+		}
+		if _, err := p.Set(Choice{Text: "#42b883", Color: palette.MustParse("#42b883")}, false, "", WriteOptions{}); err != nil {
+			t.Errorf("HOME=%q: set: %v", home, err)
+		}
+		if _, err := p.AddFavorite("x", "#123456", WriteOptions{}); err == nil || !strings.Contains(err.Error(), "HOME is not set") {
+			t.Errorf("HOME=%q: AddFavorite: %v", home, err)
+		}
+	}
+	// HOME names a missing directory: set works, nothing creates it.
+	root := t.TempDir()
+	home := filepath.Join(root, "nonexistent")
+	p, err := Open(Options{Dir: root, GOOS: "linux", Getenv: func(k string) string {
+		if k == "HOME" {
+			return home
+		}
+		return ""
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Auto(AutoOptions{Checkout: Checkout{Root: root}}, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.AddFavorite("x", "#123456", WriteOptions{}); err == nil || !strings.Contains(err.Error(), "does not exist; peacock does not create it") {
+		t.Errorf("AddFavorite with a missing home: %v", err)
+	}
+	if _, err := os.Stat(home); !os.IsNotExist(err) {
+		t.Errorf("the missing home was created: %v", err)
 	}
 }
 

@@ -14,6 +14,9 @@ import (
 // ThemesDir returns the directory of the user's themes: themes/ beside
 // peacock's config file (see ConfigPath).
 func (p *Project) ThemesDir() string {
+	if p.ConfigPath() == "" {
+		return "" // no home: no user themes (never ./themes)
+	}
 	return filepath.Join(filepath.Dir(p.ConfigPath()), "themes")
 }
 
@@ -29,9 +32,13 @@ func (p *Project) Themes() ([]themes.Theme, error) {
 	if err != nil {
 		return nil, err
 	}
-	user, problems := themes.LoadDir(p.ThemesDir(), func(path string) ([]byte, error) {
-		return workspace.ReadFileLimit(path, themes.MaxFileSize)
-	})
+	var user []themes.Theme
+	var problems []error
+	if dir := p.ThemesDir(); dir != "" {
+		user, problems = themes.LoadDir(dir, func(path string) ([]byte, error) {
+			return workspace.ReadFileLimit(path, themes.MaxFileSize)
+		})
+	}
 	for _, e := range problems {
 		var le *themes.LoadError
 		if errors.As(e, &le) && le.Line > 0 {

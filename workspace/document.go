@@ -139,7 +139,7 @@ type Document struct {
 // Kind (see KindOf). A UTF-8 byte order mark is stripped and restored by
 // Bytes. Empty or comment-only content is an empty settings object (the
 // comments are kept). Parse refuses, with a *ParseError, binary content (NUL
-// bytes, invalid UTF-8, UTF-16), text that is not valid JSONC (JSON with
+// bytes, invalid UTF-8, UTF-16, UTF-32), text that is not valid JSONC (JSON with
 // comments and trailing commas), objects and arrays nested more than 10000
 // deep, a top-level value that is not an object, a
 // "settings" member that is not an object (workspace files), and a
@@ -183,6 +183,10 @@ func parseKind(path string, kind Kind, data []byte) (*Document, error) {
 	if len(data) > math.MaxInt32/2 {
 		// Offsets are kept as int32; leave room for edits.
 		return nil, &ParseError{Path: path, Line: 1, Column: 1, Msg: "file is too large (1 GB or more)"}
+	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}) || bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}) {
+		// Checked first: the UTF-32LE mark begins with UTF-16LE's.
+		return nil, &ParseError{Path: path, Line: 1, Column: 1, Msg: "file is UTF-32 encoded; save it as UTF-8"}
 	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		return nil, &ParseError{Path: path, Line: 1, Column: 1, Msg: "file is UTF-16 encoded; save it as UTF-8"}

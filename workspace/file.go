@@ -227,7 +227,8 @@ type UpdateOptions struct {
 	// Create allows a missing file (and its directory) to be created: a
 	// workspace file starts as NewWorkspaceFile, a settings file empty.
 	// An existing but empty (0-byte) workspace file also starts as
-	// NewWorkspaceFile.
+	// NewWorkspaceFile, and one of only whitespace or comments gets it
+	// after them.
 	Create bool
 	// DryRun does everything but write, and fails as the write would for
 	// the reasons known without writing (see checkWritable).
@@ -470,6 +471,17 @@ func update(ctx context.Context, path, target string, opts UpdateOptions, fn fun
 		doc, err = parseOwned(path, data)
 	} else {
 		doc, err = Parse(path, data)
+	}
+	if err == nil && doc.root < 0 && !missing && len(data) > 0 && opts.Create && KindOf(path) == KindWorkspace {
+		// Only whitespace or comments: like an empty file, it gets what
+		// VS Code writes for a new one (without "folders" it opens no
+		// folder), after its comments.
+		nd := append([]byte(nil), doc.Bytes()...)
+		if last := nd[len(nd)-1]; last != '\n' && last != '\r' {
+			nd = append(nd, '\n')
+		}
+		doc, err = Parse(path, append(nd, NewWorkspaceFile()...))
+		owned = false
 	}
 	if err != nil {
 		if !missing && !snap.unchanged(target) {

@@ -80,6 +80,10 @@ func TestBadInputTour(t *testing.T) {
 			msg: "w.code-workspace"},
 		{name: "UTF-16", setup: write("w.code-workspace", []byte("\xff\xfe{\x00}\x00")), args: []string{"set", "red"}, code: 1,
 			msg: "UTF-16"},
+		{name: "UTF-32LE", setup: write("w.code-workspace", []byte("\xff\xfe\x00\x00{\x00\x00\x00}\x00\x00\x00")), args: []string{"set", "red"}, code: 1,
+			msg: "w.code-workspace: line 1, column 1: file is UTF-32 encoded; save it as UTF-8"},
+		{name: "UTF-32BE", setup: write("w.code-workspace", []byte("\x00\x00\xfe\xff\x00\x00\x00{\x00\x00\x00}")), args: []string{"set", "red"}, code: 1,
+			msg: "file is UTF-32 encoded"},
 		{name: "unreadable", unix: true, root: true, setup: func(t *testing.T, work string) {
 			write("w.code-workspace", []byte(`{}`))(t, work)
 			if err := os.Chmod(filepath.Join(work, "w.code-workspace"), 0o000); err != nil {

@@ -44,7 +44,8 @@ func newHookCmd(f *factory, g *globalOptions, runF func(*hookOptions) error) *co
 		Short: "Color checkouts from git hooks",
 		Long: `Install git hooks that color every checkout: after git clone, checkout,
 switch, worktree add and merge, peacock hook run re-applies a project's
-stored color when its keys drifted, gives a checkout without a workspace file
+stored color when its keys drifted in a file git does not track (a tracked
+file's drift is only reported: a hook never modifies a tracked file), gives a checkout without a workspace file
 its identity color (see peacock auto) in a workspace file that git ignores
 (.git/info/exclude), and gives each linked worktree a variant of the project
 color of its own. It never fails or slows a checkout: it exits 0, never
@@ -160,6 +161,9 @@ func openAt(f *factory, g *globalOptions) func(dir, workspace string) (*project.
 // hookLayout locates the repository's or the global hooks.
 func hookLayout(ctx context.Context, opts *hookOptions, p *project.Project, global bool) (hooks.Layout, error) {
 	if global {
+		if err := p.HomeError(); err != nil && p.UserDir(project.DataDir) == "" {
+			return hooks.Layout{}, err
+		}
 		return hooks.LocateGlobal(ctx, opts.Git, filepath.Join(p.UserDir(project.DataDir), "git-template"))
 	}
 	return hooks.Locate(ctx, opts.Git, p.Dir)

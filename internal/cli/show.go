@@ -95,11 +95,7 @@ func runShow(opts *showOptions) error {
 	}
 	title := strings.TrimSuffix(filepath.Base(p.Target.Root), string(filepath.Separator))
 	if opts.SVG != "" {
-		if err := workspace.WriteFileAtomic(opts.SVG, svg.Window(s.Colors, title), 0o644); err != nil {
-			return err
-		}
-		o.status("wrote %s", opts.SVG)
-		return nil
+		return writeSVG(o, opts.SVG, svg.Window(s.Colors, title), "the window picture")
 	}
 	if opts.Global.JSON {
 		return o.json(map[string]any{

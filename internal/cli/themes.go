@@ -5,7 +5,6 @@ import (
 
 	"github.com/peacock-cli/peacock/internal/svg"
 	"github.com/peacock-cli/peacock/palette"
-	"github.com/peacock-cli/peacock/workspace"
 	"github.com/spf13/cobra"
 )
 
@@ -166,11 +165,7 @@ func runThemes(opts *themesOptions) error {
 		items = append(items, svg.Swatch{Name: c.Name, Hex: bg.Hex(), Label: label, Fg: fgText})
 	}
 	if opts.SVG != "" {
-		if err := workspace.WriteFileAtomic(opts.SVG, svg.Swatches(t.Name, items), 0o644); err != nil {
-			return err
-		}
-		o.status("wrote %s (%d colors of %s)", opts.SVG, len(items), t.Name)
-		return nil
+		return writeSVG(o, opts.SVG, svg.Swatches(t.Name, items), fmt.Sprintf("%d colors of %s", len(items), t.Name))
 	}
 	if opts.Global.JSON {
 		return o.json(map[string]any{"name": t.Name, "source": t.Source, "user": t.User, "colors": rows})

@@ -285,3 +285,27 @@ func truncate(s string, n int) string {
 func expandTabs(s string) string {
 	return strings.ReplaceAll(s, "\t", "    ")
 }
+
+// IsSVG reports whether data looks like an SVG document: after an optional
+// byte order mark, white space, an XML declaration, comments and a
+// doctype, the first element is <svg. It is what an existing file must be
+// for peacock to replace it with a picture.
+func IsSVG(data []byte) bool {
+	d := xml.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
+	d.Strict = false
+	for i := 0; i < 64; i++ {
+		tok, err := d.RawToken()
+		if err != nil {
+			return false
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			return strings.EqualFold(t.Name.Local, "svg")
+		case xml.CharData:
+			if len(bytes.TrimSpace(t)) > 0 {
+				return false
+			}
+		}
+	}
+	return false
+}

@@ -219,3 +219,20 @@ func TestSwatchesEmpty(t *testing.T) {
 		t.Errorf("empty sheet:\n%s", out)
 	}
 }
+
+func TestIsSVG(t *testing.T) {
+	for in, want := range map[string]bool{
+		string(Window(map[string]string{}, "x")): true,
+		"\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE svg>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>": true,
+		"<svg:svg xmlns:svg=\"http://www.w3.org/2000/svg\"></svg:svg>":                                                 true,
+		"{\n\t\"folders\": []\n}": false,
+		"<html><svg/></html>":     false,
+		"":                        false,
+		"text <svg/>":             false,
+		"#!/bin/sh\necho <svg>":   false,
+	} {
+		if got := IsSVG([]byte(in)); got != want {
+			t.Errorf("IsSVG(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
