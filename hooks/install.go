@@ -321,6 +321,13 @@ func Install(ctx context.Context, git Git, l Layout) (*Result, error) {
 		res.Snippet = Snippet(l)
 		return res, nil
 	case ManagerHusky:
+		// Every hook file is checked before any is written: a refused
+		// install leaves no hook half done.
+		for _, h := range Names {
+			if _, err := workspace.Within(l.Root, filepath.Join(l.Config, h)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return res, err
+			}
+		}
 		for _, h := range Names {
 			a, err := huskyInstall(l.Root, l.Config, h, l.DryRun)
 			if err != nil {

@@ -384,6 +384,17 @@ func runWorktree(ctx context.Context, o RunOptions, repo *Repo) (*RunResult, err
 	return res, err
 }
 
+// OneLine refuses a line for the git file at path (info/exclude,
+// info/attributes) that holds a line break or another control character:
+// it names a file, and the repository that named it must not add lines of
+// its own to the user's git files.
+func OneLine(path, line string) error {
+	if i := strings.IndexFunc(line, func(r rune) bool { return r < 0x20 && r != '\t' || r == 0x7f }); i >= 0 {
+		return fmt.Errorf("%s: cannot name %q there: it holds a control character (a line break would add lines of the repository's choosing); nothing written", path, line)
+	}
+	return nil
+}
+
 // ExcludePattern returns the gitignore pattern that matches exactly the
 // file at rel (a path relative to the top of the working tree): anchored
 // with a leading slash, with the pattern characters escaped.
@@ -410,7 +421,14 @@ func ExcludePattern(rel string) string {
 // so that hooks running at once (git worktree add in parallel) each add
 // their line; and a path whose links lead outside the git directory is
 // refused (a *workspace.OutsideError), writing nothing.
+//
+// A pattern holding a line break (a file name a repository chose) is
+// refused: gitignore has no quoting, and the rest would be lines of their
+// own, patterns the repository wrote into the user's file.
 func AddExclude(path, pattern string) (bool, error) {
+	if err := OneLine(path, pattern); err != nil {
+		return false, err
+	}
 	gitDir := filepath.Dir(filepath.Dir(path))
 	return workspace.EditFile(path, workspace.EditOptions{Within: gitDir, MkdirAll: true}, func(data []byte, _ bool) ([]byte, error) {
 		for _, line := range bytes.Split(data, []byte("\n")) {

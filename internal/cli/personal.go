@@ -60,7 +60,9 @@ func (r *personalRepo) rel(path string) (string, error) {
 // honoured, as a filter must), else HEAD's; nil when git has none. env nil
 // is the process's environment.
 func gitBlob(dir, rel string, env []string) []byte {
-	for _, rev := range []string{":" + rel, "HEAD:" + rel} {
+	// ":0:" names the index entry of rel whatever rel looks like (a file
+	// named "1:x" would otherwise be read as stage 1 of x).
+	for _, rev := range []string{":0:" + rel, "HEAD:" + rel} {
 		cmd := exec.Command("git", "cat-file", "blob", rev)
 		cmd.Dir, cmd.Env = dir, env
 		var out bytes.Buffer
@@ -102,6 +104,9 @@ const personalComment = "# peacock --personal: your color in this clone only"
 // file must stay in within (git's common directory) once its links are
 // resolved.
 func addLine(path, within, line string) error {
+	if err := hooks.OneLine(path, line); err != nil {
+		return err
+	}
 	_, err := workspace.EditFile(path, workspace.EditOptions{Within: within, MkdirAll: true}, func(data []byte, _ bool) ([]byte, error) {
 		for _, l := range bytes.Split(data, []byte("\n")) {
 			if string(bytes.TrimRight(l, "\r")) == line {
@@ -218,6 +223,17 @@ func runSetPersonal(opts *setOptions) error {
 		}
 	} else {
 		st.Created = !p.Target.Exists && team == nil
+	}
+	// What the write of the target would refuse (a committed link leading
+	// out of the work tree or into .git, a file name that cannot be one
+	// line of info/attributes) is refused before git is configured: a
+	// refused set --personal leaves no filter, attributes, exclude line or
+	// state behind.
+	if _, err := workspace.Within(p.Target.Within, p.Target.Path); err != nil {
+		return err
+	}
+	if err := hooks.OneLine(ps.repo.Attributes, st.Attributes); err != nil {
+		return err
 	}
 	if !opts.Global.DryRun {
 		if st.Created && st.Excluded == "" && !gitIgnored(ps.repo.Root, rel) {

@@ -110,7 +110,8 @@ func (o *out) leadsOutside(path string) {
 	if err != nil || o.P.Target.Root == "" {
 		return
 	}
-	if _, err := workspace.Within(o.P.Target.Root, path); err == nil {
+	var oe *workspace.OutsideError
+	if _, err := workspace.Within(o.P.Target.Root, path); err == nil || !errors.As(err, &oe) || oe.GitDir != "" {
 		return
 	}
 	o.status("%s leads to %s, outside %s", o.P.Display(path), target, o.P.Target.Root)
