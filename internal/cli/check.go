@@ -108,7 +108,7 @@ func runCheck(opts *checkOptions) error {
 			out["color"] = r.Color.Hex6()
 		}
 		if len(r.Explained) > 0 {
-			out["explained_by"] = r.ExplainedBy
+			out["explainedBy"] = r.ExplainedBy
 			out["explained"] = r.Explained
 			out["versions"] = r.Versions
 			out["assumed"] = nonNil(r.Assumed)

@@ -29,3 +29,26 @@ const (
 	exitUsage    = 2
 	exitCanceled = 130
 )
+
+// flag is one flag of a command line and whether it was given.
+type flag struct {
+	name string
+	on   bool
+}
+
+// together is the usage error naming the first two flags of one group
+// that were given together (at most one of each group may be), or nil.
+func together(groups ...[]flag) error {
+	for _, g := range groups {
+		var on []string
+		for _, f := range g {
+			if f.on {
+				on = append(on, f.name)
+			}
+		}
+		if len(on) > 1 {
+			return flagErrorf("%s and %s do not go together", on[0], on[1])
+		}
+	}
+	return nil
+}

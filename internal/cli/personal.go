@@ -186,9 +186,6 @@ func openPersonalTarget(b baseOptions, ps *personal) (*project.Project, *out, er
 }
 
 func runSetPersonal(opts *setOptions) error {
-	if opts.Remote {
-		return flagErrorf("--personal and --remote do not go together: a personal color shows in every window")
-	}
 	p, o, err := opts.open(false)
 	if err != nil {
 		return err

@@ -251,3 +251,19 @@ func noColorError(err error) error {
 
 // quote is a string in double quotes, Go syntax.
 func quote(s string) string { return strconv.Quote(s) }
+
+// notPersonal refuses a write to the file that holds this clone's personal
+// color when --personal was not given: its clean filter gives git the
+// committed bytes, so the change would never reach git and would be mixed
+// into the personal color. fix is the command that does what was meant
+// ("": 'peacock reset --personal' is).
+func (b baseOptions) notPersonal(p *project.Project, fix string) error {
+	pf := p.PersonalFile()
+	if pf == "" || !workspace.SamePath(pf, p.Target.Path, b.GOOS) {
+		return nil
+	}
+	if fix != "" {
+		fix += ", or "
+	}
+	return fmt.Errorf("%s holds your personal color (this clone only), so a change made there would never reach git; use %s'peacock reset --personal' first", p.Display(pf), fix)
+}
