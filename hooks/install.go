@@ -140,6 +140,15 @@ func Locate(ctx context.Context, git Git, dir string) (Layout, error) {
 			return l, nil
 		}
 	}
+	// A hooks directory whose links lead into the work tree (a setup
+	// script's ln -s ../githooks .git/hooks) holds the team's committed
+	// hooks, as a core.hooksPath there does: writing would change tracked
+	// files for everyone.
+	if r, err := workspace.Resolve(l.Dir); err == nil {
+		if root, err := workspace.Resolve(l.Root); err == nil && inside(root, r) {
+			l.Manager, l.Config = ManagerTracked, l.Dir
+		}
+	}
 	return l, nil
 }
 

@@ -151,11 +151,24 @@ func adoptOnClone(ctx context.Context, o RunOptions) (*Action, error) {
 	if err != nil || !bytes.Contains(data, []byte("filter=lfs")) {
 		return nil, nil
 	}
-	dir, err := o.Git(ctx, o.Dir, "rev-parse", "--path-format=absolute", "--git-path", "hooks")
+	out, err := o.Git(ctx, o.Dir, "rev-parse", "--path-format=absolute", "--git-common-dir", "--git-path", "hooks")
 	if err != nil {
 		return nil, err
 	}
-	return AdoptLFS(ctx, o.Git, o.Dir, filepath.Clean(dir), false)
+	common, dir, ok := strings.Cut(out, "\n")
+	if !ok {
+		return nil, fmt.Errorf("unexpected git rev-parse output %q", out)
+	}
+	dir = filepath.Clean(dir)
+	// A clone's .gitattributes is the repository's: it may make peacock
+	// complete git-lfs's hooks only in the clone's own hooks directory.
+	// A global core.hooksPath (the user's hooks for every repository)
+	// is left alone: git lfs update would write pre-push there, and
+	// peacock would rename the user's hooks.
+	if _, err := workspace.Within(filepath.Clean(common), dir); err != nil {
+		return nil, nil
+	}
+	return AdoptLFS(ctx, o.Git, o.Dir, dir, false)
 }
 
 func run(ctx context.Context, o RunOptions) (*RunResult, error) {
