@@ -433,7 +433,7 @@ func runHookRun(ctx context.Context, opts *hookOptions) error {
 	}
 	dir, err := opts.Getwd()
 	if err != nil {
-		fmt.Fprintf(opts.IO.ErrOut, "peacock: hook: %v\n", err)
+		sayf(opts.IO.ErrOut, "peacock: hook: %v\n", err)
 		return nil
 	}
 	type done struct {
@@ -454,29 +454,29 @@ func runHookRun(ctx context.Context, opts *hookOptions) error {
 	case <-ctx.Done():
 		// Whatever is being written is written atomically: leaving now
 		// leaves the old file or the new one.
-		fmt.Fprintf(opts.IO.ErrOut, "peacock: hook: gave up after %s\n", hookTimeout)
+		sayf(opts.IO.ErrOut, "peacock: hook: gave up after %s\n", hookTimeout)
 		return nil
 	}
 	if d.err != nil {
-		fmt.Fprintf(opts.IO.ErrOut, "peacock: hook: %v\n", d.err)
+		sayf(opts.IO.ErrOut, "peacock: hook: %v\n", d.err)
 		return nil
 	}
 	if d.res.LFSErr != nil {
-		fmt.Fprintf(opts.IO.ErrOut, "peacock: hook: %v\n", d.res.LFSErr)
+		sayf(opts.IO.ErrOut, "peacock: hook: %v\n", d.res.LFSErr)
 	} else if d.res.LFS != nil && !opts.Global.Quiet {
-		fmt.Fprintf(opts.IO.ErrOut, "peacock: wrote git-lfs's missing hooks (%s) with git lfs update; peacock's run them\n", d.res.LFS.Hook)
+		sayf(opts.IO.ErrOut, "peacock: wrote git-lfs's missing hooks (%s) with git lfs update; peacock's run them\n", d.res.LFS.Hook)
 	}
 	if opts.Global.Quiet || d.res.Action == hooks.RunNone {
 		return nil
 	}
 	switch d.res.Action {
 	case hooks.RunReapplied:
-		fmt.Fprintf(opts.IO.ErrOut, "peacock: re-applied %s to %s\n", d.res.Change.Value, filepath.Base(d.res.Path))
+		sayf(opts.IO.ErrOut, "peacock: re-applied %s to %s\n", d.res.Change.Value, filepath.Base(d.res.Path))
 	case hooks.RunDrift:
-		fmt.Fprintf(opts.IO.ErrOut, "peacock: %s is tracked by git and its colors drifted (%s); nothing written, fix it with: peacock apply\n", filepath.Base(d.res.Path), d.res.Drift)
+		sayf(opts.IO.ErrOut, "peacock: %s is tracked by git and its colors drifted (%s); nothing written, fix it with: peacock apply\n", filepath.Base(d.res.Path), d.res.Drift)
 	case hooks.RunColored:
 		a := d.res.Auto
-		fmt.Fprintf(opts.IO.ErrOut, "peacock: colored %s %s (%s; ignored by git)\n", filepath.Base(d.res.Path), a.Value, a.Method)
+		sayf(opts.IO.ErrOut, "peacock: colored %s %s (%s; ignored by git)\n", filepath.Base(d.res.Path), a.Value, a.Method)
 	}
 	return nil
 }

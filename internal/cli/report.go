@@ -27,7 +27,7 @@ func (o *out) status(format string, args ...any) {
 	if o.G.Quiet {
 		return
 	}
-	msg := fmt.Sprintf(format, args...)
+	msg := termSafe(fmt.Sprintf(format, args...))
 	if o.IO.ErrColorEnabled() {
 		msg = "\x1b[32m✓\x1b[0m " + msg
 	}
@@ -40,7 +40,7 @@ func (o *out) warnings(ws []string) {
 		return
 	}
 	for _, w := range ws {
-		fmt.Fprintf(o.IO.ErrOut, "peacock: warning: %s\n", w)
+		sayf(o.IO.ErrOut, "peacock: warning: %s\n", w)
 	}
 }
 
