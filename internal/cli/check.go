@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/peacock-cli/peacock/palette"
@@ -77,7 +78,12 @@ func runCheckFiles(f *factory, g *globalOptions, opts *checkOptions) error {
 		}
 		if err := runCheck(&one); err != nil {
 			failed = true
-			if err != errSilent {
+			switch {
+			case err == errSilent:
+			case strings.Contains(err.Error(), filepath.Base(file)):
+				// the error names the file already
+				fmt.Fprintf(opts.IO.ErrOut, "peacock: %v\n", err)
+			default:
 				fmt.Fprintf(opts.IO.ErrOut, "peacock: %s: %v\n", file, err)
 			}
 		}

@@ -125,9 +125,15 @@ configuration file.`,
 		Use:   "run <post-checkout|post-merge> [git arguments...]",
 		Short: "Do what the hooks do (called by the hook scripts)",
 		Long: `Do what peacock's hook does after a checkout or a merge; the hook scripts call
-it with git's arguments. It always exits 0 and reports problems in one line
-on stderr, so it never fails a checkout.`,
+it with git's arguments. Given a hook it knows, it always exits 0 and reports
+problems in one line on stderr, so it never fails a checkout.`,
 		Example: "  $ peacock hook run post-checkout 0000000000000000000000000000000000000000 HEAD 1",
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return matching([]string{"post-checkout", "post-merge"}, toComplete), cobra.ShellCompDirectiveNoFileComp
+		},
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return flagErrorf("hook run: missing <post-checkout|post-merge>")
