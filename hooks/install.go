@@ -95,11 +95,14 @@ type Layout struct {
 	DryRun bool
 }
 
+// ErrNotRepo is the error of Locate outside a git working tree.
+var ErrNotRepo = errors.New("not in a git working tree")
+
 // Locate returns the layout of the repository holding dir.
 func Locate(ctx context.Context, git Git, dir string) (Layout, error) {
 	out, err := git(ctx, dir, "rev-parse", "--path-format=absolute", "--show-toplevel", "--git-path", "hooks")
 	if err != nil {
-		return Layout{}, fmt.Errorf("not in a git working tree: %w", err)
+		return Layout{}, fmt.Errorf("%w: %w", ErrNotRepo, err)
 	}
 	lines := strings.Split(out, "\n")
 	if len(lines) != 2 {

@@ -78,6 +78,7 @@ func runCheckFiles(f *factory, g *globalOptions, opts *checkOptions) error {
 		}
 		if err := runCheck(&one); err != nil {
 			failed = true
+			err = displayPaths(err, f.display) // relative, as in any other error
 			switch {
 			case err == errSilent:
 			case strings.Contains(err.Error(), filepath.Base(file)):

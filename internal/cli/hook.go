@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -181,6 +182,9 @@ func runHookInstall(ctx context.Context, opts *hookOptions, uninstall bool) erro
 		return err
 	}
 	l, err := hookLayout(ctx, opts, p, opts.GlobalScope)
+	if errors.Is(err, hooks.ErrNotRepo) {
+		return fmt.Errorf("%w; run it in a repository, or use --global for every later clone", err)
+	}
 	if err != nil {
 		return err
 	}
