@@ -12,6 +12,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -279,23 +280,6 @@ func (p *Project) StatePath() string {
 	return ""
 }
 
-// sameDirName reports whether a and b name one directory: the same text,
-// or the same directory spelled in another case.
-func sameDirName(a, b string) bool {
-	if a == b {
-		return true
-	}
-	if !strings.EqualFold(a, b) {
-		return false
-	}
-	fa, err := os.Stat(a)
-	if err != nil {
-		return false
-	}
-	fb, err := os.Stat(b)
-	return err == nil && os.SameFile(fa, fb)
-}
-
 // RegistryEntry is one project in the state file.
 type RegistryEntry struct {
 	// Color is the color given, as #rrggbb, and Path the working tree it
@@ -312,8 +296,8 @@ type Registry map[string]RegistryEntry
 
 // Others returns the colors of every project but the one of identity id or
 // of path root, sorted by identity (a fixed order). Paths are compared as
-// files when they differ only in case (C:\Src\app is c:\src\app on
-// Windows and macOS, and two directories on Linux).
+// files (workspace.SamePath): C:\SRC\APP is C:\src\app on Windows, where
+// PowerShell keeps the case the user typed.
 func (r Registry) Others(id, root string) []palette.Color {
 	ids := make([]string, 0, len(r))
 	for k := range r {
@@ -326,7 +310,7 @@ func (r Registry) Others(id, root string) []palette.Color {
 	var out []palette.Color
 	for _, k := range ids {
 		e := r[k]
-		if k == id || (root != "" && sameDirName(e.Path, root)) {
+		if k == id || (root != "" && workspace.SamePath(e.Path, root, runtime.GOOS)) {
 			continue
 		}
 		if c, err := palette.Parse(e.Color); err == nil {

@@ -310,10 +310,18 @@ func (p *Project) userFile(path string) error {
 	if path == "" {
 		return p.HomeError()
 	}
-	if p.Home != "" && strings.HasPrefix(path, p.Home+string(filepath.Separator)) {
+	if p.Home != "" && inDir(p.Home, path) {
 		return p.HomeError()
 	}
 	return nil
+}
+
+// inDir reports whether path lies below dir, as filepath.Rel sees it: on
+// Windows, whatever the case and the separators (%LOCALAPPDATA% spelled
+// c:\users\bob\AppData\Local is in a USERPROFILE of C:/Users/Bob).
+func inDir(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // Kinds of per-user directories (see Project.UserDir).

@@ -1,11 +1,13 @@
 package workspace
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 )
 
 // TestWithin: every link of a path is resolved before it is compared with
@@ -137,5 +139,23 @@ func TestEditFile(t *testing.T) {
 	fi, _ := os.Stat(p)
 	if string(got) != "x\nx\n" || (runtime.GOOS != "windows" && fi.Mode().Perm() != 0o640) {
 		t.Errorf("got %q mode %v", got, fi.Mode())
+	}
+}
+
+// TestLockTimeoutMessage: a flock may be any program's, so its time-out
+// does not say "another peacock"; a lock file is peacock's own.
+func TestLockTimeoutMessage(t *testing.T) {
+	past := time.Now().Add(-time.Second)
+	w := &waiter{ctx: context.Background(), path: "/p/w.code-workspace", deadline: past}
+	err := w.wait(func() int { return 42 }, "")
+	want := "/p/w.code-workspace: timed out after 10s waiting for the lock on the file, which another program holds (process 42 holds the lock)"
+	if err == nil || err.Error() != want {
+		t.Errorf("flock:\n got %v\nwant %s", err, want)
+	}
+	w = &waiter{ctx: context.Background(), path: "/p/w.code-workspace", deadline: past}
+	err = w.wait(func() int { return 0 }, " (remove /p/w.code-workspace.lock if no peacock is running)")
+	want = "/p/w.code-workspace: timed out after 10s waiting for another peacock to finish (remove /p/w.code-workspace.lock if no peacock is running)"
+	if err == nil || err.Error() != want {
+		t.Errorf("lock file:\n got %v\nwant %s", err, want)
 	}
 }

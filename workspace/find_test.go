@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -247,7 +248,13 @@ func TestSamePath(t *testing.T) {
 		t.Fatal(err)
 	}
 	link := filepath.Join(dir, "link")
+	// A link this system supports: wine creates one that cannot be read
+	// back (Lstat fails), as a Windows without the privilege refuses one.
 	haveLink := os.Symlink(real, link) == nil
+	if fi, err := os.Lstat(link); haveLink && (err != nil || fi.Mode()&fs.ModeSymlink == 0) {
+		t.Logf("%s: not a usable symbolic link here (%v); the link case is not checked", link, err)
+		haveLink = false
+	}
 	tests := []struct {
 		a, b, goos string
 		want       bool

@@ -184,6 +184,12 @@ func Main(picker PickerFunc) int {
 	return run(os.Args[1:], systemStreams(), picker)
 }
 
+// RootCommand returns peacock's command tree on the process's streams, for
+// tools that document it (internal/genman writes the man pages).
+func RootCommand() *cobra.Command {
+	return newRootCmd(newFactory(systemStreams()))
+}
+
 // run executes the command line and returns the process exit code. It is the
 // only place where errors become exit codes and the only place they are printed.
 func run(args []string, io *ioStreams, picker PickerFunc) int {
@@ -297,11 +303,11 @@ func exitCode(err error, io *ioStreams) int {
 	var fe *flagError
 	var ue *project.UsageError
 	if errors.As(err, &fe) || errors.As(err, &ue) || isCommandLineError(err) {
-		fmt.Fprintf(io.ErrOut, "peacock: %s\n", err)
+		sayf(io.ErrOut, "peacock: %s\n", err)
 		fmt.Fprintln(io.ErrOut, "Run 'peacock --help' for usage.")
 		return exitUsage
 	}
-	fmt.Fprintf(io.ErrOut, "peacock: %s\n", err)
+	sayf(io.ErrOut, "peacock: %s\n", err)
 	return exitFailure
 }
 
