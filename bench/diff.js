@@ -57,7 +57,7 @@ function toJSON(v) {
 }
 
 const names = Object.keys(tinycolor.names);
-const spaces = [' ', '  ', '\t', '\n', '\u00a0', ''];
+const spaces = [' ', '  ', '\t', '\n', '\u00a0', '', '\u2003', '\ufeff', '\u3000', '\v', '\u2028'];
 function num() {
   switch (int(12)) {
     case 0: return String(int(256));
@@ -174,6 +174,7 @@ function settingsPair() {
 }
 function existing() {
   if (chance(0.5)) return undefined;
+  if (chance(0.05)) return pick([null, 'x', [], 5, true, {}]);
   const o = {};
   const n = int(6);
   for (let i = 0; i < n; i++) o[pick(ownedKeys)] = pick(['#123456', '#abcdef80', 'red', '#000']);
@@ -194,7 +195,21 @@ function genCase() {
   }
   const ex = existing();
   if (ex !== undefined) ws['workbench.colorCustomizations'] = ex;
-  return { user, ws, remote, cursor };
+  if (chance(0.05)) user['workbench.colorCustomizations'] = { 'activityBar.background': '#0000ff', 'editor.foreground': '#eeeeee' };
+  if (chance(0.03) && ex && typeof ex === 'object' && !Array.isArray(ex)) ex['[Default Dark+]'] = { 'activityBar.background': '#111111' };
+  // Sometimes a duplicate key ahead of the rest: the last value wins, at
+  // the first one's place (JSON.parse, VS Code's parser alike).
+  let dup = '';
+  if (chance(0.05)) {
+    const k = pick(['peacock.elementAdjustments', 'peacock.color', 'peacock.affectStatusBar', 'peacock.elementAdjustments.titleBar', 'peacock.excludedSettings', 'peacock']);
+    dup = JSON.stringify(k) + ': ' + toJSON(pick([{ titleBar: 'darken' }, '#00ff00', false, 'lighten', ['activityBar.background'], { affectTitleBar: false }]));
+  }
+  return { user, ws, remote, cursor, dup };
+}
+function wsText(c) {
+  const t = toJSON(c.ws);
+  if (!c.dup) return t;
+  return t === '{}' ? '{' + c.dup + '}' : '{' + c.dup + ', ' + t.slice(1);
 }
 
 // ---- comparison
@@ -210,6 +225,8 @@ function classify(c, e, g, before) {
     return 'extension fails (' + e.error.slice(0, 60) + '), peacock writes';
   }
   if (g.css4 && !e.valid) return 'deliberate: CSS Color 4 color';
+  if (g.error && /workbench\.colorCustomizations" is .*, not an object/.test(g.error) && !(before && typeof before === 'object' && !Array.isArray(before)))
+    return 'deliberate: workbench.colorCustomizations that is no object is refused';
   if (g.error) {
     return 'peacock error: ' + g.error.replace(/.*?: (setting |)/, '').replace(/"[^"]*"/g, '"…"').replace(/#[0-9a-f]+/g, '#…').slice(0, 90);
   }
@@ -258,7 +275,7 @@ async function main() {
   });
   const goRun = c => new Promise(res => {
     waiting.push(res);
-    go.stdin.write(JSON.stringify({ user: toJSON(c.user), ws: toJSON(c.ws), remote: c.remote, cursor: c.cursor }) + '\n');
+    go.stdin.write(JSON.stringify({ user: toJSON(c.user), ws: wsText(c), remote: c.remote, cursor: c.cursor }) + '\n');
   });
   const mismatches = [];
   const recorded = [];
@@ -271,16 +288,16 @@ async function main() {
       const c = genCase();
       // The extension reads the files as JSON text, as VS Code does.
       const user = JSON.parse(toJSON(c.user));
-      const ws = JSON.parse(toJSON(c.ws));
+      const ws = JSON.parse(wsText(c));
       const e = await run({ user, ws, remote: c.remote, cursor: c.cursor });
       const g = await goRun(c);
       const cls = classify(c, e, g, ws['workbench.colorCustomizations']);
       total++;
-      if (recordFile) recorded.push({ seed: s, user: toJSON(c.user), ws: toJSON(c.ws), remote: c.remote, cursor: c.cursor, want: e.error ? null : e.colors || {}, extensionFails: !!e.error });
+      if (recordFile) recorded.push({ seed: s, user: toJSON(c.user), ws: wsText(c), remote: c.remote, cursor: c.cursor, want: e.error ? null : e.colors || {}, extensionFails: !!e.error });
       if (cls === null) { agree++; sa++; continue; }
       if (cls.startsWith('deliberate')) { deliberate++; classes[cls] = (classes[cls] || 0) + 1; continue; }
       classes[cls] = (classes[cls] || 0) + 1;
-      mismatches.push({ seed: s, class: cls, user: toJSON(c.user), ws: toJSON(c.ws), remote: c.remote, cursor: c.cursor, extension: e, peacock: g });
+      mismatches.push({ seed: s, class: cls, user: toJSON(c.user), ws: wsText(c), remote: c.remote, cursor: c.cursor, extension: e, peacock: g });
     }
     console.log(`seed ${s}: ${sa}/${perSeed} agree`);
   }

@@ -614,7 +614,48 @@ func (p *Project) merged(doc *workspace.Document) map[string]any {
 	if doc != nil {
 		docKeys = doc.SettingKeysWithPrefix("peacock")
 	}
-	tree := workspace.MergeSettings(defaults, valuesTree(p.User, p.userKeys), valuesTree(docPeacockAll(doc), docKeys))
+	// The chain: a layer whose "peacock" is no object replaces the tree
+	// (an array too: it is no object to the merge).
+	tree, broken := defaults, false
+	var scalar any
+	isScalar := false
+	for _, l := range []layerTree{valuesTree(p.User, p.userKeys), valuesTree(docPeacockAll(doc), docKeys)} {
+		switch {
+		case l.empty:
+		case l.isScalar:
+			scalar, isScalar = l.scalar, true
+		case l.replace || isScalar:
+			tree, broken, isScalar = workspace.MergeSettings(l.tree), true, false
+		default:
+			tree = workspace.MergeSettings(tree, l.tree)
+		}
+	}
+	if isScalar {
+		// get(key, def) of a "peacock" that is no object: a falsy one
+		// (false, 0, "", null) is every setting's value (lookUp stops at
+		// it); a truthy one has none, so each call's own default applies
+		// (isAffectedSettingSelected(x, false): nothing colored; no color).
+		tree = map[string]any{}
+		if palette.Truthy(scalar) {
+			broken = true
+		} else {
+			for _, k := range peacockSettingNames {
+				tree[k] = scalar
+			}
+		}
+	}
+	if broken {
+		// No package defaults below: a missing setting is the call's own
+		// default, false for the affect* settings, {} for the adjustments.
+		for _, k := range []string{"affectActivityBar", "affectStatusBar", "affectTitleBar", "affectSashHover"} {
+			if _, ok := tree[k]; !ok {
+				tree[k] = false
+			}
+		}
+		if _, ok := tree["elementAdjustments"]; !ok {
+			tree["elementAdjustments"] = map[string]any{}
+		}
+	}
 	out := make(map[string]any, len(tree))
 	for k, v := range tree {
 		out[peacockPrefix+k] = v
@@ -642,6 +683,23 @@ func docPeacockAll(doc *workspace.Document) map[string]any {
 	return doc.SettingsWithPrefix("peacock")
 }
 
+// peacockSettingNames are the peacock.* settings the extension reads for
+// its payload.
+var peacockSettingNames = []string{"color", "remoteColor", "excludedSettings", "elementAdjustments", "darkForegroundColor",
+	"lightForegroundColor", "darkenLightenPercentage", "affectActivityBar", "affectStatusBar", "affectTitleBar",
+	"affectSashHover", "affectEditorGroupBorder", "affectPanelBorder", "affectSideBarBorder", "affectStatusAndTitleBorders",
+	"affectDebuggingStatusBar", "affectTabActiveBorder", "affectTabActiveBackground", "affectWindowBorder",
+	"keepForegroundColor", "keepBadgeColor", "squigglyBeGone"}
+
+// layerTree is one settings layer's tree below "peacock" (see valuesTree).
+type layerTree struct {
+	tree     map[string]any
+	empty    bool // no peacock setting in the layer
+	replace  bool // "peacock" is an array: it replaces what is below
+	isScalar bool // "peacock" is no object or array: scalar
+	scalar   any
+}
+
 // arrayProps is an array given properties by dotted keys (see valuesTree).
 type arrayProps map[string]any
 
@@ -649,7 +707,7 @@ type arrayProps map[string]any
 // settings in values, taking the keys in order (keys missing from order
 // follow, sorted): addToValueTree, where a key whose parent is not an
 // object (null, a string, an array) is ignored.
-func valuesTree(values map[string]any, order []string) map[string]any {
+func valuesTree(values map[string]any, order []string) layerTree {
 	keys := make([]string, 0, len(values))
 	seen := map[string]bool{}
 	for _, k := range order {
@@ -667,11 +725,18 @@ func valuesTree(values map[string]any, order []string) map[string]any {
 	slices.Sort(rest)
 	keys = append(keys, rest...)
 	root := map[string]any{}
+	l := layerTree{empty: true}
 	for _, k := range keys {
 		v := values[k]
 		if k == "peacock" {
-			if m, ok := v.(map[string]any); ok {
-				root = workspace.MergeSettings(m)
+			l = layerTree{}
+			switch x := v.(type) {
+			case map[string]any:
+				root = workspace.MergeSettings(x)
+			case []any:
+				root, l.replace = map[string]any{}, true
+			default:
+				l.isScalar, l.scalar = true, v
 			}
 			continue
 		}
@@ -679,6 +744,10 @@ func valuesTree(values map[string]any, order []string) map[string]any {
 		if !ok || name == "" {
 			continue
 		}
+		if l.isScalar {
+			continue // addToValueTree: its parent is no object
+		}
+		l.empty = false
 		segs := strings.Split(name, ".")
 		curr := root
 		for i, s := range segs[:len(segs)-1] {
@@ -714,7 +783,8 @@ func valuesTree(values map[string]any, order []string) map[string]any {
 			curr[segs[len(segs)-1]] = workspace.MergeSettings(map[string]any{"v": v})["v"]
 		}
 	}
-	return root
+	l.tree = root
+	return l
 }
 
 // StoredColor returns the color text that applies to doc and the setting
