@@ -488,6 +488,12 @@ func runFilter(f *factory, g *globalOptions, mode, color, path string, in []byte
 	if err != nil {
 		return in
 	}
+	// Only the file set --personal chose: a repository's .gitattributes
+	// can give any file filter=peacock-personal (*.json), and peacock
+	// must not splice colors into package.json.
+	if ps, err := openPersonal(p.Dir); err != nil || ps.state == nil || ps.state.File != filepath.ToSlash(path) {
+		return in
+	}
 	if mode == "smudge" {
 		out, err := p.Personalize(path, in, c)
 		if err != nil {
