@@ -291,16 +291,35 @@ func recheck(ctx context.Context, o RunOptions, p *project.Project) (*RunResult,
 
 // isTracked reports whether git tracks the file at path in the work tree
 // at root.
+//
+// The file a write would change is the one path's links lead to: git
+// tracks paths, not what links lead to, so .vscode/settings.json through
+// a committed .vscode -> conf is untracked to git while the file written,
+// conf/settings.json, is tracked. Both the path and its target are asked
+// about; either tracked is tracked.
 func isTracked(ctx context.Context, git Git, root, path string) (bool, error) {
-	rel, err := filepath.Rel(root, path)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return false, nil // outside the work tree: not git's
+	paths := []string{path}
+	if res, err := workspace.Resolve(path); err == nil {
+		if r, err := workspace.Resolve(root); err == nil {
+			if rel, err := filepath.Rel(r, res); err == nil {
+				paths = append(paths, filepath.Join(root, rel))
+			}
+		}
 	}
-	out, err := git(ctx, root, "ls-files", "--", filepath.ToSlash(rel))
-	if err != nil {
-		return false, err
+	for _, p := range paths {
+		rel, err := filepath.Rel(root, p)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue // outside the work tree: not git's
+		}
+		out, err := git(ctx, root, "ls-files", "--", filepath.ToSlash(rel))
+		if err != nil {
+			return false, err
+		}
+		if out != "" {
+			return true, nil
+		}
 	}
-	return out != "", nil
+	return false, nil
 }
 
 // colorLocal excludes p's target (which does not exist yet, or is a copy
@@ -346,11 +365,11 @@ func runWorktree(ctx context.Context, o RunOptions, repo *Repo) (*RunResult, err
 	if err != nil || strings.HasPrefix(rel, "..") {
 		return &RunResult{Action: RunNone, Reason: "the target is outside the working tree"}, nil
 	}
-	tracked, err := o.Git(ctx, repo.Root, "ls-files", "--", filepath.ToSlash(rel))
+	tracked, err := isTracked(ctx, o.Git, repo.Root, p.Target.Path)
 	if err != nil {
 		return nil, err
 	}
-	if tracked == "" {
+	if !tracked {
 		return recheck(ctx, o, p)
 	}
 	// The team's file is tracked: the worktree gets a copy of it of its

@@ -86,3 +86,50 @@ func isTermControl(r rune) bool {
 func sayf(w io.Writer, format string, args ...any) {
 	io.WriteString(w, termSafe(fmt.Sprintf(format, args...)))
 }
+
+// termSafeWriter writes to a terminal what it is given with the control
+// characters escaped as termSafe does, except the SGR sequences peacock's
+// own colors use (ESC [ digits ; … m), kept when whole in one write.
+type termSafeWriter struct{ w io.Writer }
+
+func (t termSafeWriter) Write(p []byte) (int, error) {
+	s := string(p)
+	if strings.IndexFunc(s, isTermControl) < 0 {
+		return t.w.Write(p)
+	}
+	var b strings.Builder
+	for len(s) > 0 {
+		if n := sgrLen(s); n > 0 {
+			b.WriteString(s[:n])
+			s = s[n:]
+			continue
+		}
+		i := strings.IndexFunc(s[1:], func(r rune) bool { return r == 0x1b }) + 1
+		if i == 0 {
+			i = len(s)
+		}
+		b.WriteString(termSafe(s[:i]))
+		s = s[i:]
+	}
+	if _, err := io.WriteString(t.w, b.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// sgrLen returns the length of the SGR sequence s starts with, or 0.
+func sgrLen(s string) int {
+	if !strings.HasPrefix(s, "\x1b[") {
+		return 0
+	}
+	for i := 2; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9' || c == ';' || c == ':':
+		case c == 'm':
+			return i + 1
+		default:
+			return 0
+		}
+	}
+	return 0
+}

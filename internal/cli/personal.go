@@ -53,6 +53,20 @@ func (r *personalRepo) rel(path string) (string, error) {
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
 		return "", fmt.Errorf("%s is outside the git working tree %s: --personal colors a file of this clone", path, r.Root)
 	}
+	// git tracks and filters a file by its own path, never through a
+	// link: a file reached through one (.vscode -> conf, committed) is
+	// another file to git, and an edit there would land in a tracked
+	// file unfiltered.
+	res, err := workspace.Within(r.Root, path)
+	var oe *workspace.OutsideError
+	if errors.As(err, &oe) {
+		return "", err // out of the clone, or into .git: said as such
+	}
+	if err == nil {
+		if root, err := workspace.Resolve(r.Root); err == nil && res != filepath.Join(root, rel) {
+			return "", fmt.Errorf("%s leads to %s through a symbolic link; git filters a file by its own path, so --personal colors only a file reached without links (name it with --workspace)", path, res)
+		}
+	}
 	return filepath.ToSlash(rel), nil
 }
 
