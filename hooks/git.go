@@ -12,10 +12,14 @@ import (
 // ExecGit returns the Git that runs the git on PATH in dir, with no stdin,
 // with environ (the caller's environment: this package reads none) minus
 // the variables that tie a git command to one repository, so that a git
-// run from a hook finds the repository of its own directory. Its error is
+// run from a hook finds the repository of its own directory, and with
+// GIT_LITERAL_PATHSPECS=1: the paths peacock gives git are file names a
+// repository chose, and a committed ":(icase)x.code-workspace" must name
+// that file, not a pathspec matching none (git ls-files would then call a
+// tracked file untracked, and a hook would write it). Its error is
 // "git SUBCOMMAND: " and what git said on stderr.
 func ExecGit(environ []string) Git {
-	env := cleanGitEnv(environ)
+	env := append(cleanGitEnv(environ), "GIT_LITERAL_PATHSPECS=1")
 	return func(ctx context.Context, dir string, args ...string) (string, error) {
 		cmd := exec.CommandContext(ctx, "git", args...)
 		cmd.Dir, cmd.Env = dir, env
@@ -52,7 +56,7 @@ func cleanGitEnv(environ []string) []string {
 	var env []string
 	for _, kv := range environ {
 		k, _, _ := strings.Cut(kv, "=")
-		if !drop[k] && !strings.HasPrefix(k, "GIT_CONFIG_KEY_") && !strings.HasPrefix(k, "GIT_CONFIG_VALUE_") {
+		if !drop[k] && k != "GIT_LITERAL_PATHSPECS" && !strings.HasPrefix(k, "GIT_CONFIG_KEY_") && !strings.HasPrefix(k, "GIT_CONFIG_VALUE_") {
 			env = append(env, kv)
 		}
 	}

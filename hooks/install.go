@@ -95,11 +95,14 @@ type Layout struct {
 	DryRun bool
 }
 
+// ErrNotRepo is the error of Locate outside a git working tree.
+var ErrNotRepo = errors.New("not in a git working tree")
+
 // Locate returns the layout of the repository holding dir.
 func Locate(ctx context.Context, git Git, dir string) (Layout, error) {
 	out, err := git(ctx, dir, "rev-parse", "--path-format=absolute", "--show-toplevel", "--git-path", "hooks")
 	if err != nil {
-		return Layout{}, fmt.Errorf("not in a git working tree: %w", err)
+		return Layout{}, fmt.Errorf("%w: %w", ErrNotRepo, err)
 	}
 	lines := strings.Split(out, "\n")
 	if len(lines) != 2 {
@@ -138,6 +141,15 @@ func Locate(ctx context.Context, git Git, dir string) (Layout, error) {
 		if fileExists(filepath.Join(l.Root, n)) {
 			l.Manager, l.Config = ManagerPreCommit, filepath.Join(l.Root, n)
 			return l, nil
+		}
+	}
+	// A hooks directory whose links lead into the work tree (a setup
+	// script's ln -s ../githooks .git/hooks) holds the team's committed
+	// hooks, as a core.hooksPath there does: writing would change tracked
+	// files for everyone.
+	if r, err := workspace.Resolve(l.Dir); err == nil {
+		if root, err := workspace.Resolve(l.Root); err == nil && inside(root, r) {
+			l.Manager, l.Config = ManagerTracked, l.Dir
 		}
 	}
 	return l, nil
@@ -321,6 +333,13 @@ func Install(ctx context.Context, git Git, l Layout) (*Result, error) {
 		res.Snippet = Snippet(l)
 		return res, nil
 	case ManagerHusky:
+		// Every hook file is checked before any is written: a refused
+		// install leaves no hook half done.
+		for _, h := range Names {
+			if _, err := workspace.Within(l.Root, filepath.Join(l.Config, h)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return res, err
+			}
+		}
 		for _, h := range Names {
 			a, err := huskyInstall(l.Root, l.Config, h, l.DryRun)
 			if err != nil {

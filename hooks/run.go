@@ -151,11 +151,24 @@ func adoptOnClone(ctx context.Context, o RunOptions) (*Action, error) {
 	if err != nil || !bytes.Contains(data, []byte("filter=lfs")) {
 		return nil, nil
 	}
-	dir, err := o.Git(ctx, o.Dir, "rev-parse", "--path-format=absolute", "--git-path", "hooks")
+	out, err := o.Git(ctx, o.Dir, "rev-parse", "--path-format=absolute", "--git-common-dir", "--git-path", "hooks")
 	if err != nil {
 		return nil, err
 	}
-	return AdoptLFS(ctx, o.Git, o.Dir, filepath.Clean(dir), false)
+	common, dir, ok := strings.Cut(out, "\n")
+	if !ok {
+		return nil, fmt.Errorf("unexpected git rev-parse output %q", out)
+	}
+	dir = filepath.Clean(dir)
+	// A clone's .gitattributes is the repository's: it may make peacock
+	// complete git-lfs's hooks only in the clone's own hooks directory.
+	// A global core.hooksPath (the user's hooks for every repository)
+	// is left alone: git lfs update would write pre-push there, and
+	// peacock would rename the user's hooks.
+	if _, err := workspace.Within(filepath.Clean(common), dir); err != nil {
+		return nil, nil
+	}
+	return AdoptLFS(ctx, o.Git, o.Dir, dir, false)
 }
 
 func run(ctx context.Context, o RunOptions) (*RunResult, error) {
@@ -278,16 +291,35 @@ func recheck(ctx context.Context, o RunOptions, p *project.Project) (*RunResult,
 
 // isTracked reports whether git tracks the file at path in the work tree
 // at root.
+//
+// The file a write would change is the one path's links lead to: git
+// tracks paths, not what links lead to, so .vscode/settings.json through
+// a committed .vscode -> conf is untracked to git while the file written,
+// conf/settings.json, is tracked. Both the path and its target are asked
+// about; either tracked is tracked.
 func isTracked(ctx context.Context, git Git, root, path string) (bool, error) {
-	rel, err := filepath.Rel(root, path)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return false, nil // outside the work tree: not git's
+	paths := []string{path}
+	if res, err := workspace.Resolve(path); err == nil {
+		if r, err := workspace.Resolve(root); err == nil {
+			if rel, err := filepath.Rel(r, res); err == nil {
+				paths = append(paths, filepath.Join(root, rel))
+			}
+		}
 	}
-	out, err := git(ctx, root, "ls-files", "--", filepath.ToSlash(rel))
-	if err != nil {
-		return false, err
+	for _, p := range paths {
+		rel, err := filepath.Rel(root, p)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue // outside the work tree: not git's
+		}
+		out, err := git(ctx, root, "ls-files", "--", filepath.ToSlash(rel))
+		if err != nil {
+			return false, err
+		}
+		if out != "" {
+			return true, nil
+		}
 	}
-	return out != "", nil
+	return false, nil
 }
 
 // colorLocal excludes p's target (which does not exist yet, or is a copy
@@ -333,11 +365,11 @@ func runWorktree(ctx context.Context, o RunOptions, repo *Repo) (*RunResult, err
 	if err != nil || strings.HasPrefix(rel, "..") {
 		return &RunResult{Action: RunNone, Reason: "the target is outside the working tree"}, nil
 	}
-	tracked, err := o.Git(ctx, repo.Root, "ls-files", "--", filepath.ToSlash(rel))
+	tracked, err := isTracked(ctx, o.Git, repo.Root, p.Target.Path)
 	if err != nil {
 		return nil, err
 	}
-	if tracked == "" {
+	if !tracked {
 		return recheck(ctx, o, p)
 	}
 	// The team's file is tracked: the worktree gets a copy of it of its
@@ -384,6 +416,17 @@ func runWorktree(ctx context.Context, o RunOptions, repo *Repo) (*RunResult, err
 	return res, err
 }
 
+// OneLine refuses a line for the git file at path (info/exclude,
+// info/attributes) that holds a line break or another control character:
+// it names a file, and the repository that named it must not add lines of
+// its own to the user's git files.
+func OneLine(path, line string) error {
+	if i := strings.IndexFunc(line, func(r rune) bool { return r < 0x20 && r != '\t' || r == 0x7f }); i >= 0 {
+		return fmt.Errorf("%s: cannot name %q there: it holds a control character (a line break would add lines of the repository's choosing); nothing written", path, line)
+	}
+	return nil
+}
+
 // ExcludePattern returns the gitignore pattern that matches exactly the
 // file at rel (a path relative to the top of the working tree): anchored
 // with a leading slash, with the pattern characters escaped.
@@ -410,7 +453,14 @@ func ExcludePattern(rel string) string {
 // so that hooks running at once (git worktree add in parallel) each add
 // their line; and a path whose links lead outside the git directory is
 // refused (a *workspace.OutsideError), writing nothing.
+//
+// A pattern holding a line break (a file name a repository chose) is
+// refused: gitignore has no quoting, and the rest would be lines of their
+// own, patterns the repository wrote into the user's file.
 func AddExclude(path, pattern string) (bool, error) {
+	if err := OneLine(path, pattern); err != nil {
+		return false, err
+	}
 	gitDir := filepath.Dir(filepath.Dir(path))
 	return workspace.EditFile(path, workspace.EditOptions{Within: gitDir, MkdirAll: true}, func(data []byte, _ bool) ([]byte, error) {
 		for _, line := range bytes.Split(data, []byte("\n")) {

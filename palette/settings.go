@@ -320,6 +320,11 @@ func tinyObjectText(v any) (string, bool) {
 	return "", false
 }
 
+// Truthy is JavaScript's ToBoolean of a value as encoding/json decodes it
+// (nil for null): false, 0, NaN, "" and null are false, anything else (an
+// empty array or object too) true.
+func Truthy(v any) bool { return truthy(v) }
+
 // truthy is JavaScript's ToBoolean of a decoded JSON value.
 func truthy(v any) bool {
 	switch x := v.(type) {

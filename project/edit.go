@@ -131,37 +131,59 @@ func (p *Project) setWith(choose func(*workspace.Document) (Choice, error), remo
 	return out, nil
 }
 
-// Apply does what the extension does when a window opens: derive the
-// palette from the stored color (with remote, peacock.remoteColor falling
-// back to peacock.color) and the current settings and merge it into the
-// target; without a stored color, strip the owned keys. A missing target
-// is skipped.
+// Apply does what the extension does when a window opens
+// (addRemoteIntegration): derive the palette from the stored color and the
+// current settings and merge it into the target. The color is read as the
+// extension reads it: peacock.color, or with remote peacock.remoteColor
+// when it is truthy (JavaScript's ||), else peacock.color. Without a color
+// that the extension (or peacock, see palette.Parse) reads, the owned keys
+// are stripped, as the extension's unapplyColors does: a color that is no
+// string (a number, true, an object) or text that is no color is then a
+// warning, not an error. A missing target is skipped.
 func (p *Project) Apply(remote bool, wo WriteOptions) (*Change, error) {
 	out := &Change{Key: colorKeyFor(remote), Colors: map[string]string{}}
 	if p.skipMissing(out) {
 		return out, nil
 	}
 	err := p.update(wo, false, out, func(d *workspace.Document) error {
-		if err := p.colorTypeError(d); err != nil {
-			return err
-		}
 		ps, err := p.SettingsFor(d)
 		if err != nil {
 			return err
 		}
-		out.Value, out.Key = p.StoredColor(d, remote)
+		v, key := p.envColor(d, remote)
+		out.Key, out.Value, out.Color = key, "", palette.Color{}
 		out.Colors = map[string]string{}
-		if out.Value != "" {
-			c, err := palette.Parse(out.Value)
+		text, isString := v.(string)
+		switch {
+		case !isString && v != nil:
+			p.warn(fmt.Sprintf("%s: %s: want a color string, got %s; the extension reads no color from it and removes its colors, and so does peacock", p.settingAt(p.Target.Path, d, &palette.SettingError{Key: key}), key, jsonKind(v)))
+		case strings.TrimSpace(text) != "":
+			c, err := palette.Parse(text)
 			if err != nil {
-				return fmt.Errorf("%s: %s: %w", p.Display(p.Target.Path), out.Key, err)
+				p.warn(fmt.Sprintf("%s: %s: %v; the extension removes its colors for a color it cannot read, and so does peacock", p.settingAt(p.Target.Path, d, &palette.SettingError{Key: key}), key, err))
+				break
 			}
-			out.Color = c
+			out.Value, out.Color = text, c
 			out.Colors = palette.Derive(c, ps)
 		}
 		return d.ApplyColors(out.Colors, palette.IsOwned, ps.ExcludedSettings)
 	})
 	return out, mapMissing(err, out)
+}
+
+// envColor returns the stored color value the extension applies when a
+// window opens, as it is in the merged settings (any JSON value, nil when
+// none), and the setting it comes from: peacock.color, or with remote
+// peacock.remoteColor || peacock.color (JavaScript's ||: an empty string,
+// null, false or 0 falls through, any other value, even " " or 5, is used).
+func (p *Project) envColor(doc *workspace.Document, remote bool) (any, string) {
+	merged := p.merged(doc)
+	if remote {
+		if v := merged[RemoteColorKey]; palette.Truthy(v) {
+			return v, RemoteColorKey
+		}
+	}
+	return merged[ColorKey], ColorKey
 }
 
 // mapMissing turns a target that vanished between Open and the edit into a

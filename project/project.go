@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/peacock-cli/peacock/palette"
@@ -87,6 +88,10 @@ type Project struct {
 	// User its decoded content (never nil).
 	UserSettingsPath string
 	User             map[string]any
+
+	// userKeys are the user settings' peacock keys in VS Code's order
+	// (see workspace.Document.SettingKeysWithPrefix).
+	userKeys []string
 
 	opts   Options
 	themes []themes.Theme  // loaded by Themes
@@ -305,10 +310,18 @@ func (p *Project) userFile(path string) error {
 	if path == "" {
 		return p.HomeError()
 	}
-	if p.Home != "" && strings.HasPrefix(path, p.Home+string(filepath.Separator)) {
+	if p.Home != "" && inDir(p.Home, path) {
 		return p.HomeError()
 	}
 	return nil
+}
+
+// inDir reports whether path lies below dir, as filepath.Rel sees it: on
+// Windows, whatever the case and the separators (%LOCALAPPDATA% spelled
+// c:\users\bob\AppData\Local is in a USERPROFILE of C:/Users/Bob).
+func inDir(dir, path string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // Kinds of per-user directories (see Project.UserDir).
@@ -411,11 +424,11 @@ func (p *Project) loadUserSettings() error {
 	if path == "" {
 		return nil
 	}
-	m, err := workspace.LoadSettingsFile(path)
+	m, keys, err := workspace.LoadSettingsFileKeys(path, "peacock")
 	if err != nil {
 		return err
 	}
-	p.UserSettingsPath, p.User = path, m
+	p.UserSettingsPath, p.User, p.userKeys = path, m, keys
 	return nil
 }
 
@@ -489,17 +502,6 @@ func readDoc(path string) (*workspace.Document, error) {
 		return nil, err
 	}
 	return workspace.Parse(path, data)
-}
-
-// peacockValues keeps the peacock.* members of a settings map.
-func peacockValues(m map[string]any) map[string]any {
-	out := map[string]any{}
-	for k, v := range m {
-		if strings.HasPrefix(k, peacockPrefix) {
-			out[k] = v
-		}
-	}
-	return out
 }
 
 // docPeacock returns the peacock.* settings of doc (none for nil).
@@ -595,26 +597,124 @@ func (p *Project) Settings() (palette.Settings, error) {
 	return p.SettingsFor(doc)
 }
 
-// merged returns the user settings overlaid with doc's peacock settings.
+// merged returns the peacock.* settings that apply to doc, as VS Code's
+// configuration service computes them (configurationModels.ts): each layer
+// (package defaults, user settings, doc's settings) becomes a tree, its
+// keys split at the dots and added in file order (addToValueTree: so
+// "peacock.elementAdjustments.activityBar" sets a key of that object, and
+// "peacock": {...} holds settings too); the trees merge in that order, an
+// object key by key into an object and anything else (null, a string)
+// replacing. A user value that is no object thus ends the chain from the
+// package default of peacock.elementAdjustments, and a workspace object
+// then stands alone, its missing keys no adjustment.
 func (p *Project) merged(doc *workspace.Document) map[string]any {
-	user := peacockValues(p.User)
-	merged := workspace.MergeSettings(user, docPeacock(doc))
-	// VS Code merges an object key by key only into an object: a user
-	// value that is none (null, a string) ends the chain from the package
-	// default, so a workspace object then stands alone, its missing keys
-	// no adjustment.
-	const adj = "peacock.elementAdjustments"
-	if u, ok := user[adj]; ok {
-		_, uObj := u.(map[string]any)
-		if m, oObj := merged[adj].(map[string]any); !uObj && oObj {
-			for _, k := range []string{"activityBar", "statusBar", "titleBar"} {
-				if _, ok := m[k]; !ok {
-					m[k] = string(palette.AdjustNone)
-				}
+	defaults := map[string]any{"elementAdjustments": map[string]any{
+		"activityBar": string(palette.AdjustLighten), "statusBar": string(palette.AdjustNone), "titleBar": string(palette.AdjustNone)}}
+	var docKeys []string
+	if doc != nil {
+		docKeys = doc.SettingKeysWithPrefix("peacock")
+	}
+	tree := workspace.MergeSettings(defaults, valuesTree(p.User, p.userKeys), valuesTree(docPeacockAll(doc), docKeys))
+	out := make(map[string]any, len(tree))
+	for k, v := range tree {
+		out[peacockPrefix+k] = v
+	}
+	const adj = "elementAdjustments"
+	if ap, ok := tree[adj].(arrayProps); ok {
+		tree[adj] = workspace.MergeSettings(ap)
+		out[peacockPrefix+adj] = tree[adj]
+	}
+	if m, ok := tree[adj].(map[string]any); ok {
+		for _, k := range []string{"activityBar", "statusBar", "titleBar"} {
+			if _, ok := m[k]; !ok {
+				m[k] = string(palette.AdjustNone)
 			}
 		}
 	}
-	return merged
+	return out
+}
+
+// docPeacockAll returns doc's settings named "peacock" or "peacock.*".
+func docPeacockAll(doc *workspace.Document) map[string]any {
+	if doc == nil {
+		return map[string]any{}
+	}
+	return doc.SettingsWithPrefix("peacock")
+}
+
+// arrayProps is an array given properties by dotted keys (see valuesTree).
+type arrayProps map[string]any
+
+// valuesTree builds VS Code's settings tree below "peacock" from the flat
+// settings in values, taking the keys in order (keys missing from order
+// follow, sorted): addToValueTree, where a key whose parent is not an
+// object (null, a string, an array) is ignored.
+func valuesTree(values map[string]any, order []string) map[string]any {
+	keys := make([]string, 0, len(values))
+	seen := map[string]bool{}
+	for _, k := range order {
+		if _, ok := values[k]; ok && !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	var rest []string
+	for k := range values {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	keys = append(keys, rest...)
+	root := map[string]any{}
+	for _, k := range keys {
+		v := values[k]
+		if k == "peacock" {
+			if m, ok := v.(map[string]any); ok {
+				root = workspace.MergeSettings(m)
+			}
+			continue
+		}
+		name, ok := strings.CutPrefix(k, peacockPrefix)
+		if !ok || name == "" {
+			continue
+		}
+		segs := strings.Split(name, ".")
+		curr := root
+		for i, s := range segs[:len(segs)-1] {
+			next, present := curr[s]
+			if !present {
+				m := map[string]any{}
+				curr[s] = m
+				curr = m
+				continue
+			}
+			m, isObj := next.(map[string]any)
+			if _, isArray := next.([]any); isArray && s == "elementAdjustments" && i == 0 {
+				// JavaScript sets the key as a property of the array,
+				// which getElementAdjustment reads: what is read is an
+				// object of the properties (the elements never match a
+				// name).
+				// It is no object to VS Code's merge, which replaces it
+				// (merged turns it into a map at the end).
+				m, isObj = map[string]any{}, true
+				curr[s] = arrayProps(m)
+			}
+			if ap, ok := next.(arrayProps); ok {
+				m, isObj = ap, true
+			}
+			if !isObj {
+				curr = nil
+				break
+			}
+			curr = m
+		}
+		if curr != nil {
+			// A copy: a later dotted key must not change the caller's map.
+			curr[segs[len(segs)-1]] = workspace.MergeSettings(map[string]any{"v": v})["v"]
+		}
+	}
+	return root
 }
 
 // StoredColor returns the color text that applies to doc and the setting

@@ -29,3 +29,31 @@ func TestRegistryOthersCase(t *testing.T) {
 		t.Errorf("Others = %v, want only #222222 (the other directory's)", got)
 	}
 }
+
+// TestMissingHomeOtherSpelling: a USERPROFILE that names a missing
+// directory is not created, also when it is written with / or when
+// LOCALAPPDATA spells the same place in another case (the check that a
+// per-user file lies in the home compared strings; set_no_home.txtar
+// failed under wine with USERPROFILE=$WORK/nonexistent).
+func TestMissingHomeOtherSpelling(t *testing.T) {
+	root := t.TempDir()
+	home := filepath.Join(root, "nonexistent")
+	for _, env := range []map[string]string{
+		{"USERPROFILE": filepath.ToSlash(home)},
+		{"USERPROFILE": home, "LOCALAPPDATA": strings.ToUpper(home) + `\AppData\Local`, "APPDATA": strings.ToLower(home) + `/AppData/Roaming`},
+	} {
+		p, err := Open(Options{Dir: root, GOOS: "windows", Getenv: func(k string) string { return env[k] }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.Auto(AutoOptions{Checkout: Checkout{Root: root}}, WriteOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.AddFavorite("x", "#123456", WriteOptions{}); err == nil || !strings.Contains(err.Error(), "does not exist; peacock does not create it") {
+			t.Errorf("%v: AddFavorite with a missing home: %v", env, err)
+		}
+		if _, err := os.Stat(home); !os.IsNotExist(err) {
+			t.Fatalf("%v: the missing home was created: %v", env, err)
+		}
+	}
+}

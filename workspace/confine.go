@@ -15,9 +15,17 @@ type OutsideError struct {
 	// Path is the path asked for, Target where its links lead (absolute,
 	// resolved) and Root the directory Target had to lie in (resolved).
 	Path, Target, Root string
+	// GitDir, when not "", is the git directory (a .git inside Root) that
+	// Target lies in: a file of the work tree may not lead into git's
+	// files (its config, its hooks) either.
+	GitDir string
 }
 
 func (e *OutsideError) Error() string {
+	if e.GitDir != "" {
+		return fmt.Sprintf("%s leads to %s, which is inside the git directory %s; a file found through a work tree may not make peacock write git's files, so nothing was written",
+			e.Path, e.Target, e.GitDir)
+	}
 	return fmt.Sprintf("%s leads to %s, which is outside %s; a file found through a repository may not make peacock write outside it, so nothing was written",
 		e.Path, e.Target, e.Root)
 }
@@ -32,7 +40,12 @@ func Resolve(path string) (string, error) {
 }
 
 // Within returns Resolve(path) when it lies inside root (itself resolved;
-// root counts as inside), else an *OutsideError naming the resolved target.
+// root counts as inside) and not in a .git directory below root, else an
+// *OutsideError naming the resolved target. A work tree holds its git
+// directory, but a committed link (.husky/post-merge -> ../.git/config)
+// must not turn a write of a work-tree file into a write of git's
+// configuration or hooks; git's own files are checked against the git
+// directory as root, where no .git lies below.
 // It is the check every write of a file found through a repository goes
 // through: Update and EditFile make it under the file's lock when their
 // Within option is set.
@@ -62,7 +75,27 @@ func checkWithin(root, path, target string) error {
 	if !inside(r, target) {
 		return &OutsideError{Path: path, Target: target, Root: r}
 	}
+	if g := gitDirIn(r, target); g != "" {
+		return &OutsideError{Path: path, Target: target, Root: r, GitDir: g}
+	}
 	return nil
+}
+
+// gitDirIn returns the first directory named .git (in any case: macOS and
+// Windows volumes ignore it) on the way from root down to target, or "".
+func gitDirIn(root, target string) string {
+	rel, err := filepath.Rel(root, target)
+	if err != nil || rel == "." {
+		return ""
+	}
+	d := root
+	for _, name := range strings.Split(rel, string(filepath.Separator)) {
+		d = filepath.Join(d, name)
+		if strings.EqualFold(name, ".git") {
+			return d
+		}
+	}
+	return ""
 }
 
 // inside reports whether the path p lies in the directory dir (or is it);

@@ -622,6 +622,29 @@ func (d *Document) SettingsWithPrefix(prefix string) map[string]any {
 	return out
 }
 
+// SettingKeysWithPrefix returns the names of the settings that start with
+// prefix, each once, in the order VS Code's parser gives them: file order,
+// a duplicate key keeping the place of its first occurrence (JavaScript's
+// object order). VS Code builds its settings tree from them in this order
+// (addToValueTree), so "peacock.elementAdjustments.activityBar" after
+// "peacock.elementAdjustments" changes that object, and before it is
+// replaced by it.
+func (d *Document) SettingKeysWithPrefix(prefix string) []string {
+	s := d.settingsOpen()
+	if s < 0 {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range d.layout(s).members {
+		if k := memberKey(d.view, m); strings.HasPrefix(k, prefix) && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // ColorCustomizations returns the members of workbench.colorCustomizations
 // in file order, duplicates included; nil when the setting is absent.
 func (d *Document) ColorCustomizations() []Member {

@@ -521,7 +521,7 @@ func update(ctx context.Context, path, target string, opts UpdateOptions, fn fun
 	if opts.BeforeWrite != nil {
 		opts.BeforeWrite()
 	}
-	if err := writeLocked(ctx, target, after, 0o666, &snap); err != nil {
+	if err := writeLocked(ctx, target, after, 0o666, &snap, opts.Within == ""); err != nil {
 		return res, false, err
 	}
 	return res, false, nil
@@ -744,7 +744,10 @@ func resolveLinks(path string) (string, error) {
 //
 // The temporary file is named .<name>.peacock-tmp-<digits>. One left
 // behind by a writer that was killed is removed by the next writer of the
-// same file, under the lock. On Windows a rename refused because another
+// same file, under the lock (by WriteFileAtomic, and by Update and
+// EditFile without Within: a file found through a repository never makes
+// peacock delete a file beside it, which a repository may have committed
+// under such a name). On Windows a rename refused because another
 // process has the file open is retried for about 2 seconds.
 func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 	target, err := resolveLinks(path)
@@ -756,7 +759,7 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 		return linkedError(path, target, err)
 	}
 	defer unlock()
-	return linkedError(path, target, writeLocked(context.Background(), target, data, perm, nil))
+	return linkedError(path, target, writeLocked(context.Background(), target, data, perm, nil, true))
 }
 
 // tempMarker is what the names of temporary files hold after the name of
@@ -768,8 +771,12 @@ const tempMarker = ".peacock-tmp-"
 var testHookBeforeRename func(tmp string)
 
 // writeLocked writes data to path (links resolved) through a temporary file
-// and a rename; the caller holds the lock.
-func writeLocked(ctx context.Context, path string, data []byte, perm fs.FileMode, snap *snapshot) error {
+// and a rename; the caller holds the lock. sweep removes the temporary
+// files killed writers of path left (removeStaleTemps): only for a path
+// the user named or a per-user file, never for a file found through a
+// repository (Within set), where a committed file may bear such a name
+// and a hook must not delete it.
+func writeLocked(ctx context.Context, path string, data []byte, perm fs.FileMode, snap *snapshot, sweep bool) error {
 	dir := filepath.Dir(path)
 	meta, err := checkWritable(path, data)
 	if err != nil {
@@ -778,7 +785,9 @@ func writeLocked(ctx context.Context, path string, data []byte, perm fs.FileMode
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("%s: %w; nothing written", path, err)
 	}
-	removeStaleTemps(dir, filepath.Base(path))
+	if sweep {
+		removeStaleTemps(dir, filepath.Base(path))
+	}
 	// A new file gets perm less the umask, as the system gives it at
 	// creation; a replacement gets the old file's mode, set below.
 	createPerm := perm
@@ -979,5 +988,5 @@ func editLocked(target string, opts EditOptions, perm fs.FileMode, fn func([]byt
 		}
 		return false, true, nil
 	}
-	return true, false, writeLocked(context.Background(), target, after, perm, &snap)
+	return true, false, writeLocked(context.Background(), target, after, perm, &snap, opts.Within == "")
 }

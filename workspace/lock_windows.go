@@ -78,6 +78,12 @@ func sidecarName(target string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// The folder itself is never created: it is in the user's profile,
+	// and a home that does not exist is not created (the lock then falls
+	// back to a lock file next to the file).
+	if fi, err := os.Stat(base); err != nil || !fi.IsDir() {
+		return "", fmt.Errorf("%s: no such directory", base)
+	}
 	dir := filepath.Join(base, "peacock", "locks")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err

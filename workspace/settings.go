@@ -59,22 +59,30 @@ func UserSettingsPath(e Editor, goos, home, appData, xdgConfigHome string) strin
 // the root (such as user settings.json) and returns them decoded with
 // encoding/json. A missing file gives an empty map and no error.
 func LoadSettingsFile(path string) (map[string]any, error) {
+	m, _, err := LoadSettingsFileKeys(path, "")
+	return m, err
+}
+
+// LoadSettingsFileKeys is LoadSettingsFile that also returns the names of
+// the settings starting with prefix in VS Code's order (see
+// Document.SettingKeysWithPrefix).
+func LoadSettingsFileKeys(path, prefix string) (map[string]any, []string, error) {
 	data, err := ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		if _, lerr := os.Lstat(path); lerr == nil {
 			// A link to nothing: the user meant a file, so say so.
-			return nil, err
+			return nil, nil, err
 		}
-		return map[string]any{}, nil
+		return map[string]any{}, nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	d, err := parseKind(path, KindSettings, data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return d.Settings(), nil
+	return d.Settings(), d.SettingKeysWithPrefix(prefix), nil
 }
 
 // MergeSettings merges settings layers in VS Code's order (package

@@ -67,6 +67,9 @@ func runAdjust(opts *adjustOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := opts.notPersonal(p, "'peacock set --personal COLOR'"); err != nil {
+		return err
+	}
 	c, err := p.Adjust(opts.Darken, opts.By, opts.Remote, opts.writeOptions())
 	if err != nil {
 		return noColorError(err)

@@ -89,6 +89,9 @@ func runAuto(ctx context.Context, opts *autoOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := opts.notPersonal(p, "'peacock set --personal COLOR'"); err != nil {
+		return err
+	}
 	ao := project.AutoOptions{Distinct: opts.Distinct, Force: opts.Force}
 	if opts.Theme != "" {
 		if ao.Pool, err = themePool(p, opts.Theme); err != nil {

@@ -150,7 +150,7 @@ func TestBadInputTour(t *testing.T) {
 		}, args: []string{"set", "red"}, code: 1, msg: "too large"},
 		{name: "invalid color", setup: write("w.code-workspace", []byte(`{}`)), args: []string{"set", "notacolor"}, code: 1,
 			msg: `invalid color "notacolor"`},
-		{name: "invalid stored color", setup: write("w.code-workspace", []byte(`{"settings": {"peacock.color": "nope"}}`)), args: []string{"apply"}, code: 1,
+		{name: "invalid stored color", setup: write("w.code-workspace", []byte(`{"settings": {"peacock.color": "nope"}}`)), args: []string{"show"}, code: 1,
 			msg: `w.code-workspace: peacock.color: invalid color "nope"`},
 		{name: "empty color", setup: write("w.code-workspace", []byte(`{}`)), args: []string{"set", " "}, code: 2,
 			msg: "set: the color is empty"},

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/peacock-cli/peacock/palette"
@@ -77,7 +78,13 @@ func runCheckFiles(f *factory, g *globalOptions, opts *checkOptions) error {
 		}
 		if err := runCheck(&one); err != nil {
 			failed = true
-			if err != errSilent {
+			err = displayPaths(err, f.display) // relative, as in any other error
+			switch {
+			case err == errSilent:
+			case strings.Contains(err.Error(), filepath.Base(file)):
+				// the error names the file already
+				fmt.Fprintf(opts.IO.ErrOut, "peacock: %v\n", err)
+			default:
 				fmt.Fprintf(opts.IO.ErrOut, "peacock: %s: %v\n", file, err)
 			}
 		}
@@ -108,7 +115,7 @@ func runCheck(opts *checkOptions) error {
 			out["color"] = r.Color.Hex6()
 		}
 		if len(r.Explained) > 0 {
-			out["explained_by"] = r.ExplainedBy
+			out["explainedBy"] = r.ExplainedBy
 			out["explained"] = r.Explained
 			out["versions"] = r.Versions
 			out["assumed"] = nonNil(r.Assumed)

@@ -234,3 +234,25 @@ func TestConsoleVTHelperProcess(t *testing.T) {
 	fmt.Println("vt: ok")
 	os.Exit(0)
 }
+
+// TestEnableVTRefused: a console that refuses virtual terminal processing
+// (Windows before 10) means no escapes: enableVT says so, and a console
+// that has it or a handle that is not a console means escapes are read.
+func TestEnableVTRefused(t *testing.T) {
+	var setTo uint32
+	refuse := func(_ windows.Handle, m uint32) error { setTo = m; return windows.ERROR_INVALID_PARAMETER }
+	console := func(mode uint32) func(windows.Handle, *uint32) error {
+		return func(_ windows.Handle, m *uint32) error { *m = mode; return nil }
+	}
+	notConsole := func(windows.Handle, *uint32) error { return windows.ERROR_INVALID_HANDLE }
+	if enableVTMode(0, console(0x3), refuse) || setTo != 0x3|windows.ENABLE_VIRTUAL_TERMINAL_PROCESSING {
+		t.Errorf("a console that refuses the mode: want false after asking for %#x, asked for %#x", 0x3|windows.ENABLE_VIRTUAL_TERMINAL_PROCESSING, setTo)
+	}
+	setTo = 0
+	if !enableVTMode(0, console(0x7), refuse) || setTo != 0 {
+		t.Errorf("a console with the mode on: want true and no SetConsoleMode (asked %#x)", setTo)
+	}
+	if !enableVTMode(0, notConsole, refuse) || setTo != 0 {
+		t.Errorf("not a console: want true and no SetConsoleMode (asked %#x)", setTo)
+	}
+}

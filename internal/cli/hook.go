@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -125,9 +126,15 @@ configuration file.`,
 		Use:   "run <post-checkout|post-merge> [git arguments...]",
 		Short: "Do what the hooks do (called by the hook scripts)",
 		Long: `Do what peacock's hook does after a checkout or a merge; the hook scripts call
-it with git's arguments. It always exits 0 and reports problems in one line
-on stderr, so it never fails a checkout.`,
+it with git's arguments. Given a hook it knows, it always exits 0 and reports
+problems in one line on stderr, so it never fails a checkout.`,
 		Example: "  $ peacock hook run post-checkout 0000000000000000000000000000000000000000 HEAD 1",
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return matching([]string{"post-checkout", "post-merge"}, toComplete), cobra.ShellCompDirectiveNoFileComp
+		},
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return flagErrorf("hook run: missing <post-checkout|post-merge>")
@@ -175,6 +182,9 @@ func runHookInstall(ctx context.Context, opts *hookOptions, uninstall bool) erro
 		return err
 	}
 	l, err := hookLayout(ctx, opts, p, opts.GlobalScope)
+	if errors.Is(err, hooks.ErrNotRepo) {
+		return fmt.Errorf("%w; run it in a repository, or use --global for every later clone", err)
+	}
 	if err != nil {
 		return err
 	}
@@ -427,7 +437,7 @@ func runHookRun(ctx context.Context, opts *hookOptions) error {
 	}
 	dir, err := opts.Getwd()
 	if err != nil {
-		fmt.Fprintf(opts.IO.ErrOut, "peacock: hook: %v\n", err)
+		sayf(opts.IO.ErrOut, "peacock: hook: %v\n", err)
 		return nil
 	}
 	type done struct {
@@ -448,29 +458,29 @@ func runHookRun(ctx context.Context, opts *hookOptions) error {
 	case <-ctx.Done():
 		// Whatever is being written is written atomically: leaving now
 		// leaves the old file or the new one.
-		fmt.Fprintf(opts.IO.ErrOut, "peacock: hook: gave up after %s\n", hookTimeout)
+		sayf(opts.IO.ErrOut, "peacock: hook: gave up after %s\n", hookTimeout)
 		return nil
 	}
 	if d.err != nil {
-		fmt.Fprintf(opts.IO.ErrOut, "peacock: hook: %v\n", d.err)
+		sayf(opts.IO.ErrOut, "peacock: hook: %v\n", d.err)
 		return nil
 	}
 	if d.res.LFSErr != nil {
-		fmt.Fprintf(opts.IO.ErrOut, "peacock: hook: %v\n", d.res.LFSErr)
+		sayf(opts.IO.ErrOut, "peacock: hook: %v\n", d.res.LFSErr)
 	} else if d.res.LFS != nil && !opts.Global.Quiet {
-		fmt.Fprintf(opts.IO.ErrOut, "peacock: wrote git-lfs's missing hooks (%s) with git lfs update; peacock's run them\n", d.res.LFS.Hook)
+		sayf(opts.IO.ErrOut, "peacock: wrote git-lfs's missing hooks (%s) with git lfs update; peacock's run them\n", d.res.LFS.Hook)
 	}
 	if opts.Global.Quiet || d.res.Action == hooks.RunNone {
 		return nil
 	}
 	switch d.res.Action {
 	case hooks.RunReapplied:
-		fmt.Fprintf(opts.IO.ErrOut, "peacock: re-applied %s to %s\n", d.res.Change.Value, filepath.Base(d.res.Path))
+		sayf(opts.IO.ErrOut, "peacock: re-applied %s to %s\n", d.res.Change.Value, filepath.Base(d.res.Path))
 	case hooks.RunDrift:
-		fmt.Fprintf(opts.IO.ErrOut, "peacock: %s is tracked by git and its colors drifted (%s); nothing written, fix it with: peacock apply\n", filepath.Base(d.res.Path), d.res.Drift)
+		sayf(opts.IO.ErrOut, "peacock: %s is tracked by git and its colors drifted (%s); nothing written, fix it with: peacock apply\n", filepath.Base(d.res.Path), d.res.Drift)
 	case hooks.RunColored:
 		a := d.res.Auto
-		fmt.Fprintf(opts.IO.ErrOut, "peacock: colored %s %s (%s; ignored by git)\n", filepath.Base(d.res.Path), a.Value, a.Method)
+		sayf(opts.IO.ErrOut, "peacock: colored %s %s (%s; ignored by git)\n", filepath.Base(d.res.Path), a.Value, a.Method)
 	}
 	return nil
 }

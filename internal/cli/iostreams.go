@@ -46,6 +46,12 @@ func systemStreams() *ioStreams {
 	if s.stdoutTTY && !enableVT(os.Stdout) || s.stderrTTY && !enableVT(os.Stderr) {
 		s.noColor = true
 	}
+	if s.stdoutTTY {
+		// Data on a terminal is for eyes: what came from a repository
+		// (a value "\u001b]0;…") must not drive it. Piped data (git's
+		// filter, --json, --svg -) is untouched.
+		s.Out = termSafeWriter{os.Stdout}
+	}
 	switch {
 	case s.stdoutTTY:
 		s.width, s.tty = termWidth(os.Stdout), os.Stdout

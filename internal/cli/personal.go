@@ -53,6 +53,20 @@ func (r *personalRepo) rel(path string) (string, error) {
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
 		return "", fmt.Errorf("%s is outside the git working tree %s: --personal colors a file of this clone", path, r.Root)
 	}
+	// git tracks and filters a file by its own path, never through a
+	// link: a file reached through one (.vscode -> conf, committed) is
+	// another file to git, and an edit there would land in a tracked
+	// file unfiltered.
+	res, err := workspace.Within(r.Root, path)
+	var oe *workspace.OutsideError
+	if errors.As(err, &oe) {
+		return "", err // out of the clone, or into .git: said as such
+	}
+	if err == nil {
+		if root, err := workspace.Resolve(r.Root); err == nil && res != filepath.Join(root, rel) {
+			return "", fmt.Errorf("%s leads to %s through a symbolic link; git filters a file by its own path, so --personal colors only a file reached without links (name it with --workspace)", path, res)
+		}
+	}
 	return filepath.ToSlash(rel), nil
 }
 
@@ -60,7 +74,9 @@ func (r *personalRepo) rel(path string) (string, error) {
 // honoured, as a filter must), else HEAD's; nil when git has none. env nil
 // is the process's environment.
 func gitBlob(dir, rel string, env []string) []byte {
-	for _, rev := range []string{":" + rel, "HEAD:" + rel} {
+	// ":0:" names the index entry of rel whatever rel looks like (a file
+	// named "1:x" would otherwise be read as stage 1 of x).
+	for _, rev := range []string{":0:" + rel, "HEAD:" + rel} {
 		cmd := exec.Command("git", "cat-file", "blob", rev)
 		cmd.Dir, cmd.Env = dir, env
 		var out bytes.Buffer
@@ -102,6 +118,9 @@ const personalComment = "# peacock --personal: your color in this clone only"
 // file must stay in within (git's common directory) once its links are
 // resolved.
 func addLine(path, within, line string) error {
+	if err := hooks.OneLine(path, line); err != nil {
+		return err
+	}
 	_, err := workspace.EditFile(path, workspace.EditOptions{Within: within, MkdirAll: true}, func(data []byte, _ bool) ([]byte, error) {
 		for _, l := range bytes.Split(data, []byte("\n")) {
 			if string(bytes.TrimRight(l, "\r")) == line {
@@ -181,9 +200,6 @@ func openPersonalTarget(b baseOptions, ps *personal) (*project.Project, *out, er
 }
 
 func runSetPersonal(opts *setOptions) error {
-	if opts.Remote {
-		return flagErrorf("--personal and --remote do not go together: a personal color shows in every window")
-	}
 	p, o, err := opts.open(false)
 	if err != nil {
 		return err
@@ -221,6 +237,17 @@ func runSetPersonal(opts *setOptions) error {
 		}
 	} else {
 		st.Created = !p.Target.Exists && team == nil
+	}
+	// What the write of the target would refuse (a committed link leading
+	// out of the work tree or into .git, a file name that cannot be one
+	// line of info/attributes) is refused before git is configured: a
+	// refused set --personal leaves no filter, attributes, exclude line or
+	// state behind.
+	if _, err := workspace.Within(p.Target.Within, p.Target.Path); err != nil {
+		return err
+	}
+	if err := hooks.OneLine(ps.repo.Attributes, st.Attributes); err != nil {
+		return err
 	}
 	if !opts.Global.DryRun {
 		if st.Created && st.Excluded == "" && !gitIgnored(ps.repo.Root, rel) {
@@ -461,6 +488,12 @@ func runFilter(f *factory, g *globalOptions, mode, color, path string, in []byte
 	if err != nil {
 		return in
 	}
+	// Only the file set --personal chose: a repository's .gitattributes
+	// can give any file filter=peacock-personal (*.json), and peacock
+	// must not splice colors into package.json.
+	if st := filterState(p.Dir); st == nil || st.File != filepath.ToSlash(path) {
+		return in
+	}
 	if mode == "smudge" {
 		out, err := p.Personalize(path, in, c)
 		if err != nil {
@@ -472,6 +505,47 @@ func runFilter(f *factory, g *globalOptions, mode, color, path string, in []byte
 		return out
 	}
 	return p.Depersonalize(path, in, gitBlob(p.Dir, filepath.ToSlash(path), os.Environ()), c)
+}
+
+// filterState returns the personal state of the work tree at dir (git
+// runs a filter at the top of the work tree), nil when there is none. It
+// finds the git common directory from dir/.git as git lays it out (a
+// directory, or a gitdir: file whose directory may name a commondir), so
+// that the filter, run for every file git filters, starts no git; when
+// the layout is another, it asks git.
+func filterState(dir string) *project.PersonalState {
+	common := ""
+	gp := filepath.Join(dir, ".git")
+	if fi, err := os.Stat(gp); err == nil && fi.IsDir() {
+		common = gp
+	} else if data, err := workspace.ReadFile(gp); err == nil {
+		if gd, ok := strings.CutPrefix(strings.TrimSpace(string(data)), "gitdir:"); ok {
+			gd = strings.TrimSpace(gd)
+			if !filepath.IsAbs(gd) {
+				gd = filepath.Join(dir, gd)
+			}
+			common = gd
+			if c, err := workspace.ReadFile(filepath.Join(gd, "commondir")); err == nil {
+				cd := strings.TrimSpace(string(c))
+				if !filepath.IsAbs(cd) {
+					cd = filepath.Join(gd, cd)
+				}
+				common = filepath.Clean(cd)
+			}
+		}
+	}
+	if common == "" {
+		ps, err := openPersonal(dir)
+		if err != nil {
+			return nil
+		}
+		return ps.state
+	}
+	st, err := project.ReadPersonalState(filepath.Join(common, "peacock", "personal.json"))
+	if err != nil {
+		return nil
+	}
+	return st
 }
 
 // forgetStat makes git compare the content of rel again, through the

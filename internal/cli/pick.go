@@ -159,6 +159,9 @@ func runPick(opts *pickOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := opts.notPersonal(p, "'peacock set --personal COLOR'"); err != nil {
+		return err
+	}
 	doc, err := p.Read()
 	if err != nil {
 		return err

@@ -58,6 +58,9 @@ func runRandom(opts *randomOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := opts.notPersonal(p, "'peacock set --personal COLOR'"); err != nil {
+		return err
+	}
 	ro := project.RandomOptions{FavoritesOnly: opts.Favorites, Theme: opts.Theme}
 	c, err := p.SetRandom(opts.NewRand(opts.Seed), ro, opts.Remote, opts.writeOptions())
 	if err != nil {

@@ -27,7 +27,7 @@ func (o *out) status(format string, args ...any) {
 	if o.G.Quiet {
 		return
 	}
-	msg := fmt.Sprintf(format, args...)
+	msg := termSafe(fmt.Sprintf(format, args...))
 	if o.IO.ErrColorEnabled() {
 		msg = "\x1b[32m✓\x1b[0m " + msg
 	}
@@ -40,7 +40,7 @@ func (o *out) warnings(ws []string) {
 		return
 	}
 	for _, w := range ws {
-		fmt.Fprintf(o.IO.ErrOut, "peacock: warning: %s\n", w)
+		sayf(o.IO.ErrOut, "peacock: warning: %s\n", w)
 	}
 }
 
@@ -110,7 +110,8 @@ func (o *out) leadsOutside(path string) {
 	if err != nil || o.P.Target.Root == "" {
 		return
 	}
-	if _, err := workspace.Within(o.P.Target.Root, path); err == nil {
+	var oe *workspace.OutsideError
+	if _, err := workspace.Within(o.P.Target.Root, path); err == nil || !errors.As(err, &oe) || oe.GitDir != "" {
 		return
 	}
 	o.status("%s leads to %s, outside %s", o.P.Display(path), target, o.P.Target.Root)
@@ -250,3 +251,19 @@ func noColorError(err error) error {
 
 // quote is a string in double quotes, Go syntax.
 func quote(s string) string { return strconv.Quote(s) }
+
+// notPersonal refuses a write to the file that holds this clone's personal
+// color when --personal was not given: its clean filter gives git the
+// committed bytes, so the change would never reach git and would be mixed
+// into the personal color. fix is the command that does what was meant
+// ("": 'peacock reset --personal' is).
+func (b baseOptions) notPersonal(p *project.Project, fix string) error {
+	pf := p.PersonalFile()
+	if pf == "" || !workspace.SamePath(pf, p.Target.Path, b.GOOS) {
+		return nil
+	}
+	if fix != "" {
+		fix += ", or "
+	}
+	return fmt.Errorf("%s holds your personal color (this clone only), so a change made there would never reach git; use %s'peacock reset --personal' first", p.Display(pf), fix)
+}

@@ -46,19 +46,20 @@ config, its attributes and exclude lines and peacock's state are removed.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			if opts.Machine || opts.Devcontainer {
-				if opts.Machine && opts.Devcontainer || opts.Personal || opts.All {
-					return flagErrorf("--machine and --devcontainer go with none of each other, --personal and --all")
-				}
-				if opts.Devcontainer {
-					return runResetDevcontainer(opts)
-				}
+			m, d := flag{"--machine", opts.Machine}, flag{"--devcontainer", opts.Devcontainer}
+			if err := together(
+				[]flag{m, d, {"--personal", opts.Personal}, {"--all", opts.All}},
+				[]flag{m, d, {"--workspace", opts.Global.Workspace != ""}},
+			); err != nil {
+				return err
+			}
+			if opts.Devcontainer {
+				return runResetDevcontainer(opts)
+			}
+			if opts.Machine {
 				return runResetMachine(opts)
 			}
 			if opts.Personal {
-				if opts.All {
-					return flagErrorf("--personal and --all do not go together")
-				}
 				return runResetPersonal(opts)
 			}
 			return runReset(opts)
@@ -74,6 +75,9 @@ config, its attributes and exclude lines and peacock's state are removed.`,
 func runReset(opts *resetOptions) error {
 	p, o, err := opts.open(false)
 	if err != nil {
+		return err
+	}
+	if err := opts.notPersonal(p, ""); err != nil {
 		return err
 	}
 	var data map[string]any
@@ -137,6 +141,9 @@ A file that is already right is not touched.`,
 			if runF != nil {
 				return runF(opts)
 			}
+			if err := together([]flag{{"--personal", opts.Personal}, {"--remote", opts.Remote}}); err != nil {
+				return err // a personal color shows in every window
+			}
 			if opts.Personal {
 				return runApplyPersonal(opts)
 			}
@@ -151,6 +158,9 @@ A file that is already right is not touched.`,
 func runApply(opts *applyOptions) error {
 	p, o, err := opts.open(false)
 	if err != nil {
+		return err
+	}
+	if err := opts.notPersonal(p, "'peacock apply --personal'"); err != nil {
 		return err
 	}
 	c, err := p.Apply(opts.Remote, opts.writeOptions())

@@ -303,11 +303,11 @@ func exitCode(err error, io *ioStreams) int {
 	var fe *flagError
 	var ue *project.UsageError
 	if errors.As(err, &fe) || errors.As(err, &ue) || isCommandLineError(err) {
-		fmt.Fprintf(io.ErrOut, "peacock: %s\n", err)
+		sayf(io.ErrOut, "peacock: %s\n", err)
 		fmt.Fprintln(io.ErrOut, "Run 'peacock --help' for usage.")
 		return exitUsage
 	}
-	fmt.Fprintf(io.ErrOut, "peacock: %s\n", err)
+	sayf(io.ErrOut, "peacock: %s\n", err)
 	return exitFailure
 }
 

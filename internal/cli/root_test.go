@@ -78,6 +78,9 @@ func TestExitCodes(t *testing.T) {
 		{"empty -C", nil, []string{"-C", " ", "show"}, exitUsage, "peacock: -C: the value is empty\n"},
 		{"favorites add empty color", nil, []string{"favorites", "add", "x", ""}, exitUsage, "peacock: favorites add: the color is empty\n"},
 		{"favorites add newline in name", nil, []string{"favorites", "add", "a\nb", "red"}, exitUsage, `a name cannot contain control characters such as '\n'`},
+		{"--machine with --personal", nil, []string{"set", "--machine", "--personal", "teal"}, exitUsage, "peacock: --machine and --personal do not go together\n"},
+		{"--machine with --workspace", nil, []string{"--workspace", "x.code-workspace", "reset", "--machine"}, exitUsage, "peacock: --machine and --workspace do not go together\n"},
+		{"show --personal --remote", nil, []string{"show", "--personal", "--remote"}, exitUsage, "peacock: --personal and --remote do not go together\n"},
 		{"non-string color", map[string]string{"work.code-workspace": `{"settings": {"peacock.color": true}}`}, []string{"check"}, exitFailure, "peacock: work.code-workspace: peacock.color: want a color string, got a boolean\n"},
 	}
 	for _, tt := range tests {

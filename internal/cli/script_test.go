@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -50,6 +51,7 @@ func TestScript(t *testing.T) {
 			"lsdir":    cmdLsDir,
 			"replace":  cmdReplace,
 			"backdate": cmdBackdate,
+			"mvq":      cmdMvq,
 			// hook scripts: peacock uninstalled
 			"nopeacock": cmdNoPeacock,
 		},
@@ -166,6 +168,17 @@ func cmdNoPeacock(ts *testscript.TestScript, neg bool, args []string) {
 		keep = append(keep, d)
 	}
 	ts.Setenv("PATH", strings.Join(keep, string(os.PathListSeparator)))
+}
+
+// cmdMvq renames a file to a name written as a Go string literal: mvq OLD
+// "NEW" (a name with a line break, which a script cannot spell).
+func cmdMvq(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mvq old \"new\"")
+	}
+	name, err := strconv.Unquote(args[1])
+	ts.Check(err)
+	ts.Check(os.Rename(ts.MkAbs(args[0]), ts.MkAbs(name)))
 }
 
 // cmdBackdate sets the modification time of files a minute back: backdate

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"fmt"
-	"github.com/peacock-cli/peacock/workspace"
 	"strings"
 
 	"github.com/peacock-cli/peacock/palette"
@@ -90,19 +88,21 @@ key, which the extension, in a remote window, would copy into the workspace.`,
 			if runF != nil {
 				return runF(opts)
 			}
-			if opts.Machine || opts.Devcontainer {
-				if opts.Machine && opts.Devcontainer || opts.Personal || opts.Remote || opts.Style != "" {
-					return flagErrorf("--machine and --devcontainer go with none of each other, --personal, --remote and --style")
-				}
-				if opts.Devcontainer {
-					return runSetDevcontainer(opts)
-				}
+			m, d, p := flag{"--machine", opts.Machine}, flag{"--devcontainer", opts.Devcontainer}, flag{"--personal", opts.Personal}
+			if err := together(
+				[]flag{m, d, p, {"--remote", opts.Remote}},
+				[]flag{m, d, p, {"--style", opts.Style != ""}},
+				[]flag{m, d, {"--workspace", opts.Global.Workspace != ""}},
+			); err != nil {
+				return err
+			}
+			if opts.Devcontainer {
+				return runSetDevcontainer(opts)
+			}
+			if opts.Machine {
 				return runSetMachine(opts)
 			}
 			if opts.Personal {
-				if opts.Style != "" {
-					return flagErrorf("--personal and --style do not go together")
-				}
 				return runSetPersonal(opts)
 			}
 			return runSet(opts)
@@ -130,8 +130,8 @@ func runSet(opts *setOptions) error {
 	if err != nil {
 		return err
 	}
-	if pf := p.PersonalFile(); pf != "" && workspace.SamePath(pf, p.Target.Path, opts.GOOS) {
-		return fmt.Errorf("%s holds your personal color (this clone only), so a color set there would never reach git; use 'peacock set --personal COLOR', or 'peacock reset --personal' first", p.Display(pf))
+	if err := opts.notPersonal(p, "'peacock set --personal COLOR'"); err != nil {
+		return err
 	}
 	choice, err := p.Resolve(opts.Color)
 	if err != nil {

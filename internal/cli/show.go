@@ -48,6 +48,9 @@ from the file that holds it; --json then says "personal": true.`,
 			if runF != nil {
 				return runF(opts)
 			}
+			if err := together([]flag{{"--personal", opts.Personal}, {"--remote", opts.Remote}}); err != nil {
+				return err
+			}
 			return runShow(opts)
 		},
 	}

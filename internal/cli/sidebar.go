@@ -47,6 +47,9 @@ func runSideBar(opts *sideBarOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := opts.notPersonal(p, "'peacock set --personal COLOR'"); err != nil {
+		return err
+	}
 	c, err := p.SideBar(opts.Level, opts.Remote, opts.writeOptions())
 	if err != nil {
 		return noColorError(err)

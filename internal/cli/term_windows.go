@@ -13,15 +13,21 @@ import (
 // prints "←[48;2;…" otherwise). It reports whether escapes can be used;
 // a Cygwin/MSYS pipe is not a console and reads them already.
 func enableVT(f *os.File) bool {
-	h := windows.Handle(f.Fd())
+	return enableVTMode(windows.Handle(f.Fd()), windows.GetConsoleMode, windows.SetConsoleMode)
+}
+
+// enableVTMode is enableVT with the console calls passed in: a console
+// that refuses the mode (before Windows 10) cannot be had under wine,
+// whose console accepts any mode, so a test passes a refusing one.
+func enableVTMode(h windows.Handle, get func(windows.Handle, *uint32) error, set func(windows.Handle, uint32) error) bool {
 	var mode uint32
-	if err := windows.GetConsoleMode(h, &mode); err != nil {
+	if err := get(h, &mode); err != nil {
 		return true // not a console: a Cygwin or MSYS terminal
 	}
 	if mode&windows.ENABLE_VIRTUAL_TERMINAL_PROCESSING != 0 {
 		return true
 	}
-	return windows.SetConsoleMode(h, mode|windows.ENABLE_VIRTUAL_TERMINAL_PROCESSING) == nil
+	return set(h, mode|windows.ENABLE_VIRTUAL_TERMINAL_PROCESSING) == nil
 }
 
 // termWidth returns f's console width in columns, 0 when unknown.
