@@ -216,3 +216,48 @@ func TestCheckKeyOrderDates(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckUserKeyOfLaterRelease: a key a release did not own is the
+// user's, which that release never touched. Peacock's own repository had
+// window.activeBorder (the activity bar color) set by hand in 2020, in
+// files 3.2 to 3.9 wrote, years before 4.3.0 came to own it. Even though
+// 4.3.0 writes that very value there, a file that lacks everything else
+// 4.3.0 writes (window.inactiveBorder, activityBarTop.*, commandCenter.*)
+// is no 4.3.0 file. A key deleted from a file of the release that owns it
+// stays drift.
+func TestCheckUserKeyOfLaterRelease(t *testing.T) {
+	c := palette.MustParse("#1857a4")
+	for _, v := range []palette.Version{{Major: 3, Minor: 2}, {Major: 3, Minor: 7}, {Major: 3, Minor: 9}} {
+		s := palette.DefaultSettingsOf(v)
+		on := s
+		on.Version, on.AffectWindowBorder = palette.Current, true
+		border := palette.Derive(c, on)["window.activeBorder"]
+		file := strings.Replace(fileOf("#1857a4", s, "", ""), "\"workbench.colorCustomizations\": {\n",
+			"\"workbench.colorCustomizations\": {\n    \"window.activeBorder\": \""+border+"\",\n", 1)
+		p := testProject(t, map[string]string{".vscode/settings.json": file}, Options{})
+		r, err := p.Check(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		note := slices.ContainsFunc(r.ExplainedBy, func(x string) bool {
+			return strings.HasPrefix(x, "window.activeBorder "+border+" is your own key")
+		})
+		if r.Status != StatusExplained || r.Oldest.Compare(v) > 0 || r.Newest.Compare(v) < 0 || !note {
+			t.Errorf("%s: %s %s %q, want explained by a span holding %s with the window.activeBorder note", v, r.Status, r.Versions, r.ExplainedBy, v)
+		}
+	}
+	// The other way round: the file is the later release's, less one key.
+	s := palette.DefaultSettingsOf(palette.Current)
+	s.AffectWindowBorder = true
+	for _, drop := range []string{"window.inactiveBorder", "activityBarTop.activeBorder", "commandCenter.foreground"} {
+		file := fileOf("#1857a4", s, drop, ",\n  \"peacock.affectWindowBorder\": true")
+		p := testProject(t, map[string]string{".vscode/settings.json": file}, Options{})
+		r, err := p.Check(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Status != StatusDrift {
+			t.Errorf("%s deleted: %s %s %q, want drift", drop, r.Status, r.Versions, r.ExplainedBy)
+		}
+	}
+}

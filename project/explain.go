@@ -146,7 +146,7 @@ func (p *Project) explain(doc *workspace.Document, have map[string]string, ps pa
 			layer.Version, layer.Cursor, layer.ExcludedSettings = v, ps.Cursor, ps.ExcludedSettings
 			for _, s := range []palette.Settings{layer, infer(b.color, have, layer, v)} {
 				w := palette.Derive(b.color, s)
-				d, notes := compareAt(have, w, v, s)
+				d, notes := compareAt(b.color, have, w, v, s)
 				if len(d) == 1 && d[0].Kind == "missing" {
 					score := len(settingsDiff(layer, s, v))
 					if bi > 0 {
@@ -223,27 +223,24 @@ func (p *Project) explain(doc *workspace.Document, have map[string]string, ps pa
 	return e
 }
 
-// compareAt lists how have differs from w, what release v writes: a key v
-// does not own is stale (the file is newer than v), except an
+// compareAt lists how have differs from w, what release v writes for c: a
+// key v does not own is stale (the file is newer than v), except an
 // activityBar.activeBorder under 4.1.0 to 4.4.0, which left the one 3.2 to
 // 4.0 wrote alone (unless it is the activity bar foreground, as 4.4.1
-// writes it).
-func compareAt(have, w map[string]string, v palette.Version, s palette.Settings) (drifts []Drift, notes []string) {
+// writes it). When the keys v owns are all as v writes them, a key v does
+// not own that a later release owns is the user's own key, which v never
+// touched (Peacock's own repository set window.activeBorder by hand in
+// 2020, long before 4.3.0 wrote it), unless that later release writes it
+// and its other new keys too: see laterWrites.
+func compareAt(c palette.Color, have, w map[string]string, v palette.Version, s palette.Settings) (drifts []Drift, notes []string) {
+	var foreign []string
 	for _, k := range palette.SortedKeys(have) {
 		if slices.Contains(s.ExcludedSettings, k) {
 			continue
 		}
 		h := have[k]
 		if !v.Owns(k) {
-			if k == "activityBar.activeBorder" && v.Compare(ver(4, 1, 0)) >= 0 && !strings.EqualFold(h, have["activityBar.foreground"]) {
-				// Not owned by 4.1.0 to 4.4.0: what 3.2 to 4.0 wrote
-				// (the badge color of the color then) stayed. The
-				// activity bar foreground there is what 4.4.1 writes:
-				// such a file is a 4.4.1 one that lost a key.
-				notes = append(notes, "activityBar.activeBorder "+h+" is left from Peacock 3.2–4.0, which wrote the badge color there (4.1.0–4.4.0 did not own it)")
-				continue
-			}
-			drifts = append(drifts, Drift{Key: k, Kind: "stale", Have: h})
+			foreign = append(foreign, k)
 			continue
 		}
 		x, ok := w[k]
@@ -259,7 +256,74 @@ func compareAt(have, w map[string]string, v palette.Version, s palette.Settings)
 			drifts = append(drifts, Drift{Key: k, Kind: "missing", Want: w[k]})
 		}
 	}
+	clean := len(drifts) == 0
+	for _, k := range foreign {
+		h := have[k]
+		if k == "activityBar.activeBorder" && v.Compare(ver(4, 1, 0)) >= 0 && !strings.EqualFold(h, have["activityBar.foreground"]) {
+			// Not owned by 4.1.0 to 4.4.0: what 3.2 to 4.0 wrote
+			// (the badge color of the color then) stayed. The
+			// activity bar foreground there is what 4.4.1 writes:
+			// such a file is a 4.4.1 one that lost a key.
+			notes = append(notes, "activityBar.activeBorder "+h+" is left from Peacock 3.2–4.0, which wrote the badge color there (4.1.0–4.4.0 did not own it)")
+			continue
+		}
+		if clean && !laterWrites(c, have, k, v, s) {
+			first, _ := palette.FirstRelease(k)
+			notes = append(notes, fmt.Sprintf("%s %s is your own key: the releases that wrote this file did not own it (%s and later do, so set and apply replace it)", k, h, first))
+			continue
+		}
+		drifts = append(drifts, Drift{Key: k, Kind: "stale", Have: h})
+	}
+	slices.SortStableFunc(drifts, func(a, b Drift) int { return strings.Compare(a.Key, b.Key) })
 	return drifts, notes
+}
+
+// laterWrites reports whether key k of have, which release v does not own,
+// is what a later release that owns it writes for c, under s or under s
+// with one setting turned the other way, together with at least as many of
+// that release's other keys that v does not own as it leaves out: then the
+// file is that release's and k is no key of the user's.
+func laterWrites(c palette.Color, have map[string]string, k string, v palette.Version, s palette.Settings) bool {
+	for _, l := range palette.Releases() {
+		if l.Compare(v) <= 0 || !l.Owns(k) {
+			continue
+		}
+		sl := s
+		sl.Version = l
+		cands := []palette.Settings{sl}
+		for _, u := range units {
+			if !u.relevant(l) {
+				continue
+			}
+			t := sl
+			for _, f := range u.fields(&t) {
+				*f = !*f
+			}
+			cands = append(cands, t)
+		}
+		for _, t := range cands {
+			wl := palette.Derive(c, t)
+			x, ok := wl[k]
+			if !ok || !strings.EqualFold(x, have[k]) {
+				continue
+			}
+			matched, missing := 0, 0
+			for key, val := range wl {
+				if v.Owns(key) || key == k || slices.Contains(s.ExcludedSettings, key) {
+					continue
+				}
+				if hv, ok := have[key]; ok && strings.EqualFold(hv, val) {
+					matched++
+				} else {
+					missing++
+				}
+			}
+			if matched+1 >= missing {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // deletesOne reports whether s assumes a boolean setting, against what the

@@ -159,3 +159,40 @@ func TestLockTimeoutMessage(t *testing.T) {
 		t.Errorf("lock file:\n got %v\nwant %s", err, want)
 	}
 }
+
+// TestWithinGitDir: a work-tree path whose links lead into a .git below the
+// root (any case) is refused, naming that git directory; the git directory
+// as the root takes its own files; a name that only starts with .git is a
+// work-tree file.
+func TestWithinGitDir(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	root := tree(t, "repo/.git/hooks/", "repo/.git/config", "repo/sub/.GIT/", "repo/.github/")
+	repo := filepath.Join(root, "repo")
+	for _, l := range [][2]string{{"repo/cfg.json", ".git/config"}, {"repo/.vscode", ".git"}, {"repo/h", ".git/hooks"}} {
+		if err := os.Symlink(l[1], filepath.Join(root, l[0])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct{ path, gitDir string }{
+		{"repo/cfg.json", "repo/.git"},
+		{"repo/.vscode/settings.json", "repo/.git"},
+		{"repo/h/post-checkout", "repo/.git"},
+		{"repo/sub/.GIT/x", "repo/sub/.GIT"},
+		{"repo/.github/x.json", ""},
+		{"repo/.gitignore", ""},
+	} {
+		_, err := Within(repo, filepath.Join(root, tc.path))
+		var oe *OutsideError
+		switch {
+		case tc.gitDir == "" && err != nil:
+			t.Errorf("Within(%s): %v, want nil", tc.path, err)
+		case tc.gitDir != "" && (!errors.As(err, &oe) || oe.GitDir != filepath.Join(root, tc.gitDir)):
+			t.Errorf("Within(%s): %v, want inside the git directory %s", tc.path, err, tc.gitDir)
+		}
+	}
+	if _, err := Within(filepath.Join(repo, ".git"), filepath.Join(repo, "h", "post-checkout")); err != nil {
+		t.Errorf("Within(.git, hooks/post-checkout): %v", err)
+	}
+}

@@ -137,6 +137,13 @@ func runCheck(opts *checkOptions) error {
 	switch {
 	case r.Status == project.StatusDrift:
 		if !opts.Global.JSON && !opts.Global.Quiet {
+			if r.Value == "" {
+				// A Peacock 1.x/2.x file (peacock.color came with 3.0.0)
+				// or one whose color was deleted: today's extension
+				// strips these keys when it opens the workspace.
+				fmt.Fprintf(io.ErrOut, "%s: %d Peacock key(s) but no %s stored: the extension removes them when it opens the workspace; run 'peacock set COLOR' to keep a color, or 'peacock apply' to remove them\n", name, len(r.Drift), r.Key)
+				return errSilent
+			}
 			fmt.Fprintf(io.ErrOut, "%s: %d key(s) drifted; run 'peacock apply' to fix\n", name, len(r.Drift))
 		}
 		return errSilent

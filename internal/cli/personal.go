@@ -488,6 +488,12 @@ func runFilter(f *factory, g *globalOptions, mode, color, path string, in []byte
 	if err != nil {
 		return in
 	}
+	// Only the file set --personal chose: a repository's .gitattributes
+	// can give any file filter=peacock-personal (*.json), and peacock
+	// must not splice colors into package.json.
+	if st := filterState(p.Dir); st == nil || st.File != filepath.ToSlash(path) {
+		return in
+	}
 	if mode == "smudge" {
 		out, err := p.Personalize(path, in, c)
 		if err != nil {
@@ -499,6 +505,47 @@ func runFilter(f *factory, g *globalOptions, mode, color, path string, in []byte
 		return out
 	}
 	return p.Depersonalize(path, in, gitBlob(p.Dir, filepath.ToSlash(path), os.Environ()), c)
+}
+
+// filterState returns the personal state of the work tree at dir (git
+// runs a filter at the top of the work tree), nil when there is none. It
+// finds the git common directory from dir/.git as git lays it out (a
+// directory, or a gitdir: file whose directory may name a commondir), so
+// that the filter, run for every file git filters, starts no git; when
+// the layout is another, it asks git.
+func filterState(dir string) *project.PersonalState {
+	common := ""
+	gp := filepath.Join(dir, ".git")
+	if fi, err := os.Stat(gp); err == nil && fi.IsDir() {
+		common = gp
+	} else if data, err := workspace.ReadFile(gp); err == nil {
+		if gd, ok := strings.CutPrefix(strings.TrimSpace(string(data)), "gitdir:"); ok {
+			gd = strings.TrimSpace(gd)
+			if !filepath.IsAbs(gd) {
+				gd = filepath.Join(dir, gd)
+			}
+			common = gd
+			if c, err := workspace.ReadFile(filepath.Join(gd, "commondir")); err == nil {
+				cd := strings.TrimSpace(string(c))
+				if !filepath.IsAbs(cd) {
+					cd = filepath.Join(gd, cd)
+				}
+				common = filepath.Clean(cd)
+			}
+		}
+	}
+	if common == "" {
+		ps, err := openPersonal(dir)
+		if err != nil {
+			return nil
+		}
+		return ps.state
+	}
+	st, err := project.ReadPersonalState(filepath.Join(common, "peacock", "personal.json"))
+	if err != nil {
+		return nil
+	}
+	return st
 }
 
 // forgetStat makes git compare the content of rel again, through the
