@@ -83,20 +83,8 @@ func (p *Project) Personalize(path string, data []byte, c Choice) ([]byte, error
 	if err != nil {
 		return nil, err
 	}
-	ps, err := p.SettingsFor(d)
-	if err != nil {
+	if _, err := p.personalize(d, c); err != nil {
 		return nil, err
-	}
-	if err := d.ApplyColors(palette.Derive(c.Color, ps), palette.IsOwned, ps.ExcludedSettings); err != nil {
-		return nil, err
-	}
-	if err := d.SetSetting(ColorKey, c.Text); err != nil {
-		return nil, err
-	}
-	if _, ok := d.Setting(RemoteColorKey); ok {
-		if err := d.SetSetting(RemoteColorKey, c.Text); err != nil {
-			return nil, err
-		}
 	}
 	return append([]byte(nil), d.Bytes()...), nil
 }
