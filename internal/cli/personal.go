@@ -515,16 +515,9 @@ func runFilter(f *factory, g *globalOptions, mode, color, path string, in []byte
 // the layout is another, it asks git.
 func filterState(dir string) *project.PersonalState {
 	common := ""
-	gp := filepath.Join(dir, ".git")
-	if fi, err := os.Stat(gp); err == nil && fi.IsDir() {
-		common = gp
-	} else if data, err := workspace.ReadFile(gp); err == nil {
-		if gd, ok := strings.CutPrefix(strings.TrimSpace(string(data)), "gitdir:"); ok {
-			gd = strings.TrimSpace(gd)
-			if !filepath.IsAbs(gd) {
-				gd = filepath.Join(dir, gd)
-			}
-			common = gd
+	if gd, isDir, ok := hooks.DotGit(dir); ok {
+		common = gd
+		if !isDir {
 			if c, err := workspace.ReadFile(filepath.Join(gd, "commondir")); err == nil {
 				cd := strings.TrimSpace(string(c))
 				if !filepath.IsAbs(cd) {
