@@ -171,8 +171,8 @@ func hooksPathScope(ctx context.Context, git Git, dir string) (scope, value stri
 
 // inside reports that path is in the work tree at root, and not in its .git.
 func inside(root, path string) bool {
-	rel, err := filepath.Rel(root, path)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+	rel, ok := workspace.RelInside(root, path)
+	if !ok {
 		return false
 	}
 	return rel != ".git" && !strings.HasPrefix(rel, ".git"+string(filepath.Separator))

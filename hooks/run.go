@@ -322,8 +322,8 @@ func isTracked(ctx context.Context, git Git, root, path string) (bool, error) {
 		}
 	}
 	for _, p := range paths {
-		rel, err := filepath.Rel(root, p)
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		rel, ok := workspace.RelInside(root, p)
+		if !ok {
 			continue // outside the work tree: not git's
 		}
 		out, err := git(ctx, root, "ls-files", "--", filepath.ToSlash(rel))

@@ -320,8 +320,8 @@ func (p *Project) userFile(path string) error {
 // Windows, whatever the case and the separators (%LOCALAPPDATA% spelled
 // c:\users\bob\AppData\Local is in a USERPROFILE of C:/Users/Bob).
 func inDir(dir, path string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+	rel, ok := workspace.RelInside(dir, path)
+	return ok && rel != "."
 }
 
 // Kinds of per-user directories (see Project.UserDir).
@@ -447,8 +447,8 @@ func unwrapPath(err error) error {
 // under ~ when it lies in the home directory, else absolute.
 func (p *Project) Display(path string) string {
 	within := func(root string) bool {
-		rel, err := filepath.Rel(root, path)
-		return root != "" && err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+		_, ok := workspace.RelInside(root, path)
+		return root != "" && ok
 	}
 	if within(p.Dir) || within(p.Target.Root) {
 		if rel, err := filepath.Rel(p.Dir, path); err == nil {

@@ -72,7 +72,7 @@ func checkWithin(root, path, target string) error {
 	} else if !os.IsNotExist(err) {
 		return err
 	}
-	if !inside(r, target) {
+	if _, ok := RelInside(r, target); !ok {
 		return &OutsideError{Path: path, Target: target, Root: r}
 	}
 	if g := gitDirIn(r, target); g != "" {
@@ -98,12 +98,12 @@ func gitDirIn(root, target string) string {
 	return ""
 }
 
-// inside reports whether the path p lies in the directory dir (or is it);
-// both are absolute and clean.
-func inside(dir, p string) bool {
+// RelInside returns p relative to dir (filepath.Rel) and whether p is dir
+// or lies below it, as names: no link is followed (Within follows them).
+func RelInside(dir, p string) (rel string, ok bool) {
 	rel, err := filepath.Rel(dir, p)
-	if err != nil || filepath.IsAbs(rel) {
-		return false
+	if err != nil || filepath.IsAbs(rel) || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return rel, false
 	}
-	return rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	return rel, true
 }

@@ -196,3 +196,26 @@ func TestWithinGitDir(t *testing.T) {
 		t.Errorf("Within(.git, hooks/post-checkout): %v", err)
 	}
 }
+
+// TestRelInside: a path is inside a directory when it is the directory or
+// lies below it as names; "..x" is a name, not the parent.
+func TestRelInside(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "repo")
+	for _, tt := range []struct {
+		p    string
+		rel  string
+		want bool
+	}{
+		{dir, ".", true},
+		{filepath.Join(dir, "a", "b.json"), filepath.Join("a", "b.json"), true},
+		{filepath.Join(dir, "..x.code-workspace"), "..x.code-workspace", true},
+		{filepath.Dir(dir), "..", false},
+		{filepath.Join(filepath.Dir(dir), "other", "f"), filepath.Join("..", "other", "f"), false},
+		{"relative", "", false},
+	} {
+		rel, ok := RelInside(dir, tt.p)
+		if ok != tt.want || (tt.rel != "" && rel != tt.rel) {
+			t.Errorf("RelInside(%s, %s) = %q, %v; want %q, %v", dir, tt.p, rel, ok, tt.rel, tt.want)
+		}
+	}
+}

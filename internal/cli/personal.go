@@ -49,8 +49,8 @@ func inspectPersonal(dir string) (*personalRepo, error) {
 // rel returns path relative to the top of the working tree, with forward
 // slashes, or an error when it lies outside.
 func (r *personalRepo) rel(path string) (string, error) {
-	rel, err := filepath.Rel(r.Root, path)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+	rel, ok := workspace.RelInside(r.Root, path)
+	if !ok {
 		return "", fmt.Errorf("%s is outside the git working tree %s: --personal colors a file of this clone", path, r.Root)
 	}
 	// git tracks and filters a file by its own path, never through a

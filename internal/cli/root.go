@@ -262,8 +262,8 @@ func displayPaths(err error, display func(string) string) error {
 // home, else as it is.
 func displayUnder(dir, home, path string) string {
 	within := func(root string) (string, bool) {
-		rel, err := filepath.Rel(root, path)
-		return rel, filepath.IsAbs(root) && err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+		rel, ok := workspace.RelInside(root, path)
+		return rel, filepath.IsAbs(root) && ok
 	}
 	if rel, ok := within(dir); ok {
 		return rel
