@@ -277,7 +277,7 @@ func recheck(ctx context.Context, o RunOptions, p *project.Project) (*RunResult,
 	if v, ok := doc.Setting(project.ColorKey); !ok || v == "" {
 		return &RunResult{Action: RunNone, Reason: p.Display(p.Target.Path) + " has no color"}, nil
 	}
-	rep, err := p.Check(false)
+	rep, err := p.CheckDoc(doc, false)
 	if err != nil {
 		return nil, err
 	}

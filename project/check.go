@@ -95,6 +95,13 @@ func (p *Project) Check(remote bool) (*CheckReport, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("%s does not exist; nothing to check", p.Display(p.Target.Path))
 	}
+	return p.CheckDoc(doc, remote)
+}
+
+// CheckDoc is Check of doc, the target as the caller already read it (not
+// nil), so that a caller that looked at the target does not read and parse
+// it again.
+func (p *Project) CheckDoc(doc *workspace.Document, remote bool) (*CheckReport, error) {
 	if err := p.colorTypeError(doc); err != nil {
 		return nil, err
 	}
