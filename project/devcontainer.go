@@ -51,15 +51,7 @@ func (p *Project) devcontainerUpdate(path string, wo WriteOptions, out *Change, 
 	if uo.Within == "" {
 		uo.Within = p.Dir
 	}
-	res, err := workspace.Update(path, uo, func(d *workspace.Document) error {
-		out.Warnings = d.Warnings()
-		return fn(d)
-	})
-	if err != nil {
-		return err
-	}
-	out.Result = res
-	return nil
+	return updateAt(path, uo, out, fn)
 }
 
 // SetDevcontainer merges the palette of c into

@@ -61,7 +61,13 @@ type Change struct {
 func (p *Project) update(wo WriteOptions, create bool, out *Change, fn func(*workspace.Document) error) error {
 	uo := wo.update(create)
 	uo.Within = p.Target.Within
-	res, err := workspace.Update(p.Target.Path, uo, func(d *workspace.Document) error {
+	return updateAt(p.Target.Path, uo, out, fn)
+}
+
+// updateAt runs fn on the file at path under its file lock, and puts the
+// document's warnings and the write's result in out.
+func updateAt(path string, uo workspace.UpdateOptions, out *Change, fn func(*workspace.Document) error) error {
+	res, err := workspace.Update(path, uo, func(d *workspace.Document) error {
 		out.Warnings = d.Warnings()
 		return fn(d)
 	})

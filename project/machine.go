@@ -98,8 +98,7 @@ func (p *Project) MachineFiles(editor string) ([]string, error) {
 func (p *Project) SetMachine(path string, c Choice, wo WriteOptions) (*Change, error) {
 	c = c.Portable()
 	out := &Change{Key: workspace.ColorCustomizationsKey, Value: c.Text, Color: c.Color}
-	res, err := workspace.Update(path, wo.update(true), func(d *workspace.Document) error {
-		out.Warnings = d.Warnings()
+	err := updateAt(path, wo.update(true), out, func(d *workspace.Document) error {
 		ps, err := p.SettingsFor(d)
 		if err != nil {
 			return err
@@ -110,7 +109,6 @@ func (p *Project) SetMachine(path string, c Choice, wo WriteOptions) (*Change, e
 	if err != nil {
 		return nil, err
 	}
-	out.Result = res
 	return out, nil
 }
 
