@@ -341,8 +341,8 @@ func isTracked(ctx context.Context, git Git, root, path string) (bool, error) {
 // peacock just made) from git and colors it.
 func colorLocal(p *project.Project, repo *Repo, ao project.AutoOptions) (*RunResult, error) {
 	res := &RunResult{Action: RunColored, Path: p.Target.Path}
-	rel, err := filepath.Rel(repo.Root, p.Target.Path)
-	if err != nil || strings.HasPrefix(rel, "..") {
+	rel, ok := workspace.RelInside(repo.Root, p.Target.Path)
+	if !ok {
 		return &RunResult{Action: RunNone, Reason: "the target is outside the working tree"}, nil
 	}
 	pat := ExcludePattern(rel)
@@ -376,8 +376,8 @@ func runWorktree(ctx context.Context, o RunOptions, repo *Repo) (*RunResult, err
 	if !p.Target.Exists {
 		return colorLocal(p, repo, ao)
 	}
-	rel, err := filepath.Rel(repo.Root, p.Target.Path)
-	if err != nil || strings.HasPrefix(rel, "..") {
+	_, ok := workspace.RelInside(repo.Root, p.Target.Path)
+	if !ok {
 		return &RunResult{Action: RunNone, Reason: "the target is outside the working tree"}, nil
 	}
 	tracked, err := isTracked(ctx, o.Git, repo.Root, p.Target.Path)
