@@ -61,14 +61,7 @@ func (p *Project) devcontainerUpdate(path string, wo WriteOptions, out *Change, 
 func (p *Project) SetDevcontainer(path string, c Choice, wo WriteOptions) (*Change, error) {
 	c = c.Portable()
 	out := &Change{Key: workspace.ColorCustomizationsKey, Value: c.Text, Color: c.Color}
-	err := p.devcontainerUpdate(path, wo, out, func(d *workspace.Document) error {
-		ps, err := p.SettingsFor(d)
-		if err != nil {
-			return err
-		}
-		out.Colors = palette.Derive(c.Color, ps)
-		return d.ApplyColors(out.Colors, palette.IsOwned, ps.ExcludedSettings)
-	})
+	err := p.devcontainerUpdate(path, wo, out, p.colorsOnly(c, out))
 	if err != nil {
 		return nil, err
 	}

@@ -98,18 +98,25 @@ func (p *Project) MachineFiles(editor string) ([]string, error) {
 func (p *Project) SetMachine(path string, c Choice, wo WriteOptions) (*Change, error) {
 	c = c.Portable()
 	out := &Change{Key: workspace.ColorCustomizationsKey, Value: c.Text, Color: c.Color}
-	err := updateAt(path, wo.update(true), out, func(d *workspace.Document) error {
+	err := updateAt(path, wo.update(true), out, p.colorsOnly(c, out))
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// colorsOnly is the edit of a file that holds only the colors, no peacock.*
+// key (machine settings, devcontainer.json): c's palette, derived under the
+// settings that file and the user's give, in workbench.colorCustomizations.
+func (p *Project) colorsOnly(c Choice, out *Change) func(*workspace.Document) error {
+	return func(d *workspace.Document) error {
 		ps, err := p.SettingsFor(d)
 		if err != nil {
 			return err
 		}
 		out.Colors = palette.Derive(c.Color, ps)
 		return d.ApplyColors(out.Colors, palette.IsOwned, ps.ExcludedSettings)
-	})
-	if err != nil {
-		return nil, err
 	}
-	return out, nil
 }
 
 // ResetMachine removes the owned keys from workbench.colorCustomizations of
