@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/peacock-cli/peacock/workspace"
 )
@@ -34,8 +35,11 @@ func huskyLines(hook string) []string {
 func huskyNew(line string) []byte { return []byte("#!/bin/sh\n" + line + "\n") }
 
 // finalExit matches a last command that ends the script with a literal
-// status (or none): exit, exit 0, exit 1, with a comment after.
-var finalExit = regexp.MustCompile(`^exit([ \t]+[0-9]+)?[ \t]*(#.*)?\r?$`)
+// status (or none): exit, exit 0, exit 1, with a comment after. Compiled on
+// first use: only hook install and status read hook scripts.
+var finalExit = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^exit([ \t]+[0-9]+)?[ \t]*(#.*)?\r?$`)
+})
 
 // lastCommand returns the offset and text of a hook file's last line that is
 // neither blank nor a comment, or -1.
@@ -97,7 +101,7 @@ func huskyInstall(root, dir, hook string, dryRun bool) (Action, error) {
 		old = data
 		at, last := lastCommand(data)
 		switch {
-		case at >= 0 && finalExit.MatchString(last):
+		case at >= 0 && finalExit().MatchString(last):
 			// The team's hook ends with exit: a line after it would never
 			// run. It goes just before, and exit keeps its status.
 			a.Verb = "inserted"

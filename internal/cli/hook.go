@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/peacock-cli/peacock/hooks"
@@ -214,12 +215,15 @@ func preCommitRev() string {
 
 // pseudoVersion matches the end of a Go pseudo-version
 // (v0.0.0-20261208010000-0123456789ab, v1.2.4-0.20261208010000-0123456789ab).
-var pseudoVersion = regexp.MustCompile(`[.-][0-9]{14}-[0-9a-f]{12}(\+.*)?$`)
+// Compiled on first use: only the pre-commit snippet needs it.
+var pseudoVersion = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`[.-][0-9]{14}-[0-9a-f]{12}(\+.*)?$`)
+})
 
 // revOf is preCommitRev for a version string and build information (nil
 // when there is none).
 func revOf(version string, bi *debug.BuildInfo) string {
-	if strings.HasPrefix(version, "v") && !pseudoVersion.MatchString(version) && !strings.Contains(version, "+dirty") {
+	if strings.HasPrefix(version, "v") && !pseudoVersion().MatchString(version) && !strings.Contains(version, "+dirty") {
 		return version // a release tag
 	}
 	if bi == nil {

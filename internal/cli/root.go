@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -33,6 +34,16 @@ func versionString() string {
 		return bi.Main.Version
 	}
 	return "dev"
+}
+
+// versionText is what --version prints: "peacock VERSION", or with --json
+// the object `peacock version --json` prints.
+func versionText(cmd *cobra.Command) string {
+	if fl := cmd.Flags().Lookup("json"); fl != nil && fl.Value.String() == "true" {
+		b, _ := json.MarshalIndent(map[string]string{"version": versionString()}, "", "  ")
+		return string(b) + "\n"
+	}
+	return "peacock " + versionString() + "\n"
 }
 
 // factory holds what commands need from the outside world. run builds one;
@@ -342,14 +353,17 @@ from the current directory up to the repository root; the project's
   $ peacock show
   $ peacock --workspace .vscode/settings.json set navy
   $ peacock check`,
-		Version:       versionString(),
+		// cobra adds --version when Version is set; the template prints
+		// versionText, which reads the build information only then.
+		Version:       "see versionText",
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
-	root.SetVersionTemplate("peacock {{.Version}}\n")
+	cobra.AddTemplateFunc("peacockVersion", versionText)
+	root.SetVersionTemplate("{{peacockVersion .}}")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &flagError{err} })
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		// An empty value would silently mean "not given" (a shell variable
