@@ -234,6 +234,36 @@ func TestGlobalTemplateDir(t *testing.T) {
 		t.Error("template directory left behind")
 	}
 
+	// init.templateDir naming peacock's directory in another spelling (a
+	// link to it; other case on Windows) is still peacock's own: Uninstall
+	// removes the directory itself and unsets the setting.
+	config = ""
+	l, _ = LocateGlobal(ctx, git, def)
+	if _, err := Install(ctx, git, l); err != nil {
+		t.Fatal(err)
+	}
+	alias := strings.ToUpper(def)
+	if runtime.GOOS != "windows" {
+		alias = filepath.Join(tmp, "template-link")
+		if err := os.Symlink(def, alias); err != nil {
+			t.Fatal(err)
+		}
+	}
+	config = alias
+	l, _ = LocateGlobal(ctx, git, def)
+	if !l.Own || l.SetTemplateDir || l.Dir != filepath.Join(def, "hooks") {
+		t.Fatalf("init.templateDir %s: layout = %+v", alias, l)
+	}
+	if _, err := Uninstall(ctx, git, l); err != nil {
+		t.Fatal(err)
+	}
+	if config != "" {
+		t.Errorf("init.templateDir still %q", config)
+	}
+	if _, err := os.Stat(def); err == nil {
+		t.Error("template directory left behind")
+	}
+
 	// A template directory of the user's own is never unset or removed.
 	own := filepath.Join(tmp, "mine")
 	config = own

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/peacock-cli/peacock/workspace"
@@ -202,7 +203,13 @@ func LocateGlobal(ctx context.Context, git Git, defaultTemplate string) (Layout,
 	} else {
 		l.TemplateDir, l.SetTemplateDir = filepath.Clean(defaultTemplate), true
 	}
-	l.Own = l.TemplateDir == filepath.Clean(defaultTemplate)
+	// Compared as files: the value may name peacock's directory in another
+	// spelling (a link to it; other case on Windows and macOS), and then
+	// peacock's own spelling is used, so that Uninstall removes the
+	// directory itself.
+	if l.Own = workspace.SamePath(l.TemplateDir, defaultTemplate, runtime.GOOS); l.Own {
+		l.TemplateDir = filepath.Clean(defaultTemplate)
+	}
 	if hp, err := git(ctx, "", "config", "--global", "--type=path", "--get", "core.hooksPath"); err == nil {
 		l.HooksPath = strings.TrimSpace(hp)
 	}

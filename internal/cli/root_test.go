@@ -48,6 +48,11 @@ func TestExitCodes(t *testing.T) {
 		{"doctor fine", nil, []string{"doctor"}, exitOK, ""},
 		{"parse error", map[string]string{"work.code-workspace": "{\n  \"settings\": {,\n}"}, []string{"set", "red"}, exitFailure, "work.code-workspace: line 2, column"},
 		{"favorite not in config", nil, []string{"favorites", "remove", "Deep Sea"}, exitFailure, `no favorite named "Deep Sea"`},
+		// A name that is looked up and not found is a failure (1); a value
+		// outside a fixed list is a usage error (2, below: sidebar, --style,
+		// --editor, completion).
+		{"unknown theme", nil, []string{"themes", "show", "nope"}, exitFailure, `peacock: no theme "nope" (themes: peacock,`},
+		{"unknown theme for random", nil, []string{"random", "--theme", "nope"}, exitFailure, `peacock: no theme "nope"`},
 		{"a starter is removed from config", nil, []string{"favorites", "remove", "vue-green"}, exitOK, `removed favorite "vue-green" from ` + filepath.FromSlash("~/.config/peacock/config.json")},
 		{"favorites add missing name", nil, []string{"favorites", "add"}, exitUsage, "peacock: favorites add: missing <name>\n"},
 		{"favorites add without a stored color", nil, []string{"favorites", "add", "x"}, exitFailure, "peacock: work.code-workspace does not exist yet, so there is no peacock.color; set one first"},
