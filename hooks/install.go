@@ -663,7 +663,11 @@ func Status(l Layout) []HookStatus {
 			out = append(out, huskyStatus(l, h))
 			continue
 		case ManagerTracked, ManagerGlobalHooksPath:
-			out = append(out, lineStatus(filepath.Join(l.Dir, h), h))
+			within := "" // a global core.hooksPath: the user's own
+			if l.Manager == ManagerTracked {
+				within = l.Root
+			}
+			out = append(out, lineStatus(within, filepath.Join(l.Dir, h), h))
 			continue
 		}
 		out = append(out, scriptStatus(l.Dir, h))

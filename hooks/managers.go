@@ -74,7 +74,7 @@ func huskyInstall(root, dir, hook string, dryRun bool) (Action, error) {
 	path := filepath.Join(dir, hook)
 	a := Action{Hook: hook, Path: path}
 	line := HuskyLine(hook)
-	data, err := workspace.ReadFile(path)
+	data, err := workspace.ReadWithin(root, path) // checked by Install; a read of a found file all the same
 	old := data
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -143,8 +143,11 @@ func huskyRemove(data []byte, hook string) ([]byte, bool) {
 func huskyUninstall(root, dir, hook string, dryRun bool) (Action, error) {
 	path := filepath.Join(dir, hook)
 	a := Action{Hook: hook, Path: path}
-	data, err := workspace.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	// A hook file that leads out of the work tree is not read (nor
+	// written): peacock's line cannot be in it, since install refuses it.
+	data, err := workspace.ReadWithin(root, path)
+	var oe *workspace.OutsideError
+	if errors.Is(err, fs.ErrNotExist) || errors.As(err, &oe) {
 		return a, nil
 	}
 	if err != nil {
@@ -169,10 +172,17 @@ func huskyUninstall(root, dir, hook string, dryRun bool) (Action, error) {
 }
 
 // lineStatus is the state of a hook file peacock adds a line to (husky's,
-// a core.hooksPath's).
-func lineStatus(path, hook string) HookStatus {
+// a core.hooksPath's). A file of the work tree within ("" for the user's
+// own hooks) that leads out of it is not read: it is foreign, and Reason
+// says why (a line number of an outside file is its content too).
+func lineStatus(within, path, hook string) HookStatus {
 	s := HookStatus{Hook: hook, Path: path, State: StateAbsent}
-	data, err := workspace.ReadFile(path)
+	data, err := workspace.ReadWithin(within, path)
+	var oe *workspace.OutsideError
+	if errors.As(err, &oe) {
+		s.State, s.Reason = StateForeign, err.Error()
+		return s
+	}
 	if err != nil {
 		return s
 	}
@@ -193,7 +203,7 @@ func lineStatus(path, hook string) HookStatus {
 }
 
 func huskyStatus(l Layout, hook string) HookStatus {
-	s := lineStatus(filepath.Join(l.Config, hook), hook)
+	s := lineStatus(l.Root, filepath.Join(l.Config, hook), hook)
 	if s.State != StateInstalled {
 		return s
 	}

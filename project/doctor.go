@@ -95,8 +95,15 @@ func (p *Project) Doctor() ([]Finding, error) {
 		}
 	}
 	if p.Target.Kind == workspace.KindWorkspace {
+		// Found beside the target, not named: its links must stay in the
+		// work tree (or, beside a file the user named, in its folder),
+		// else doctor fails saying nothing was read.
 		folder := workspace.FolderSettingsPath(filepath.Dir(p.Target.Path))
-		fd, err := readDoc(folder)
+		within := p.Target.Within
+		if within == "" {
+			within = filepath.Dir(p.Target.Path)
+		}
+		fd, err := readDocWithin(within, folder)
 		switch {
 		case errors.As(err, &pe):
 			out = append(out, Finding{Level: LevelNote, Message: err.Error()})

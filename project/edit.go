@@ -65,8 +65,15 @@ func (p *Project) update(wo WriteOptions, create bool, out *Change, fn func(*wor
 }
 
 // updateAt runs fn on the file at path under its file lock, and puts the
-// document's warnings and the write's result in out.
+// document's warnings and the write's result in out. A file found through
+// the repository (uo.Within set) is first held to the read rule
+// (workspace.CheckRead): an edit reads before it writes, and its refusal
+// says that nothing was read (Update refuses the write again, under the
+// lock).
 func updateAt(path string, uo workspace.UpdateOptions, out *Change, fn func(*workspace.Document) error) error {
+	if err := workspace.CheckRead(uo.Within, path); err != nil {
+		return err
+	}
 	res, err := workspace.Update(path, uo, func(d *workspace.Document) error {
 		out.Warnings = d.Warnings()
 		return fn(d)

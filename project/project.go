@@ -231,14 +231,26 @@ func fileInPath(dir string) string {
 // preferFolderSettings switches a target that would be created to the
 // project's .vscode/settings.json when that file already holds Peacock
 // state: a team that uses the extension on the folder keeps its file.
+//
+// The file is found through the repository, so it is read only when its
+// links stay in the work tree (workspace.ReadWithin). One that leads out
+// (a committed .vscode -> ~/.config/Code/User, or settings.json -> a token
+// file) cannot be looked into, so whether it holds state is not known: it
+// becomes the target anyway, existing, and every command then fails on it
+// with the refusal (nothing was read; a write is refused as before). Taking
+// it as stateless instead would quietly create a second file beside the
+// settings file VS Code reads for the folder, and check would report on
+// that new file rather than say what is wrong; --workspace names the file
+// when the link is the user's own.
 func (p *Project) preferFolderSettings() {
 	path := workspace.FolderSettingsPath(p.Target.Root)
-	data, err := workspace.ReadFile(path)
-	if err != nil {
+	doc, err := readDocWithin(p.Target.Within, path)
+	var oe *workspace.OutsideError
+	if errors.As(err, &oe) {
+		p.Target = workspace.Target{Path: path, Kind: workspace.KindSettings, Exists: true, Root: p.Target.Root, Within: p.Target.Within}
 		return
 	}
-	doc, err := workspace.Parse(path, data)
-	if err != nil {
+	if err != nil || doc == nil {
 		return
 	}
 	_, hasColor := doc.Setting(ColorKey)
@@ -489,12 +501,27 @@ func (p *Project) EditorCommand() string {
 }
 
 // Read parses the target file; nil and no error when it does not exist.
+// A target found through the repository (Target.Within set) is read only
+// when its links stay in the work tree and out of its .git: otherwise the
+// error is a *workspace.OutsideError saying nothing was read (see
+// workspace.ReadWithin), so that a committed link cannot make a command
+// show an outside file's content. Every read of the target goes through
+// here.
 func (p *Project) Read() (*workspace.Document, error) {
-	return readDoc(p.Target.Path)
+	return readDocWithin(p.Target.Within, p.Target.Path)
 }
 
+// readDoc parses the file at path, one of the user's own (user settings,
+// peacock's config, machine settings); nil and no error when it does not
+// exist.
 func readDoc(path string) (*workspace.Document, error) {
-	data, err := workspace.ReadFile(path)
+	return readDocWithin("", path)
+}
+
+// readDocWithin is readDoc for a file whose links must stay in within
+// ("" for anywhere; see workspace.ReadWithin).
+func readDocWithin(within, path string) (*workspace.Document, error) {
+	data, err := workspace.ReadWithin(within, path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -573,11 +600,12 @@ func (p *Project) settingAt(path string, doc *workspace.Document, err error) str
 		key = peacockPrefix + top
 	}
 	if doc == nil {
-		data, rerr := workspace.ReadFile(path)
-		if rerr != nil {
-			return name
+		within := ""
+		if path == p.Target.Path {
+			within = p.Target.Within
 		}
-		if doc, rerr = workspace.Parse(path, data); rerr != nil {
+		var rerr error
+		if doc, rerr = readDocWithin(within, path); rerr != nil || doc == nil {
 			return name
 		}
 	}

@@ -1,16 +1,17 @@
 package workspace
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 )
 
-// OutsideError refuses a write whose target, once every symbolic link is
-// resolved, lies outside the directory it was found in: a file reached
-// through a repository (a committed link) must not make peacock write
-// anywhere else.
+// OutsideError refuses a write (or, with Read, a read) whose target, once
+// every symbolic link is resolved, lies outside the directory it was found
+// in: a file reached through a repository (a committed link) must not make
+// peacock write anywhere else, nor read anywhere else and show what it read.
 type OutsideError struct {
 	// Path is the path asked for, Target where its links lead (absolute,
 	// resolved) and Root the directory Target had to lie in (resolved).
@@ -19,10 +20,19 @@ type OutsideError struct {
 	// Target lies in: a file of the work tree may not lead into git's
 	// files (its config, its hooks) either.
 	GitDir string
+	// Read reports a refused read (see ReadWithin): nothing was read.
+	Read bool
 }
 
 func (e *OutsideError) Error() string {
-	if e.GitDir != "" {
+	switch {
+	case e.Read && e.GitDir != "":
+		return fmt.Sprintf("%s leads to %s, which is inside the git directory %s; a file found through a work tree may not make peacock read git's files, so nothing was read",
+			e.Path, e.Target, e.GitDir)
+	case e.Read:
+		return fmt.Sprintf("%s leads to %s, which is outside %s; a file found through a work tree may not make peacock read outside it, so nothing was read",
+			e.Path, e.Target, e.Root)
+	case e.GitDir != "":
 		return fmt.Sprintf("%s leads to %s, which is inside the git directory %s; a file found through a work tree may not make peacock write git's files, so nothing was written",
 			e.Path, e.Target, e.GitDir)
 	}
@@ -55,6 +65,63 @@ func Within(root, path string) (string, error) {
 		return "", err
 	}
 	return target, checkWithin(root, path, target)
+}
+
+// ReadWithin is ReadFile for a file found through a repository: it reads
+// path only when its links, once resolved, lead inside root and not into a
+// .git directory below it, the test Within makes before a write. Otherwise
+// it returns an *OutsideError with Read set, having opened nothing: a
+// committed link (x.code-workspace -> ~/.git-credentials) must not make
+// peacock show an outside file's content in a parse error, a color error or
+// a value it prints. The file opened is checked to be the one the links
+// were resolved to (os.SameFile), so a link changed in between is an error,
+// not a read. With root "" (a path the user named) it is ReadFile. A
+// missing file, or a link to one, matches fs.ErrNotExist as with ReadFile.
+func ReadWithin(root, path string) ([]byte, error) {
+	if root == "" {
+		return ReadFile(path)
+	}
+	target, err := withinRead(root, path)
+	if err != nil {
+		return nil, err
+	}
+	f, fi, err := openRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if tfi, err := os.Stat(target); err != nil || !os.SameFile(fi, tfi) {
+		return nil, fmt.Errorf("%s changed while peacock checked where its links lead; nothing was read, try again", path)
+	}
+	return readOpen(f, fi, path, MaxFileSize, 0)
+}
+
+// CheckRead makes the test of ReadWithin without reading: nil when path
+// may be read as a file found through the work tree root, else the
+// *OutsideError (Read set) ReadWithin would return. A read-modify-write of
+// such a file calls it first, so that its refusal says nothing was read.
+func CheckRead(root, path string) error {
+	if root == "" {
+		return nil
+	}
+	_, err := withinRead(root, path)
+	return err
+}
+
+// withinRead is Within with a refusal that is a read's.
+func withinRead(root, path string) (string, error) {
+	target, err := resolveLinks(path)
+	if err != nil {
+		return "", err
+	}
+	if err := checkWithin(root, path, target); err != nil {
+		var oe *OutsideError
+		if errors.As(err, &oe) {
+			oe.Read = true
+		}
+		return "", err
+	}
+	return target, nil
 }
 
 // checkWithin refuses target, the resolved path, when it is not inside

@@ -3,9 +3,11 @@ package workspace
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -217,5 +219,93 @@ func TestRelInside(t *testing.T) {
 		if ok != tt.want || (tt.rel != "" && rel != tt.rel) {
 			t.Errorf("RelInside(%s, %s) = %q, %v; want %q, %v", dir, tt.p, rel, ok, tt.rel, tt.want)
 		}
+	}
+}
+
+// TestReadWithin: a file found through a work tree is read only when its
+// links lead inside the root and not into its .git; a refusal is an
+// *OutsideError with Read set whose message says nothing was read and
+// holds none of the file's bytes. Root "" (a path the user named) reads
+// anywhere; a missing file is fs.ErrNotExist, as for ReadFile.
+func TestReadWithin(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	root := tree(t, "repo/.git/", "repo/sub/", "outside/dir/")
+	repo := filepath.Join(root, "repo")
+	const secret = "SECRET-MARKER"
+	writeFile(t, filepath.Join(root, "outside", "x.json"), `{"settings": {"peacock.color": `+secret+`}}`, 0o644)
+	writeFile(t, filepath.Join(root, "outside", "dir", "settings.json"), `{"t": "`+secret+`"}`, 0o644)
+	writeFile(t, filepath.Join(repo, ".git", "settings.json"), `{"t": "`+secret+`"}`, 0o644)
+	writeFile(t, filepath.Join(repo, "sub", "real.code-workspace"), `{"in": 1}`, 0o644)
+	link := func(name, to string) {
+		t.Helper()
+		if err := os.Symlink(to, filepath.Join(root, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link("repo/abs.code-workspace", filepath.Join(root, "outside", "x.json"))
+	link("repo/sub/rel.code-workspace", "../../outside/x.json")
+	link("repo/in.code-workspace", "sub/real.code-workspace")
+	link("repo/.vscode", "../outside/dir")
+	link("repo/g", ".git")
+	tests := []struct {
+		path    string
+		want    string // content, when read
+		outside bool
+		gitDir  bool
+		missing bool
+	}{
+		{path: "repo/in.code-workspace", want: `{"in": 1}`},
+		{path: "repo/sub/real.code-workspace", want: `{"in": 1}`},
+		{path: "repo/abs.code-workspace", outside: true},
+		{path: "repo/sub/rel.code-workspace", outside: true},
+		{path: "repo/.vscode/settings.json", outside: true},
+		{path: "repo/g/settings.json", outside: true, gitDir: true},
+		{path: "repo/.git/settings.json", outside: true, gitDir: true},
+		{path: "repo/none.code-workspace", missing: true},
+		{path: "repo/.vscode/none.json", outside: true}, // missing, but outside: refused all the same
+	}
+	for _, tc := range tests {
+		path := filepath.Join(root, tc.path)
+		data, err := ReadWithin(repo, path)
+		var oe *OutsideError
+		switch {
+		case tc.outside:
+			if !errors.As(err, &oe) || !oe.Read || (oe.GitDir != "") != tc.gitDir || data != nil {
+				t.Errorf("ReadWithin(%s) = %q, %v; want a read refusal (git dir %v)", tc.path, data, err, tc.gitDir)
+				continue
+			}
+			if msg := err.Error(); !strings.HasSuffix(msg, "so nothing was read") || strings.Contains(msg, secret) || !strings.HasPrefix(msg, path+" leads to ") {
+				t.Errorf("ReadWithin(%s): message %q", tc.path, msg)
+			}
+			if err := CheckRead(repo, path); !errors.As(err, &oe) || !oe.Read {
+				t.Errorf("CheckRead(%s) = %v, want the read refusal", tc.path, err)
+			}
+		case tc.missing:
+			if !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("ReadWithin(%s): %v, want not exist", tc.path, err)
+			}
+		default:
+			if err != nil || string(data) != tc.want {
+				t.Errorf("ReadWithin(%s) = %q, %v; want %q", tc.path, data, err, tc.want)
+			}
+			if err := CheckRead(repo, path); err != nil {
+				t.Errorf("CheckRead(%s) = %v", tc.path, err)
+			}
+		}
+		// Named by the user (root ""): read wherever it leads.
+		if tc.outside && !tc.missing {
+			if _, err := os.Stat(path); err == nil {
+				if data, err := ReadWithin("", path); err != nil || !strings.Contains(string(data), secret) {
+					t.Errorf(`ReadWithin("", %s) = %q, %v; want the file`, tc.path, data, err)
+				}
+			}
+		}
+	}
+	// The write refusal keeps its own words.
+	_, err := Within(repo, filepath.Join(repo, "abs.code-workspace"))
+	if err == nil || !strings.HasSuffix(err.Error(), "so nothing was written") {
+		t.Errorf("Within: %v", err)
 	}
 }

@@ -102,7 +102,11 @@
 // path leads otherwise. UpdateOptions.Within and EditOptions.Within make
 // that check part of the write, and Target.Within says which directory a
 // target Find found must stay in ("" for a path the user named, which may
-// lead anywhere). docs/security.md states the rules.
+// lead anywhere). Reading is held to the same test: ReadWithin reads a
+// file found through a repository only when its links stay inside (else
+// an *OutsideError with Read set: nothing was read, so none of an outside
+// file's bytes can reach a parse error or a printed value), and CheckRead
+// makes the test alone. docs/security.md states the rules.
 //
 // The package never prints, exits, prompts or reads environment variables:
 // directories and the operating system are passed in.

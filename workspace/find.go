@@ -35,8 +35,9 @@ type Target struct {
 	// Root is the repository root holding Dir, or Dir outside a repository.
 	Root string
 	// Within is the directory the file must stay in, once its links are
-	// resolved, to be written (see UpdateOptions.Within): Root for a file
-	// Find found or chose, "" for the file the user named.
+	// resolved, to be read or written (see ReadWithin and
+	// UpdateOptions.Within): Root for a file Find found or chose, "" for
+	// the file the user named.
 	Within string
 }
 

@@ -109,7 +109,14 @@ func TestBadInputTour(t *testing.T) {
 			if err := os.Symlink("/dev/zero", filepath.Join(work, "w.code-workspace")); err != nil {
 				t.Fatal(err)
 			}
-		}, args: []string{"show"}, code: 1, msg: "not a regular file"},
+		}, args: []string{"--workspace", "w.code-workspace", "show"}, code: 1, msg: "not a regular file"},
+		// Found, not named: it leads out of the work tree, so it is not
+		// even opened.
+		{name: "endless device found", unix: true, setup: func(t *testing.T, work string) {
+			if err := os.Symlink("/dev/zero", filepath.Join(work, "w.code-workspace")); err != nil {
+				t.Fatal(err)
+			}
+		}, args: []string{"show"}, code: 1, msg: "w.code-workspace leads to /dev/zero, which is outside"},
 		{name: "directory", setup: func(t *testing.T, work string) {
 			if err := os.Mkdir(filepath.Join(work, "w.code-workspace"), 0o755); err != nil {
 				t.Fatal(err)

@@ -57,11 +57,15 @@ func (r *personalRepo) rel(path string) (string, error) {
 	// link: a file reached through one (.vscode -> conf, committed) is
 	// another file to git, and an edit there would land in a tracked
 	// file unfiltered.
-	res, err := workspace.Within(r.Root, path)
-	var oe *workspace.OutsideError
-	if errors.As(err, &oe) {
-		return "", err // out of the clone, or into .git: said as such
+	// Out of the clone, or into .git: refused as a read (the file is read
+	// before it is written), said as such.
+	if err := workspace.CheckRead(r.Root, path); err != nil {
+		var oe *workspace.OutsideError
+		if errors.As(err, &oe) {
+			return "", err
+		}
 	}
+	res, err := workspace.Within(r.Root, path)
 	if err == nil {
 		if root, err := workspace.Resolve(r.Root); err == nil && res != filepath.Join(root, rel) {
 			return "", fmt.Errorf("%s leads to %s through a symbolic link; git filters a file by its own path, so --personal colors only a file reached without links (name it with --workspace)", path, res)
@@ -243,7 +247,7 @@ func runSetPersonal(opts *setOptions) error {
 	// line of info/attributes) is refused before git is configured: a
 	// refused set --personal leaves no filter, attributes, exclude line or
 	// state behind.
-	if _, err := workspace.Within(p.Target.Within, p.Target.Path); err != nil {
+	if err := workspace.CheckRead(p.Target.Within, p.Target.Path); err != nil {
 		return err
 	}
 	if err := hooks.OneLine(ps.repo.Attributes, st.Attributes); err != nil {

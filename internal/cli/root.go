@@ -255,6 +255,10 @@ func displayPaths(err error, display func(string) string) error {
 	if errors.As(err, &fe) {
 		paths = append(paths, fe.Path)
 	}
+	var oe *workspace.OutsideError
+	if errors.As(err, &oe) {
+		paths = append(paths, oe.Path) // where it leads stays absolute
+	}
 	msg := err.Error()
 	changed := false
 	for _, p := range paths {
