@@ -399,11 +399,7 @@ func runWorktree(ctx context.Context, o RunOptions, repo *Repo) (*RunResult, err
 	}
 	// The tracked file is read only inside the work tree: a committed
 	// link must not copy an outside file into the checkout.
-	src, err := workspace.Within(repo.Root, p.Target.Path)
-	if err != nil {
-		return nil, err
-	}
-	data, err := workspace.ReadFile(src)
+	data, err := workspace.ReadWithin(repo.Root, p.Target.Path)
 	if err != nil {
 		return nil, err
 	}
