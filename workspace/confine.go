@@ -3,6 +3,7 @@ package workspace
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,8 +14,12 @@ import (
 // in: a file reached through a repository (a committed link) must not make
 // peacock write anywhere else, nor read anywhere else and show what it read.
 type OutsideError struct {
-	// Path is the path asked for, Target where its links lead (absolute,
-	// resolved) and Root the directory Target had to lie in (resolved).
+	// Path is the path asked for and Root the directory it had to stay
+	// in (resolved). Target is where path's links first lead out of Root
+	// (or into its .git), with the rest of path appended as written: the
+	// links followed to get there are all inside Root, so that the message
+	// shows nothing that lies outside (where an outside link leads is that
+	// link's content too); "" when that place could not be told apart.
 	Path, Target, Root string
 	// GitDir, when not "", is the git directory (a .git inside Root) that
 	// Target lies in: a file of the work tree may not lead into git's
@@ -25,19 +30,24 @@ type OutsideError struct {
 }
 
 func (e *OutsideError) Error() string {
-	switch {
-	case e.Read && e.GitDir != "":
-		return fmt.Sprintf("%s leads to %s, which is inside the git directory %s; a file found through a work tree may not make peacock read git's files, so nothing was read",
-			e.Path, e.Target, e.GitDir)
-	case e.Read:
-		return fmt.Sprintf("%s leads to %s, which is outside %s; a file found through a work tree may not make peacock read outside it, so nothing was read",
-			e.Path, e.Target, e.Root)
-	case e.GitDir != "":
-		return fmt.Sprintf("%s leads to %s, which is inside the git directory %s; a file found through a work tree may not make peacock write git's files, so nothing was written",
-			e.Path, e.Target, e.GitDir)
+	verb, nothing := "write", "written"
+	if e.Read {
+		verb, nothing = "read", "read"
 	}
-	return fmt.Sprintf("%s leads to %s, which is outside %s; a file found through a repository may not make peacock write outside it, so nothing was written",
-		e.Path, e.Target, e.Root)
+	leads := "leads to " + e.Target + ", which is"
+	if e.Target == "" {
+		leads = "leads, through its links,"
+	}
+	if e.GitDir != "" {
+		return fmt.Sprintf("%s %s inside the git directory %s; a file found through a work tree may not make peacock %s git's files, so nothing was %s",
+			e.Path, leads, e.GitDir, verb, nothing)
+	}
+	where := "work tree"
+	if !e.Read {
+		where = "repository"
+	}
+	return fmt.Sprintf("%s %s outside %s; a file found through a %s may not make peacock %s outside it, so nothing was %s",
+		e.Path, leads, e.Root, where, verb, nothing)
 }
 
 // Resolve returns the absolute path of the file that path names once every
@@ -50,8 +60,9 @@ func Resolve(path string) (string, error) {
 }
 
 // Within returns Resolve(path) when it lies inside root (itself resolved;
-// root counts as inside) and not in a .git directory below root, else an
-// *OutsideError naming the resolved target. A work tree holds its git
+// root counts as inside) and not in a .git directory below root, else ""
+// and an *OutsideError naming where path's links first lead out (see
+// resolveWithin: a link outside root is never read). A work tree holds its git
 // directory, but a committed link (.husky/post-merge -> ../.git/config)
 // must not turn a write of a work-tree file into a write of git's
 // configuration or hooks; git's own files are checked against the git
@@ -60,11 +71,7 @@ func Resolve(path string) (string, error) {
 // through: Update and EditFile make it under the file's lock when their
 // Within option is set.
 func Within(root, path string) (string, error) {
-	target, err := resolveLinks(path)
-	if err != nil {
-		return "", err
-	}
-	return target, checkWithin(root, path, target)
+	return resolveWithin(root, path)
 }
 
 // ReadWithin is ReadFile for a file found through a repository: it reads
@@ -110,42 +117,143 @@ func CheckRead(root, path string) error {
 
 // withinRead is Within with a refusal that is a read's.
 func withinRead(root, path string) (string, error) {
+	target, err := resolveWithin(root, path)
+	var oe *OutsideError
+	if errors.As(err, &oe) {
+		oe.Read = true
+	}
+	return target, err
+}
+
+// resolveWithin is resolveLinks for a path that must stay in root once its
+// links are resolved ("" for anywhere): the test of Within, Update and
+// EditFile. Its links are followed first one by one from root, reading
+// only links that lie inside it, and the first one that leads out of root
+// (or into a .git below it) is refused there (escape): an outside link is
+// never read, so neither where it leads nor whether its target exists
+// shows in a message (a committed x.code-workspace -> ~/.config/link
+// would otherwise print that link's content, and a dangling outside
+// target would say "does not exist" where an existing one says "outside",
+// telling which outside files exist). The full resolution then decides,
+// as before, for what that walk cannot follow.
+func resolveWithin(root, path string) (string, error) {
+	if root == "" {
+		return resolveLinks(path)
+	}
+	r, err := resolvedRoot(root)
+	if err != nil {
+		return "", err
+	}
+	if at, ok := escape(root, r, path); ok {
+		return "", outsideAt(path, at, r)
+	}
 	target, err := resolveLinks(path)
 	if err != nil {
 		return "", err
 	}
-	if err := checkWithin(root, path, target); err != nil {
-		var oe *OutsideError
-		if errors.As(err, &oe) {
-			oe.Read = true
-		}
-		return "", err
+	if _, ok := RelInside(r, target); !ok {
+		return "", &OutsideError{Path: path, Root: r}
+	}
+	if g := gitDirIn(r, target); g != "" {
+		return "", &OutsideError{Path: path, Root: r, GitDir: g}
 	}
 	return target, nil
 }
 
-// checkWithin refuses target, the resolved path, when it is not inside
-// root.
-func checkWithin(root, path, target string) error {
-	if root == "" {
-		return nil
-	}
+// resolvedRoot is root, absolute, with its links resolved (as it is when
+// it does not exist).
+func resolvedRoot(root string) (string, error) {
 	r, err := filepath.Abs(root)
 	if err != nil {
-		return err
+		return "", err
 	}
 	if rr, err := filepath.EvalSymlinks(r); err == nil {
 		r = rr
 	} else if !os.IsNotExist(err) {
-		return err
+		return "", err
 	}
-	if _, ok := RelInside(r, target); !ok {
-		return &OutsideError{Path: path, Target: target, Root: r}
+	return r, nil
+}
+
+// outsideAt is the refusal of path, whose links lead to at: outside r, or
+// into a .git directory below it.
+func outsideAt(path, at, r string) error {
+	if _, ok := RelInside(r, at); !ok {
+		return &OutsideError{Path: path, Target: at, Root: r}
 	}
-	if g := gitDirIn(r, target); g != "" {
-		return &OutsideError{Path: path, Target: target, Root: r, GitDir: g}
+	return &OutsideError{Path: path, Target: at, Root: r, GitDir: gitDirIn(r, at)}
+}
+
+// escape follows path's links from r, the resolved root (spelled root as
+// given), reading only links inside r, and returns the first place they
+// lead out of r or into a .git below it, with the rest of path appended as
+// written, and true; false when they stay in (as far as this walk can
+// tell, or when path is not spelled under root: resolveLinks decides
+// the rest).
+func escape(root, r, path string) (string, bool) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", false
 	}
-	return nil
+	rel, ok := "", false
+	if a, err := filepath.Abs(root); err == nil {
+		rel, ok = RelInside(a, abs)
+	}
+	if !ok {
+		if rel, ok = RelInside(r, abs); !ok {
+			// Spelled another way (through another link to root):
+			// left to resolveLinks, and a refusal then names no place.
+			return "", false
+		}
+	}
+	out := func(at string) bool {
+		_, in := RelInside(r, at)
+		return !in || gitDirIn(r, at) != ""
+	}
+	rest := splitRel(rel)
+	cur := r
+	for hops := 0; len(rest) > 0; {
+		next := filepath.Join(cur, rest[0])
+		rest = rest[1:]
+		fi, err := os.Lstat(next)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			// A plain name (or a missing one, and so is the rest):
+			// it leaves r only by being .git, or "..".
+			if cur = next; out(cur) {
+				return filepath.Join(append([]string{cur}, rest...)...), true
+			}
+			continue
+		}
+		if hops++; hops > 255 {
+			return "", false // resolveLinks says it: too many links
+		}
+		link, err := os.Readlink(next)
+		if err != nil {
+			return "", false
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(cur, link) // cur has no links left
+		}
+		link = filepath.Clean(link)
+		if out(link) {
+			return filepath.Join(append([]string{link}, rest...)...), true
+		}
+		in, _ := RelInside(r, link)
+		rest = append(splitRel(in), rest...)
+		cur = r
+	}
+	return "", false
+}
+
+// splitRel splits a relative path into its names ("." is none).
+func splitRel(rel string) []string {
+	var out []string
+	for _, n := range strings.Split(rel, string(filepath.Separator)) {
+		if n != "" && n != "." {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // gitDirIn returns the first directory named .git (in any case: macOS and

@@ -14,7 +14,8 @@ import (
 
 // TestWithin: every link of a path is resolved before it is compared with
 // the root, in the file and in its directories, for existing and missing
-// files, and the root is compared resolved too.
+// files, and the root is compared resolved too. A refusal returns no
+// target and names where the links first lead out.
 func TestWithin(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("symbolic links need privileges on Windows")
@@ -49,7 +50,7 @@ func TestWithin(t *testing.T) {
 	for _, tc := range tests {
 		got, err := Within(repo, filepath.Join(root, tc.path))
 		want := filepath.Join(root, tc.target)
-		if got != want {
+		if !tc.outside && got != want || tc.outside && got != "" {
 			t.Errorf("Within(%s) = %s, want %s", tc.path, got, want)
 		}
 		var oe *OutsideError
@@ -307,5 +308,80 @@ func TestReadWithin(t *testing.T) {
 	_, err := Within(repo, filepath.Join(repo, "abs.code-workspace"))
 	if err == nil || !strings.HasSuffix(err.Error(), "so nothing was written") {
 		t.Errorf("Within: %v", err)
+	}
+}
+
+// TestWithinReadsNoOutsideLink: a path whose links lead out of the root is
+// refused where they first leave it, and the links found there (outside)
+// are not read: neither where they lead nor whether their target exists
+// shows in the error (they are an outside file's content). In-tree chains
+// are followed link by link, and a chain into .git is refused as such.
+func TestWithinReadsNoOutsideLink(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	root := tree(t, "repo/.git/", "repo/sub/", "outside/")
+	repo := filepath.Join(root, "repo")
+	const secret = "SECRETLINKTARGET"
+	link := func(name, to string) {
+		t.Helper()
+		if err := os.Symlink(to, filepath.Join(root, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFile(t, filepath.Join(root, secret+"file"), "{}", 0o644)
+	link("outside/link", "../"+secret+"file")               // an outside link to an existing file
+	link("outside/dangling", "/nonexistent/"+secret)        // an outside link to nothing
+	link("outside/dirlink", "../"+secret+"dir")             // an outside directory link to nothing
+	link("repo/a.code-workspace", "../outside/link")        // straight out
+	link("repo/sub/b", "../c")                              // in-tree chain ...
+	link("repo/c", "sub/../../outside/dangling")            // ... then out
+	link("repo/d.code-workspace", "sub/b")                  // through the chain
+	link("repo/.vscode", "../outside/dirlink")              // a directory out
+	link("repo/g", "sub/h")                                 // in-tree chain ...
+	link("repo/sub/h", "../.git")                           // ... into .git
+	link("repo/e.code-workspace", filepath.Join(repo, "c")) // an absolute link to an in-tree link
+	tests := []struct{ path, at, gitDir string }{
+		{"repo/a.code-workspace", "outside/link", ""},
+		{"repo/d.code-workspace", "outside/dangling", ""},
+		{"repo/.vscode/settings.json", "outside/dirlink/settings.json", ""},
+		{"repo/g/config", "repo/.git/config", "repo/.git"},
+		{"repo/e.code-workspace", "outside/dangling", ""},
+	}
+	for _, tc := range tests {
+		for _, read := range []bool{false, true} {
+			var err error
+			if read {
+				_, err = ReadWithin(repo, filepath.Join(root, tc.path))
+			} else {
+				_, err = Within(repo, filepath.Join(root, tc.path))
+			}
+			var oe *OutsideError
+			if !errors.As(err, &oe) || oe.Read != read {
+				t.Errorf("%s (read %v): %v, want an *OutsideError", tc.path, read, err)
+				continue
+			}
+			if want := filepath.Join(root, tc.at); oe.Target != want {
+				t.Errorf("%s: leads to %s, want %s", tc.path, oe.Target, want)
+			}
+			if want := filepath.Join(root, tc.gitDir); tc.gitDir != "" && oe.GitDir != want {
+				t.Errorf("%s: git dir %q, want %s", tc.path, oe.GitDir, want)
+			}
+			if strings.Contains(err.Error(), secret) || strings.Contains(err.Error(), "not exist") {
+				t.Errorf("%s: %v: shows an outside link's content", tc.path, err)
+			}
+		}
+	}
+	// The same files, updated and edited: refused the same way.
+	for _, tc := range tests {
+		path := filepath.Join(root, tc.path)
+		_, err := Update(path, UpdateOptions{Within: repo, Create: true}, func(*Document) error { return nil })
+		if err == nil || strings.Contains(err.Error(), secret) || strings.Contains(err.Error(), "not exist") {
+			t.Errorf("Update(%s): %v", tc.path, err)
+		}
+		_, err = EditFile(path, EditOptions{Within: repo, MkdirAll: true}, func(b []byte, _ bool) ([]byte, error) { return append(b, 'x'), nil })
+		if err == nil || strings.Contains(err.Error(), secret) || strings.Contains(err.Error(), "not exist") {
+			t.Errorf("EditFile(%s): %v", tc.path, err)
+		}
 	}
 }

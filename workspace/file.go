@@ -345,11 +345,8 @@ func Update(path string, opts UpdateOptions, fn func(*Document) error) (Result, 
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	target, err := resolveLinks(path)
+	target, err := resolveWithin(opts.Within, path)
 	if err != nil {
-		return Result{}, err
-	}
-	if err := checkWithin(opts.Within, path, target); err != nil {
 		return Result{}, err
 	}
 	dir := filepath.Dir(target)
@@ -924,11 +921,8 @@ type EditOptions struct {
 // refused (see Within). It reports whether the file was (or, with DryRun,
 // would have been) written.
 func EditFile(path string, opts EditOptions, fn func(data []byte, exists bool) ([]byte, error)) (bool, error) {
-	target, err := resolveLinks(path)
+	target, err := resolveWithin(opts.Within, path)
 	if err != nil {
-		return false, err
-	}
-	if err := checkWithin(opts.Within, path, target); err != nil {
 		return false, err
 	}
 	perm := opts.Perm

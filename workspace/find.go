@@ -48,16 +48,32 @@ type AmbiguousError struct {
 	Dir string
 	// Candidates are the absolute paths of the workspace files, sorted.
 	Candidates []string
+	// Outside are the candidates whose links lead out of the work tree
+	// (or into its .git): peacock does not read them (see ReadWithin), so
+	// the message says so rather than let --workspace be given one of
+	// them without knowing.
+	Outside []string
 }
 
 // Error lists the candidates and tells how to choose one.
 func (e *AmbiguousError) Error() string {
+	return fmt.Sprintf("%s holds several workspace files (%s); pass --workspace to choose one",
+		e.Dir, strings.Join(e.Names(), ", "))
+}
+
+// Names are the candidates' base names, each that leads out of the work
+// tree followed by a note saying so.
+func (e *AmbiguousError) Names() []string {
 	names := make([]string, len(e.Candidates))
 	for i, c := range e.Candidates {
 		names[i] = filepath.Base(c)
+		for _, o := range e.Outside {
+			if o == c {
+				names[i] += " [leads out of the work tree: not read]"
+			}
+		}
 	}
-	return fmt.Sprintf("%s holds several workspace files (%s); pass --workspace to choose one",
-		e.Dir, strings.Join(names, ", "))
+	return names
 }
 
 // Find returns the settings file for opts. An explicit file wins (Exists is
@@ -104,7 +120,7 @@ func Find(opts FindOptions) (Target, error) {
 		return t, nil
 	}
 	for d := dir; ; {
-		cands, err := workspaceFiles(d)
+		cands, outside, err := workspaceFiles(d, root)
 		if err != nil {
 			return Target{}, err
 		}
@@ -126,7 +142,7 @@ func Find(opts FindOptions) (Target, error) {
 					return Target{Path: c, Kind: KindWorkspace, Exists: true, Root: root, Within: root}, nil
 				}
 			}
-			return Target{}, &AmbiguousError{Dir: d, Candidates: cands}
+			return Target{}, &AmbiguousError{Dir: d, Candidates: cands, Outside: outside}
 		}
 		if !inRepo || d == root {
 			// Outside a repository only the working directory is
@@ -147,42 +163,51 @@ func Find(opts FindOptions) (Target, error) {
 	return Target{Path: filepath.Join(root, name+".code-workspace"), Kind: KindWorkspace, Root: root, Within: root}, nil
 }
 
-// workspaceFiles lists the *.code-workspace files (not directories) in dir.
-func workspaceFiles(dir string) ([]string, error) {
+// workspaceFiles lists the *.code-workspace files (not directories) in dir,
+// and which of them lead out of root (or into its .git) once their links
+// are resolved: those are candidates all the same, without a look at what
+// they lead to (a link out is not followed: whether its target exists, or
+// is a directory, is the outside's), and every read of them is refused
+// (ReadWithin).
+func workspaceFiles(dir, root string) (cands, outside []string, err error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		if os.IsNotExist(err) || os.IsPermission(err) {
-			return nil, nil
+			return nil, nil, nil
 		}
-		return nil, err
+		return nil, nil, err
 	}
-	var out []string
 	for _, e := range ents {
 		if !strings.HasSuffix(strings.ToLower(e.Name()), ".code-workspace") {
 			continue
 		}
 		p := filepath.Join(dir, e.Name())
+		var oe *OutsideError
+		if _, err := resolveWithin(root, p); errors.As(err, &oe) {
+			cands, outside = append(cands, p), append(outside, p)
+			continue
+		}
 		fi, err := os.Stat(p)
 		switch {
 		case err == nil && fi.IsDir():
 			continue
 		case err == nil:
-			out = append(out, p)
+			cands = append(cands, p)
 		case os.IsNotExist(err):
 			// A dangling link: the workspace file is missing, which a new
 			// file elsewhere would hide.
 			if link, target, ok := danglingLink(p); ok {
-				return nil, &danglingError{Path: p, Link: link, Target: target}
+				return nil, nil, &danglingError{Path: p, Link: link, Target: target}
 			}
 		case os.IsPermission(err):
 			continue // as for a directory that cannot be listed
 		default:
 			// A loop of symbolic links: an error, not a reason to make a
 			// new file.
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return out, nil
+	return cands, outside, nil
 }
 
 // RepoRoot returns the nearest of dir and its parents that holds a .git

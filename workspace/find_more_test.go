@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -47,11 +48,32 @@ func TestFindLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantDangling := "" + ws + " is a symbolic link to " + filepath.Join(root, "dotfiles", "team.code-workspace") + ", which does not exist"
-	for _, explicit := range []string{"", "../team.code-workspace"} {
-		_, err := Find(FindOptions{Dir: filepath.Join(r, "sub"), Home: root, Explicit: explicit})
-		if err == nil || err.Error() != wantDangling {
-			t.Errorf("dangling link, explicit %q: err = %v\nwant %s", explicit, err, wantDangling)
-		}
+	_, err := Find(FindOptions{Dir: filepath.Join(r, "sub"), Home: root, Explicit: "../team.code-workspace"})
+	if err == nil || err.Error() != wantDangling {
+		t.Errorf("dangling link, explicit: err = %v\nwant %s", err, wantDangling)
+	}
+	// Found, not named: it leads out of the work tree, so whether its
+	// target exists is not looked at (that is the outside's); it is the
+	// target, and reading it is refused.
+	got, err := Find(FindOptions{Dir: filepath.Join(r, "sub"), Home: root})
+	if err != nil || got.Path != ws || !got.Exists {
+		t.Errorf("dangling link out, found: %+v, %v; want %s, existing", got, err, ws)
+	}
+	var oe *OutsideError
+	if _, err := ReadWithin(got.Within, got.Path); !errors.As(err, &oe) || strings.Contains(err.Error(), "not exist") {
+		t.Errorf("dangling link out, read: %v, want an *OutsideError", err)
+	}
+	// A dangling link that stays in the work tree is an error, as before.
+	in := filepath.Join(root, "in")
+	if err := os.MkdirAll(filepath.Join(in, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("sub/gone.code-workspace", filepath.Join(in, "in.code-workspace")); err != nil {
+		t.Fatal(err)
+	}
+	wantIn := filepath.Join(in, "in.code-workspace") + " is a symbolic link to " + filepath.Join(in, "sub", "gone.code-workspace") + ", which does not exist"
+	if _, err := Find(FindOptions{Dir: in, Home: root}); err == nil || err.Error() != wantIn {
+		t.Errorf("dangling link inside: err = %v\nwant %s", err, wantIn)
 	}
 
 	loop := filepath.Join(root, "loop")

@@ -175,17 +175,9 @@ func (f *factory) openProject(g *globalOptions, noTarget bool) (*project.Project
 	}
 	var amb *workspace.AmbiguousError
 	if errors.As(err, &amb) {
-		return nil, fmt.Errorf("%s holds several workspace files (%s); choose one with --workspace", amb.Dir, strings.Join(baseNames(amb.Candidates), ", "))
+		return nil, fmt.Errorf("%s holds several workspace files (%s); choose one with --workspace", amb.Dir, strings.Join(amb.Names(), ", "))
 	}
 	return p, err
-}
-
-func baseNames(paths []string) []string {
-	out := make([]string, len(paths))
-	for i, p := range paths {
-		out[i] = filepath.Base(p)
-	}
-	return out
 }
 
 // Main runs peacock on the process's command line and standard streams and
