@@ -27,7 +27,7 @@ func isLFSHook(data []byte, hook string) bool {
 // attribute in its top .gitattributes, or one of git-lfs's hooks (chained
 // or not) in its hooks directory.
 func usesLFS(root, dir string) bool {
-	if data, err := workspace.ReadFile(filepath.Join(root, ".gitattributes")); err == nil && bytes.Contains(data, []byte("filter=lfs")) {
+	if attributesUseLFS(root) {
 		return true
 	}
 	for _, h := range LFSHooks {
@@ -38,6 +38,16 @@ func usesLFS(root, dir string) bool {
 		}
 	}
 	return false
+}
+
+// attributesUseLFS reports whether the top .gitattributes of the work tree
+// at root gives a filter=lfs attribute. It is found through the
+// repository, so a .gitattributes that links out of the work tree is not
+// read (workspace.ReadWithin): git does not follow it either, and an
+// outside file must not decide what peacock runs.
+func attributesUseLFS(root string) bool {
+	data, err := workspace.ReadWithin(root, filepath.Join(root, ".gitattributes"))
+	return err == nil && bytes.Contains(data, []byte("filter=lfs"))
 }
 
 // lfsMissing returns git-lfs's hooks that are not in dir: absent, or the

@@ -302,17 +302,25 @@ func Snippet(l Layout) string {
 	return b.String()
 }
 
-// configMentions returns the first of files that holds s, or "".
-func configMentions(s string, files ...string) string {
+// configMentions returns the first of files, hook managers' configuration
+// files found in the work tree at root, that holds s, or "". One whose
+// links lead out of the work tree is not read (workspace.ReadWithin): its
+// refusal is returned.
+func configMentions(root, s string, files ...string) (string, error) {
 	for _, f := range files {
 		if f == "" {
 			continue
 		}
-		if data, err := workspace.ReadFile(f); err == nil && bytes.Contains(data, []byte(s)) {
-			return f
+		data, err := workspace.ReadWithin(root, f)
+		var oe *workspace.OutsideError
+		if errors.As(err, &oe) {
+			return "", err
+		}
+		if err == nil && bytes.Contains(data, []byte(s)) {
+			return f, nil
 		}
 	}
-	return ""
+	return "", nil
 }
 
 // lefthookStale reports peacock's own scripts in a lefthook repository's
@@ -343,7 +351,11 @@ func lefthookStatus(l Layout, hook string) HookStatus {
 		return s
 	}
 	s := HookStatus{Hook: hook, Path: l.Config, State: StateAbsent}
-	cfg := configMentions("peacock hook run "+hook, l.Config, l.LocalConfig)
+	cfg, err := configMentions(l.Root, "peacock hook run "+hook, l.Config, l.LocalConfig)
+	if err != nil {
+		s.Reason = err.Error()
+		return s
+	}
 	if cfg == "" {
 		s.Reason = "peacock is not in " + filepath.Base(l.Config)
 		if old, err := workspace.ReadFile(path + ".old"); err == nil && isScript(old, hook) {
@@ -362,7 +374,12 @@ func lefthookStatus(l Layout, hook string) HookStatus {
 
 func preCommitStatus(l Layout, hook string) HookStatus {
 	s := HookStatus{Hook: hook, Path: l.Config, State: StateAbsent}
-	if configMentions("peacock-post-checkout", l.Config) == "" {
+	cfg, err := configMentions(l.Root, "peacock-post-checkout", l.Config)
+	if err != nil {
+		s.Reason = err.Error()
+		return s
+	}
+	if cfg == "" {
 		s.Reason = "peacock-post-checkout is not in " + filepath.Base(l.Config)
 		return s
 	}

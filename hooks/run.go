@@ -147,8 +147,7 @@ func isNullRev(rev string) bool {
 }
 
 func adoptOnClone(ctx context.Context, o RunOptions) (*Action, error) {
-	data, err := workspace.ReadFile(filepath.Join(o.Dir, ".gitattributes"))
-	if err != nil || !bytes.Contains(data, []byte("filter=lfs")) {
+	if !attributesUseLFS(o.Dir) {
 		return nil, nil
 	}
 	out, err := o.Git(ctx, o.Dir, "rev-parse", "--path-format=absolute", "--git-common-dir", "--git-path", "hooks")
