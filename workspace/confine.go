@@ -97,10 +97,38 @@ func ReadWithin(root, path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if tfi, err := os.Stat(target); err != nil || !os.SameFile(fi, tfi) {
-		return nil, fmt.Errorf("%s changed while peacock checked where its links lead; nothing was read, try again", path)
+	if err := openedWithin(root, path, target, f, fi); err != nil {
+		return nil, err
 	}
 	return readOpen(f, fi, path, MaxFileSize, 0)
+}
+
+// openedWithin checks that f, opened through path (with fi its stat),
+// is the file target, where path's links led when they were checked
+// against root: the same file, still at target itself and not through a
+// link put there since, and, where the system tells which file a
+// descriptor holds (Linux: /proc/self/fd), inside root and not in a .git
+// below it. A link changed in between (another program on the machine
+// racing the check) is then an error, not a read; the error says nothing
+// of what was opened.
+func openedWithin(root, path, target string, f *os.File, fi fs.FileInfo) error {
+	changed := fmt.Errorf("%s changed while peacock checked where its links lead; nothing was read, try again", path)
+	lfi, err := os.Lstat(target)
+	if err != nil || !lfi.Mode().IsRegular() || !os.SameFile(fi, lfi) {
+		return changed
+	}
+	at, ok := openedPath(f)
+	if !ok {
+		return nil // not known here: the checks above are what there is
+	}
+	r, err := resolvedRoot(root)
+	if err != nil {
+		return err
+	}
+	if _, in := RelInside(r, at); !in || gitDirIn(r, at) != "" {
+		return changed
+	}
+	return nil
 }
 
 // CheckRead makes the test of ReadWithin without reading: nil when path
@@ -157,8 +185,15 @@ func resolveWithin(root, path string) (string, error) {
 	if g := gitDirIn(r, target); g != "" {
 		return "", &OutsideError{Path: path, Root: r, GitDir: g}
 	}
+	if testHookWithin != nil {
+		testHookWithin(path)
+	}
 	return target, nil
 }
+
+// testHookWithin, when set by a test, runs when resolveWithin has passed
+// path: what another program could do before the file is opened.
+var testHookWithin func(path string)
 
 // resolvedRoot is root, absolute, with its links resolved (as it is when
 // it does not exist).

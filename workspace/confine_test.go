@@ -385,3 +385,69 @@ func TestWithinReadsNoOutsideLink(t *testing.T) {
 		}
 	}
 }
+
+// TestWithinRace: a link changed after the check and before the file is
+// opened (another program on the machine racing peacock) makes the read
+// fail saying the file changed, for ReadWithin and for Update, and no byte
+// of the outside file it now leads to is read or shown: the final file
+// replaced by a link out is caught everywhere (it is no longer the file
+// checked), a directory of the path replaced by a link out where the
+// system names the file a descriptor holds (Linux).
+func TestWithinRace(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	const secret = "SECRET-RACE"
+	for _, swap := range []string{"file", "dir"} {
+		if swap == "dir" && runtime.GOOS != "linux" {
+			continue
+		}
+		for _, op := range []string{"read", "update"} {
+			root := tree(t, "repo/.git/", "repo/sub/", "outside/sub/")
+			repo := filepath.Join(root, "repo")
+			writeFile(t, filepath.Join(repo, "sub", "real.code-workspace"), `{"settings": {}}`, 0o644)
+			writeFile(t, filepath.Join(root, "outside", "sub", "real.code-workspace"), `{"settings": {"peacock.color": `+secret+`}}`, 0o644)
+			path := filepath.Join(repo, "a.code-workspace")
+			if err := os.Symlink("sub/real.code-workspace", path); err != nil {
+				t.Fatal(err)
+			}
+			testHookWithin = func(p string) {
+				if p != path {
+					return
+				}
+				testHookWithin = nil
+				var err error
+				if swap == "file" {
+					f := filepath.Join(repo, "sub", "real.code-workspace")
+					if err = os.Remove(f); err == nil {
+						err = os.Symlink(filepath.Join(root, "outside", "sub", "real.code-workspace"), f)
+					}
+				} else if err = os.Rename(filepath.Join(repo, "sub"), filepath.Join(repo, "sub.old")); err == nil {
+					err = os.Symlink(filepath.Join(root, "outside", "sub"), filepath.Join(repo, "sub"))
+				}
+				if err != nil {
+					t.Error(err)
+				}
+			}
+			var err error
+			if op == "read" {
+				var data []byte
+				data, err = ReadWithin(repo, path)
+				if strings.Contains(string(data), secret) {
+					t.Errorf("%s swap, %s: read the outside file", swap, op)
+				}
+			} else {
+				_, err = Update(path, UpdateOptions{Within: repo}, func(d *Document) error { return d.SetSetting("x", 1) })
+			}
+			testHookWithin = nil
+			// (Update may meet the swapped file first as the link it is
+			// now, when it locks it: refused all the same.)
+			if err == nil || op == "read" && !strings.Contains(err.Error(), "changed while peacock checked where its links lead") || strings.Contains(err.Error(), secret) {
+				t.Errorf("%s swap, %s: %v, want the changed error", swap, op, err)
+			}
+			if got, _ := os.ReadFile(filepath.Join(root, "outside", "sub", "real.code-workspace")); !strings.Contains(string(got), secret) || strings.Contains(string(got), `"x"`) {
+				t.Errorf("%s swap, %s: outside file now %q", swap, op, got)
+			}
+		}
+	}
+}

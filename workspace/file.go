@@ -429,7 +429,7 @@ func update(ctx context.Context, path, target string, opts UpdateOptions, fn fun
 	if inPlace {
 		extra = 64 << 10 // room for the colors an edit adds
 	}
-	data, snap, err := readSnapshot(target, held, extra)
+	data, snap, err := readSnapshotWithin(opts.Within, path, target, held, extra)
 	missing := errors.Is(err, fs.ErrNotExist)
 	if err == nil && len(data) == 0 && !snap.settled(target) {
 		// Read empty while another program writes it (an editor saving
@@ -538,6 +538,13 @@ type snapshot struct {
 // extra) and returns its content and snapshot. A missing file gives an
 // error matching fs.ErrNotExist and the snapshot of a missing file.
 func readSnapshot(target string, held *lockedFile, extra int) ([]byte, snapshot, error) {
+	return readSnapshotWithin("", "", target, held, extra)
+}
+
+// readSnapshotWithin is readSnapshot for path, whose links led to target
+// inside within when they were checked (within "": anywhere): the file
+// read is checked to be that one (openedWithin) before a byte is read.
+func readSnapshotWithin(within, path, target string, held *lockedFile, extra int) ([]byte, snapshot, error) {
 	snap := snapshot{seed: maphash.MakeSeed()}
 	f, fi := (*os.File)(nil), fs.FileInfo(nil)
 	if held != nil {
@@ -548,6 +555,11 @@ func readSnapshot(target string, held *lockedFile, extra int) ([]byte, snapshot,
 			return nil, snap, err
 		}
 		defer f.Close()
+	}
+	if within != "" {
+		if err := openedWithin(within, path, target, f, fi); err != nil {
+			return nil, snap, err
+		}
 	}
 	data, err := readOpen(f, fi, target, MaxFileSize, extra)
 	if err != nil {
@@ -957,7 +969,7 @@ func EditFile(path string, opts EditOptions, fn func(data []byte, exists bool) (
 
 // editLocked does the work of EditFile under the lock.
 func editLocked(target string, opts EditOptions, perm fs.FileMode, fn func([]byte, bool) ([]byte, error), held *lockedFile, dirExists bool) (changed, mkdir bool, err error) {
-	data, snap, err := readSnapshot(target, held, 0)
+	data, snap, err := readSnapshotWithin(opts.Within, target, target, held, 0)
 	exists := err == nil
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return false, false, err
