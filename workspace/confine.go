@@ -173,6 +173,15 @@ func resolveWithin(root, path string) (string, error) {
 		return "", err
 	}
 	if at, ok := escape(root, r, path); ok {
+		// Out, and back in (an absolute link spelled through /tmp
+		// where that is a link to /private/tmp, as on macOS): inside,
+		// as it was before the walk. Otherwise the refusal names the
+		// place found, whatever the rest of the links say.
+		if t, err := resolveLinks(path); err == nil {
+			if _, in := RelInside(r, t); in && gitDirIn(r, t) == "" {
+				return t, nil
+			}
+		}
 		return "", outsideAt(path, at, r)
 	}
 	target, err := resolveLinks(path)

@@ -348,6 +348,13 @@ func TestWithinReadsNoOutsideLink(t *testing.T) {
 		{"repo/g/config", "repo/.git/config", "repo/.git"},
 		{"repo/e.code-workspace", "outside/dangling", ""},
 	}
+	// Out and back in (as /tmp -> /private/tmp on macOS): read, as before.
+	link("outside/back", "../repo")
+	writeFile(t, filepath.Join(repo, "sub", "real.json"), "{}", 0o644)
+	link("repo/f.code-workspace", filepath.Join(root, "outside", "back", "sub", "real.json"))
+	if data, err := ReadWithin(repo, filepath.Join(repo, "f.code-workspace")); err != nil || string(data) != "{}" {
+		t.Errorf("out and back in: %q, %v", data, err)
+	}
 	for _, tc := range tests {
 		for _, read := range []bool{false, true} {
 			var err error
