@@ -1,6 +1,7 @@
 package project
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -36,6 +37,14 @@ func (p *Project) DevcontainerFile() (string, error) {
 	}
 	for _, rel := range []string{filepath.Join(".devcontainer", "devcontainer.json"), ".devcontainer.json"} {
 		path := filepath.Join(root, rel)
+		// One whose links lead out of the project is the file, without a
+		// look at what they lead to (whether an outside file exists is
+		// not the repository's to learn): its edit is then refused,
+		// saying nothing was read.
+		var oe *workspace.OutsideError
+		if err := workspace.CheckRead(root, path); errors.As(err, &oe) {
+			return path, nil
+		}
 		if _, err := os.Lstat(path); err == nil {
 			return path, nil
 		}
