@@ -276,7 +276,11 @@ func escape(root, r, path string) (string, bool) {
 			return "", false
 		}
 		if !filepath.IsAbs(link) {
-			link = filepath.Join(cur, link) // cur has no links left
+			// Its names are walked from its directory (cur, which has
+			// no links left), so that ".." after a link in it is the
+			// link target's parent, as the system takes it.
+			rest = append(splitRel(link), rest...)
+			continue
 		}
 		link = filepath.Clean(link)
 		if out(link) {

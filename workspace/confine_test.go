@@ -458,3 +458,56 @@ func TestWithinRace(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkDotDot: ".." in a link's text after a link is the parent of
+// that link's target, as the system follows it, for the check and for the
+// file read and written: a -> sub/../x with sub -> ../outside/deep is
+// <outside>/x, refused as outside (before, peacock took it for repo/x,
+// refused reads as "changed" and wrote repo/x, another file than the
+// link's). A ".." that names a directory of the tree stays in.
+func TestLinkDotDot(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	root := tree(t, "repo/.git/", "repo/in/deep/", "outside/deep/")
+	repo := filepath.Join(root, "repo")
+	writeFile(t, filepath.Join(root, "outside", "x"), `{"settings": {"peacock.color": SECRET}}`, 0o644)
+	writeFile(t, filepath.Join(repo, "x"), `{}`, 0o644)
+	writeFile(t, filepath.Join(repo, "in", "y"), `{"y": 1}`, 0o644)
+	link := func(name, to string) {
+		t.Helper()
+		if err := os.Symlink(to, filepath.Join(root, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link("repo/sub", "../outside/deep")
+	link("repo/a.code-workspace", "sub/../x")
+	link("repo/down", "in/deep")
+	link("repo/b.code-workspace", "down/../y")
+	link("repo/c.code-workspace", "down/..")
+	if got, err := Resolve(filepath.Join(repo, "a.code-workspace")); err != nil || got != filepath.Join(root, "outside", "x") {
+		t.Errorf("Resolve(a) = %s, %v; want outside/x", got, err)
+	}
+	for _, read := range []bool{false, true} {
+		var err error
+		if read {
+			_, err = ReadWithin(repo, filepath.Join(repo, "a.code-workspace"))
+		} else {
+			_, err = Update(filepath.Join(repo, "a.code-workspace"), UpdateOptions{Within: repo}, func(d *Document) error { return d.SetSetting("z", 1) })
+		}
+		var oe *OutsideError
+		if !errors.As(err, &oe) || strings.Contains(err.Error(), "SECRET") {
+			t.Errorf("a (read %v): %v, want an *OutsideError", read, err)
+		}
+	}
+	if got, _ := os.ReadFile(filepath.Join(repo, "x")); string(got) != "{}" {
+		t.Errorf("repo/x written: %q", got)
+	}
+	data, err := ReadWithin(repo, filepath.Join(repo, "b.code-workspace"))
+	if err != nil || string(data) != `{"y": 1}` {
+		t.Errorf("b: %q, %v; want in/y", data, err)
+	}
+	if got, err := Resolve(filepath.Join(repo, "c.code-workspace")); err != nil || got != filepath.Join(repo, "in") {
+		t.Errorf("Resolve(c) = %s, %v; want in", got, err)
+	}
+}

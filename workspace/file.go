@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -724,11 +725,49 @@ func resolveLinks(path string) (string, error) {
 			return "", err
 		}
 		if !filepath.IsAbs(link) {
-			link = filepath.Join(filepath.Dir(p), link)
+			link = joinLink(filepath.Dir(p), link)
 		}
 		last, p = p, link
 	}
 	return "", fmt.Errorf("%s: too many levels of symbolic links", path)
+}
+
+// joinLink returns where the relative link text rel, found in the
+// directory dir, leads, as the system follows it: each name of rel is
+// taken from the directory the names before it lead to, with their links
+// resolved, so that ".." after a link is that link target's parent (a
+// link sub/../x with sub -> ../elsewhere/deep names ../elsewhere/x, where
+// joining the names as text would give x). Its last name is joined as it
+// is (the caller follows it). A name that cannot be resolved (missing)
+// ends the walk: the rest is joined as text.
+func joinLink(dir, rel string) string {
+	names := strings.Split(rel, string(filepath.Separator))
+	if filepath.Separator != '/' {
+		names = strings.FieldsFunc(rel, func(r rune) bool { return r == '/' || r == filepath.Separator })
+	}
+	if !slices.Contains(names, "..") {
+		return filepath.Join(dir, rel) // no ".." that a link could change
+	}
+	d, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return filepath.Join(dir, rel)
+	}
+	for i, n := range names[:len(names)-1] {
+		switch n {
+		case "", ".":
+			continue
+		case "..":
+			d = filepath.Dir(d)
+			continue
+		}
+		d = filepath.Join(d, n)
+		r, err := filepath.EvalSymlinks(d)
+		if err != nil {
+			return filepath.Join(append([]string{d}, names[i+1:]...)...)
+		}
+		d = r
+	}
+	return filepath.Join(d, names[len(names)-1])
 }
 
 // WriteFileAtomic writes data to the file at path, atomically: it takes the
