@@ -2,9 +2,9 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -36,14 +36,21 @@ func versionString() string {
 	return "dev"
 }
 
-// versionText is what --version prints: "peacock VERSION", or with --json
-// the object `peacock version --json` prints.
-func versionText(cmd *cobra.Command) string {
-	if fl := cmd.Flags().Lookup("json"); fl != nil && fl.Value.String() == "true" {
-		b, _ := json.MarshalIndent(map[string]string{"version": versionString()}, "", "  ")
-		return string(b) + "\n"
+// versionText is what `peacock version` and --version print: "peacock
+// VERSION", or with asJSON the JSON object, as writeJSON writes it.
+func versionText(asJSON bool) string {
+	if asJSON {
+		var b strings.Builder
+		_ = writeJSON(&ioStreams{Out: &b}, map[string]string{"version": versionString()})
+		return b.String()
 	}
 	return "peacock " + versionString() + "\n"
+}
+
+// versionFlagText is versionText for the --version template: cmd's --json.
+func versionFlagText(cmd *cobra.Command) string {
+	fl := cmd.Flags().Lookup("json")
+	return versionText(fl != nil && fl.Value.String() == "true")
 }
 
 // factory holds what commands need from the outside world. run builds one;
@@ -358,7 +365,7 @@ from the current directory up to the repository root; the project's
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
-	cobra.AddTemplateFunc("peacockVersion", versionText)
+	cobra.AddTemplateFunc("peacockVersion", versionFlagText)
 	root.SetVersionTemplate("{{peacockVersion .}}")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &flagError{err} })
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
@@ -439,10 +446,7 @@ func newVersionCmd(f *factory, g *globalOptions) *cobra.Command {
 		Example: "  $ peacock version\n  $ peacock version --json",
 		Args:    noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			if g.JSON {
-				return writeJSON(f.IO, map[string]string{"version": versionString()})
-			}
-			_, err := fmt.Fprintf(f.IO.Out, "peacock %s\n", versionString())
+			_, err := io.WriteString(f.IO.Out, versionText(g.JSON))
 			return err
 		},
 	}
