@@ -83,9 +83,9 @@ func runCheckFiles(f *factory, g *globalOptions, opts *checkOptions) error {
 			case err == errSilent:
 			case strings.Contains(err.Error(), filepath.Base(file)):
 				// the error names the file already
-				fmt.Fprintf(opts.IO.ErrOut, "peacock: %v\n", err)
+				sayf(opts.IO.ErrOut, "peacock: %v\n", err)
 			default:
-				fmt.Fprintf(opts.IO.ErrOut, "peacock: %s: %v\n", file, err)
+				sayf(opts.IO.ErrOut, "peacock: %s: %v\n", file, err)
 			}
 		}
 	}
@@ -129,7 +129,7 @@ func runCheck(opts *checkOptions) error {
 		}
 		if !opts.Global.Quiet {
 			for _, w := range r.LowContrast {
-				fmt.Fprintf(io.ErrOut, "%s: warning: %s on %s has contrast %.2f:1, below 4.5:1 (try --style accessible)\n",
+				sayf(io.ErrOut, "%s: warning: %s on %s has contrast %.2f:1, below 4.5:1 (try --style accessible)\n",
 					name, w.Foreground, w.Background, w.Ratio)
 			}
 		}
@@ -141,15 +141,15 @@ func runCheck(opts *checkOptions) error {
 				// A Peacock 1.x/2.x file (peacock.color came with 3.0.0)
 				// or one whose color was deleted: today's extension
 				// strips these keys when it opens the workspace.
-				fmt.Fprintf(io.ErrOut, "%s: %d Peacock key(s) but no %s stored: the extension removes them when it opens the workspace; run 'peacock set COLOR' to keep a color, or 'peacock apply' to remove them\n", name, len(r.Drift), r.Key)
+				sayf(io.ErrOut, "%s: %d Peacock key(s) but no %s stored: the extension removes them when it opens the workspace; run 'peacock set COLOR' to keep a color, or 'peacock apply' to remove them\n", name, len(r.Drift), r.Key)
 				return errSilent
 			}
-			fmt.Fprintf(io.ErrOut, "%s: %d key(s) drifted; run 'peacock apply' to fix\n", name, len(r.Drift))
+			sayf(io.ErrOut, "%s: %d key(s) drifted; run 'peacock apply' to fix\n", name, len(r.Drift))
 		}
 		return errSilent
 	case r.Status == project.StatusExplained && opts.Strict:
 		if !opts.Global.JSON && !opts.Global.Quiet {
-			fmt.Fprintf(io.ErrOut, "%s: colors are as the extension wrote them, derived with %s, not what %s writes under these settings (--strict); run 'peacock apply' to fix\n",
+			sayf(io.ErrOut, "%s: colors are as the extension wrote them, derived with %s, not what %s writes under these settings (--strict); run 'peacock apply' to fix\n",
 				name, strings.Join(r.ExplainedBy, "; "), palette.Current)
 		}
 		return errSilent

@@ -256,7 +256,7 @@ func lefthookLocal(config string) string {
 func reportHooks(o *out, res *hooks.Result, uninstall bool) error {
 	l := res.Layout
 	if hp := l.HooksPath; hp != "" && !uninstall && !o.G.Quiet {
-		fmt.Fprintf(o.IO.ErrOut, "peacock: warning: core.hooksPath is set globally (%s): git runs the hooks there and ignores init.templateDir's; run peacock hook install in a repository to install them there\n", hp)
+		sayf(o.IO.ErrOut, "peacock: warning: core.hooksPath is set globally (%s): git runs the hooks there and ignores init.templateDir's; run peacock hook install in a repository to install them there\n", hp)
 	}
 	if o.G.JSON {
 		acts := []map[string]string{}
@@ -277,11 +277,7 @@ func reportHooks(o *out, res *hooks.Result, uninstall bool) error {
 		}
 		return o.json(data)
 	}
-	if !o.G.Quiet {
-		for _, w := range res.Warnings {
-			fmt.Fprintf(o.IO.ErrOut, "peacock: warning: %s\n", w)
-		}
-	}
+	o.warnings(res.Warnings)
 	would := ""
 	if l.DryRun {
 		would = "would have "
@@ -424,7 +420,7 @@ func runHookStatus(ctx context.Context, opts *hookOptions) error {
 		for _, h := range s.Hooks {
 			fmt.Fprintf(o.IO.Out, "%s\t%s\t%s\t%s\n", s.Scope, h.Hook, h.State, h.Path)
 			if h.Reason != "" && !o.G.Quiet {
-				fmt.Fprintf(o.IO.ErrOut, "peacock: %s %s: %s\n", s.Scope, h.Hook, h.Reason)
+				sayf(o.IO.ErrOut, "peacock: %s %s: %s\n", s.Scope, h.Hook, h.Reason)
 			}
 		}
 	}

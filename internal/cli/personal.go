@@ -282,7 +282,7 @@ func runSetPersonal(opts *setOptions) error {
 		"color": c.Color.Hex6(), "value": c.Value, "key": c.Key, "colors": c.Colors, "personal": true,
 	})
 	if err == nil && !opts.Global.Quiet && !opts.Global.JSON && !opts.Global.DryRun && team != nil {
-		fmt.Fprintf(opts.IO.ErrOut, "git sees the committed %s: your color never reaches a commit (peacock reset --personal removes it)\n", rel)
+		sayf(opts.IO.ErrOut, "git sees the committed %s: your color never reaches a commit (peacock reset --personal removes it)\n", rel)
 	}
 	return err
 }
@@ -502,7 +502,7 @@ func runFilter(f *factory, g *globalOptions, mode, color, path string, in []byte
 		out, err := p.Personalize(path, in, c)
 		if err != nil {
 			if !g.Quiet {
-				fmt.Fprintf(f.IO.ErrOut, "peacock: your personal color is not in %s: %v\n", path, err)
+				sayf(f.IO.ErrOut, "peacock: your personal color is not in %s: %v\n", path, err)
 			}
 			return in
 		}
