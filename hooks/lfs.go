@@ -113,12 +113,11 @@ func AdoptLFS(ctx context.Context, git Git, root, dir string, dryRun bool) (*Act
 			return nil, err
 		}
 	}
-	if lfsErr != nil {
-		if left := lfsMissing(dir); len(left) > 0 {
-			return nil, fmt.Errorf("this repository uses git-lfs, and its %s hook(s) could not be written: %v", strings.Join(left, ", "), lfsErr)
-		}
+	left := lfsMissing(dir)
+	if lfsErr != nil && len(left) > 0 {
+		return nil, fmt.Errorf("this repository uses git-lfs, and its %s hook(s) could not be written: %v", strings.Join(left, ", "), lfsErr)
 	}
-	if left := lfsMissing(dir); len(left) == len(missing) {
+	if len(left) == len(missing) {
 		return nil, nil
 	}
 	return a, nil

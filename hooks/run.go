@@ -185,7 +185,7 @@ func run(ctx context.Context, o RunOptions) (*RunResult, error) {
 				return nil, err
 			}
 			if p.Target.Path == local {
-				return recheck(ctx, o, p)
+				return recheck(ctx, o, p, false)
 			}
 		}
 	}
@@ -248,7 +248,7 @@ func runMain(ctx context.Context, o RunOptions, root string, repo *Repo) (*RunRe
 		return nil, err
 	}
 	if p.Target.Exists {
-		return recheck(ctx, o, p)
+		return recheck(ctx, o, p, false)
 	}
 	if repo == nil {
 		if repo, err = Inspect(ctx, o.Git, root); err != nil {
@@ -259,8 +259,9 @@ func runMain(ctx context.Context, o RunOptions, root string, repo *Repo) (*RunRe
 }
 
 // recheck re-applies the target's stored color when its keys drifted,
-// unless the target is tracked by git (then see driftTracked).
-func recheck(ctx context.Context, o RunOptions, p *project.Project) (*RunResult, error) {
+// unless the target is tracked by git (then see driftTracked). untracked
+// is true when the caller already asked git and the target is not tracked.
+func recheck(ctx context.Context, o RunOptions, p *project.Project, untracked bool) (*RunResult, error) {
 	// A target whose links lead out of the work tree is neither read nor
 	// written by a hook: p.Read refuses it (nothing was read).
 	doc, err := p.Read()
@@ -280,9 +281,11 @@ func recheck(ctx context.Context, o RunOptions, p *project.Project) (*RunResult,
 	if rep.Status != project.StatusDrift {
 		return &RunResult{Action: RunNone, Reason: "colors in place"}, nil
 	}
-	tracked, err := isTracked(ctx, o.Git, p.Target.Root, p.Target.Path)
-	if err != nil {
-		return nil, err
+	tracked := false
+	if !untracked {
+		if tracked, err = isTracked(ctx, o.Git, p.Target.Root, p.Target.Path); err != nil {
+			return nil, err
+		}
 	}
 	if tracked {
 		// A hook never modifies a tracked file: that would dirty every
@@ -381,7 +384,7 @@ func runWorktree(ctx context.Context, o RunOptions, repo *Repo) (*RunResult, err
 		return nil, err
 	}
 	if !tracked {
-		return recheck(ctx, o, p)
+		return recheck(ctx, o, p, true)
 	}
 	// The team's file is tracked: the worktree gets a copy of it of its
 	// own, named after its folder, which Find prefers over the tracked one

@@ -3,8 +3,6 @@ package palette
 import (
 	"cmp"
 	"fmt"
-	"strconv"
-	"strings"
 )
 
 // Version is a release of the Peacock extension. Derive writes what that
@@ -14,23 +12,6 @@ type Version struct{ Major, Minor, Patch int }
 // Current is the extension release whose payload Derive writes by
 // default: 4.4.1 (its PR #751, released 2026-09-07).
 var Current = Version{4, 4, 1}
-
-// ParseVersion reads "4.3.4" (a leading "v" is allowed).
-func ParseVersion(s string) (Version, error) {
-	parts := strings.Split(strings.TrimPrefix(s, "v"), ".")
-	if len(parts) != 3 {
-		return Version{}, fmt.Errorf("palette: version %q: want MAJOR.MINOR.PATCH", s)
-	}
-	var n [3]int
-	for i, p := range parts {
-		x, err := strconv.Atoi(p)
-		if err != nil || x < 0 {
-			return Version{}, fmt.Errorf("palette: version %q: want MAJOR.MINOR.PATCH", s)
-		}
-		n[i] = x
-	}
-	return Version{n[0], n[1], n[2]}, nil
-}
 
 func (v Version) String() string { return fmt.Sprintf("%d.%d.%d", v.Major, v.Minor, v.Patch) }
 

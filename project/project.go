@@ -115,7 +115,7 @@ func Open(opts Options) (*Project, error) {
 		opts.Getenv = func(string) string { return "" }
 	}
 	if opts.Chdir != "" {
-		d, err := absPath(opts.GOOS, opts.Dir, opts.Chdir)
+		d, err := workspace.AbsPath(opts.GOOS, opts.Dir, opts.Chdir)
 		if err != nil {
 			return nil, &UsageError{fmt.Sprintf("-C %v", err)}
 		}
@@ -130,7 +130,7 @@ func Open(opts Options) (*Project, error) {
 	}
 	for _, p := range []*string{&opts.Workspace, &opts.UserSettings} {
 		if *p != "" {
-			abs, err := absPath(opts.GOOS, opts.Dir, *p)
+			abs, err := workspace.AbsPath(opts.GOOS, opts.Dir, *p)
 			if err != nil {
 				return nil, err
 			}
@@ -154,15 +154,6 @@ func Open(opts Options) (*Project, error) {
 		return nil, err
 	}
 	return p, nil
-}
-
-// absPath joins path onto dir unless it is absolute (workspace.AbsPath):
-// on Windows a rooted path without a drive (\x) takes the drive of dir,
-// and a drive-relative one (C:x) is relative to dir on dir's drive and an
-// error on another. (Joining C:x onto dir named a file "C:x" in dir: on
-// NTFS, the stream x of a file C.)
-func absPath(goos, dir, path string) (string, error) {
-	return workspace.AbsPath(goos, dir, path)
 }
 
 func home(opts Options) string {
@@ -746,7 +737,9 @@ func valuesTree(values map[string]any, order []string) layerTree {
 	}
 	var rest []string
 	for k := range values {
-		if !seen[k] {
+		// Only "peacock" and peacock.* make the tree (the loop below
+		// skips the rest): the user's other settings are not sorted.
+		if !seen[k] && (k == "peacock" || strings.HasPrefix(k, peacockPrefix)) {
 			rest = append(rest, k)
 		}
 	}

@@ -430,12 +430,12 @@ func TestAbsPath(t *testing.T) {
 		if tt.goos != runtime.GOOS && tt.goos != "windows" {
 			continue // a Unix path means nothing to another OS's filepath
 		}
-		got, err := absPath(tt.goos, tt.dir, tt.in)
+		got, err := workspace.AbsPath(tt.goos, tt.dir, tt.in)
 		if err != nil {
 			got = "error: " + err.Error()
 		}
 		if got != tt.want {
-			t.Errorf("absPath(%s, %q, %q) = %q, want %q", tt.goos, tt.dir, tt.in, got, tt.want)
+			t.Errorf("AbsPath(%s, %q, %q) = %q, want %q", tt.goos, tt.dir, tt.in, got, tt.want)
 		}
 	}
 }

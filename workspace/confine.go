@@ -112,10 +112,12 @@ func ReadWithin(root, path string) ([]byte, error) {
 // racing the check) is then an error, not a read; the error says nothing
 // of what was opened.
 func openedWithin(root, path, target string, f *os.File, fi fs.FileInfo) error {
-	changed := fmt.Errorf("%s changed while peacock checked where its links lead; nothing was read, try again", path)
+	changed := func() error {
+		return fmt.Errorf("%s changed while peacock checked where its links lead; nothing was read, try again", path)
+	}
 	lfi, err := os.Lstat(target)
 	if err != nil || !lfi.Mode().IsRegular() || !os.SameFile(fi, lfi) {
-		return changed
+		return changed()
 	}
 	at, ok := openedPath(f)
 	if !ok {
@@ -126,7 +128,7 @@ func openedWithin(root, path, target string, f *os.File, fi fs.FileInfo) error {
 		return err
 	}
 	if _, in := RelInside(r, at); !in || gitDirIn(r, at) != "" {
-		return changed
+		return changed()
 	}
 	return nil
 }

@@ -478,14 +478,7 @@ func (d *Document) settingsOpen() int {
 		return d.root
 	}
 	if d.kind == KindDevcontainer {
-		open := d.root
-		for _, k := range devcontainerPath {
-			_, m := d.lastMember(open, k)
-			if m == nil {
-				return -1
-			}
-			open = int(m.valStart)
-		}
+		open, _ := d.pathGet(len(devcontainerPath))
 		return open
 	}
 	if _, m := d.lastMember(d.root, settingsKey); m != nil {
@@ -790,7 +783,6 @@ func (d *Document) findDuplicates() []Duplicate {
 		for i, k := range devcontainerPath {
 			_, m := d.lastMember(open, k)
 			if m == nil {
-				open = -1
 				break
 			}
 			open = int(m.valStart)

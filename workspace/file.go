@@ -535,16 +535,12 @@ type snapshot struct {
 	sum  uint64
 }
 
-// readSnapshot reads target (from held when not nil; see readFile for
-// extra) and returns its content and snapshot. A missing file gives an
-// error matching fs.ErrNotExist and the snapshot of a missing file.
-func readSnapshot(target string, held *lockedFile, extra int) ([]byte, snapshot, error) {
-	return readSnapshotWithin("", "", target, held, extra)
-}
-
-// readSnapshotWithin is readSnapshot for path, whose links led to target
-// inside within when they were checked (within "": anywhere): the file
-// read is checked to be that one (openedWithin) before a byte is read.
+// readSnapshotWithin reads target (from held when not nil; see readFile
+// for extra) and returns its content and snapshot; a missing file gives an
+// error matching fs.ErrNotExist and the snapshot of a missing file. path's
+// links led to target inside within when they were checked (within "":
+// anywhere): the file read is checked to be that one (openedWithin) before
+// a byte is read.
 func readSnapshotWithin(within, path, target string, held *lockedFile, extra int) ([]byte, snapshot, error) {
 	snap := snapshot{seed: maphash.MakeSeed()}
 	f, fi := (*os.File)(nil), fs.FileInfo(nil)

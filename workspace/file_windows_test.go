@@ -287,7 +287,9 @@ func TestLockCaseInsensitive(t *testing.T) {
 // workspace files the one named after the directory in another case
 // (Shop.code-workspace in shop) is chosen.
 func TestFindCaseInsensitive(t *testing.T) {
-	root := tree(t, "home/me/personal.code-workspace", "home/me/scratch/notes/", "shop/Shop.code-workspace", "shop/other.code-workspace")
+	// home holds a .git (a dotfiles repository): only the comparison of
+	// home in another case keeps RepoRoot from taking it for the project.
+	root := tree(t, "home/me/personal.code-workspace", "home/me/.git/", "home/me/scratch/notes/", "shop/Shop.code-workspace", "shop/other.code-workspace")
 	home := strings.ToUpper(filepath.Join(root, "home", "me"))
 	dir := filepath.Join(root, "home", "me", "scratch", "notes")
 	got, err := Find(FindOptions{Dir: dir, Home: home})

@@ -16,8 +16,8 @@ import (
 type FindOptions struct {
 	// Dir is the working directory, absolute.
 	Dir string
-	// Home is the user's home directory; outside a repository the search
-	// stops below it.
+	// Home is the user's home directory, never taken as a repository root
+	// (see RepoRoot).
 	Home string
 	// Explicit is a file named by the user (--workspace), absolute or
 	// relative to Dir. When set, no search happens.
@@ -85,10 +85,13 @@ func (e *AmbiguousError) Names() []string {
 // one named <directory name>.code-workspace, else an *AmbiguousError. With
 // none anywhere, the target is <root>/<base name of root>.code-workspace,
 // not existing yet. A workspace file (or the explicit file) that is a
-// symbolic link to a missing file, or a loop of links, is an error (naming
-// the missing target), never a reason to make a new file. Directories are
-// compared with Home as files, not by spelling (see os.SameFile), so a
-// differently cased or linked spelling of Home still stops the search. On
+// symbolic link to a missing file inside the work tree, or a loop of links,
+// is an error (naming the missing target), never a reason to make a new
+// file; a found one whose links lead out of the work tree is a candidate
+// without a look at its target (every read of it is then refused, see
+// ReadWithin). Directories are compared with Home as files, not by spelling
+// (see os.SameFile), so a differently cased or linked spelling of Home is
+// still never a repository root. On
 // Windows an explicit path rooted without a drive (\x) is on Dir's drive,
 // and one relative to another drive's current directory (D:x) is an error.
 func Find(opts FindOptions) (Target, error) {
@@ -262,12 +265,24 @@ func SamePath(a, b, goos string) bool {
 }
 
 // sameDirFunc returns a function that reports whether a directory is dir
-// (SamePath; false for every directory when dir is "").
+// (SamePath; false for every directory when dir is ""). dir is looked at
+// once, not once per directory asked about.
 func sameDirFunc(dir string) func(string) bool {
 	if dir == "" {
 		return func(string) bool { return false }
 	}
-	return func(d string) bool { return SamePath(d, dir, runtime.GOOS) }
+	dir = filepath.Clean(dir)
+	fi, err := os.Stat(dir)
+	if err != nil {
+		return func(d string) bool { return SamePath(d, dir, runtime.GOOS) }
+	}
+	return func(d string) bool {
+		if d = filepath.Clean(d); d == dir {
+			return true
+		}
+		fd, err := os.Stat(d)
+		return err == nil && os.SameFile(fd, fi)
+	}
 }
 
 // AbsPath makes p, a path the user named (such as Explicit), absolute,

@@ -136,7 +136,7 @@ func TestUpdateEmptyWhileSaving(t *testing.T) {
 func TestEmptyPauseReal(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "e")
 	writeFile(t, p, "", 0o644)
-	_, s, err := readSnapshot(p, nil, 0)
+	_, s, err := readSnapshotWithin("", "", p, nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
