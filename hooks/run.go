@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -204,7 +203,7 @@ func run(ctx context.Context, o RunOptions) (*RunResult, error) {
 // linked worktree (a .git file naming a git directory that has a
 // commondir file). known is false when dir holds no .git.
 func quickLook(dir string) (root string, linked, known bool) {
-	gd, isDir, ok := DotGit(dir)
+	gd, isDir, ok := project.DotGit(dir)
 	if !ok {
 		return "", false, false
 	}
@@ -212,34 +211,6 @@ func quickLook(dir string) (root string, linked, known bool) {
 		return dir, false, true
 	}
 	return dir, fileExists(filepath.Join(gd, "commondir")), true
-}
-
-// DotGit reads dir/.git as git lays it out, without running git: gitDir
-// is dir/.git when that is a directory (isDir), else the directory its
-// "gitdir:" line names (relative to dir when not absolute). ok is false
-// when dir/.git is neither.
-func DotGit(dir string) (gitDir string, isDir, ok bool) {
-	gp := filepath.Join(dir, ".git")
-	fi, err := os.Stat(gp)
-	if err != nil {
-		return "", false, false
-	}
-	if fi.IsDir() {
-		return gp, true, true
-	}
-	data, err := workspace.ReadFile(gp)
-	if err != nil {
-		return "", false, false
-	}
-	gd, ok := strings.CutPrefix(strings.TrimSpace(string(data)), "gitdir:")
-	if !ok {
-		return "", false, false
-	}
-	gd = strings.TrimSpace(gd)
-	if !filepath.IsAbs(gd) {
-		gd = filepath.Join(dir, gd)
-	}
-	return gd, false, true
 }
 
 func runMain(ctx context.Context, o RunOptions, root string, repo *Repo) (*RunResult, error) {

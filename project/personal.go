@@ -341,18 +341,77 @@ func removeFile(path, within string) error {
 }
 
 // PersonalFile returns the file that holds this clone's personal color
-// when the target lies in a main working tree (whose .git is a directory)
-// that has one, else "". It reads one small file and runs no git.
+// when the target lies in a working tree of a clone that has one (the
+// main working tree or a linked one: they share the state), else "". It
+// reads one small file (two in a linked worktree) and runs no git.
 func (p *Project) PersonalFile() string {
 	root := p.Target.Root
 	if root == "" {
 		return ""
 	}
-	s, err := ReadPersonalState(filepath.Join(root, ".git", "peacock", "personal.json"))
+	common, ok := CommonDir(root)
+	if !ok {
+		return ""
+	}
+	s, err := ReadPersonalState(StateFile(common))
 	if err != nil || s == nil {
 		return ""
 	}
 	return filepath.Join(root, filepath.FromSlash(s.File))
+}
+
+// StateFile is the file that keeps a clone's personal color, in git's
+// common directory, which the clone's linked worktrees share.
+func StateFile(commonDir string) string {
+	return filepath.Join(commonDir, "peacock", "personal.json")
+}
+
+// CommonDir returns git's common directory for the working tree at root,
+// read as git lays it out, without running git: root/.git when that is a
+// directory, else the directory its gitdir: line names, or the one that
+// directory's commondir file names (a linked worktree). ok is false when
+// root/.git is neither.
+func CommonDir(root string) (string, bool) {
+	gd, isDir, ok := DotGit(root)
+	if !ok || isDir {
+		return gd, ok
+	}
+	if c, err := workspace.ReadFile(filepath.Join(gd, "commondir")); err == nil {
+		cd := strings.TrimSpace(string(c))
+		if !filepath.IsAbs(cd) {
+			cd = filepath.Join(gd, cd)
+		}
+		return filepath.Clean(cd), true
+	}
+	return gd, true
+}
+
+// DotGit reads dir/.git as git lays it out, without running git: gitDir
+// is dir/.git when that is a directory (isDir), else the directory its
+// "gitdir:" line names (relative to dir when not absolute). ok is false
+// when dir/.git is neither.
+func DotGit(dir string) (gitDir string, isDir, ok bool) {
+	gp := filepath.Join(dir, ".git")
+	fi, err := os.Stat(gp)
+	if err != nil {
+		return "", false, false
+	}
+	if fi.IsDir() {
+		return gp, true, true
+	}
+	data, err := workspace.ReadFile(gp)
+	if err != nil {
+		return "", false, false
+	}
+	gd, ok := strings.CutPrefix(strings.TrimSpace(string(data)), "gitdir:")
+	if !ok {
+		return "", false, false
+	}
+	gd = strings.TrimSpace(gd)
+	if !filepath.IsAbs(gd) {
+		gd = filepath.Join(dir, gd)
+	}
+	return gd, false, true
 }
 
 // PersonalTarget switches a target that would be created, and was not

@@ -30,7 +30,7 @@ type personalRepo struct {
 
 // State is the personal state file.
 func (r *personalRepo) State() string {
-	return filepath.Join(r.CommonDir, "peacock", "personal.json")
+	return project.StateFile(r.CommonDir)
 }
 
 func inspectPersonal(dir string) (*personalRepo, error) {
@@ -518,27 +518,15 @@ func runFilter(f *factory, g *globalOptions, mode, color, path string, in []byte
 // that the filter, run for every file git filters, starts no git; when
 // the layout is another, it asks git.
 func filterState(dir string) *project.PersonalState {
-	common := ""
-	if gd, isDir, ok := hooks.DotGit(dir); ok {
-		common = gd
-		if !isDir {
-			if c, err := workspace.ReadFile(filepath.Join(gd, "commondir")); err == nil {
-				cd := strings.TrimSpace(string(c))
-				if !filepath.IsAbs(cd) {
-					cd = filepath.Join(gd, cd)
-				}
-				common = filepath.Clean(cd)
-			}
-		}
-	}
-	if common == "" {
+	common, ok := project.CommonDir(dir)
+	if !ok {
 		ps, err := openPersonal(dir)
 		if err != nil {
 			return nil
 		}
 		return ps.state
 	}
-	st, err := project.ReadPersonalState(filepath.Join(common, "peacock", "personal.json"))
+	st, err := project.ReadPersonalState(project.StateFile(common))
 	if err != nil {
 		return nil
 	}
