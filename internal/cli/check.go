@@ -71,11 +71,7 @@ func runCheckFiles(f *factory, g *globalOptions, opts *checkOptions) error {
 	failed := false
 	for _, file := range opts.Files {
 		one := *opts
-		one.Open = func(noTarget bool) (*project.Project, error) {
-			g2 := *g
-			g2.Workspace = file
-			return f.openProject(&g2, noTarget)
-		}
+		one.baseOptions = opts.baseOptions.withWorkspace(file)
 		if err := runCheck(&one); err != nil {
 			failed = true
 			err = displayPaths(err, f.display) // relative, as in any other error

@@ -487,15 +487,23 @@ func runFilter(f *factory, g *globalOptions, mode, color, path string, in []byte
 	if err != nil {
 		return in
 	}
-	b := newBase(f, g)
-	p, err := b.Open(true)
+	// Only the file set --personal chose: a repository's .gitattributes
+	// can give any file filter=peacock-personal (*.json), and peacock
+	// must not splice colors into package.json. Asked first: it reads one
+	// small file, and the project (your settings) is opened only for that
+	// file, not for every file git runs the filter on.
+	dir, err := f.Getwd()
+	if err == nil && g.Dir != "" {
+		dir, err = workspace.AbsPath(f.GOOS, dir, g.Dir)
+	}
 	if err != nil {
 		return in
 	}
-	// Only the file set --personal chose: a repository's .gitattributes
-	// can give any file filter=peacock-personal (*.json), and peacock
-	// must not splice colors into package.json.
-	if st := filterState(p.Dir); st == nil || st.File != filepath.ToSlash(path) {
+	if st := filterState(dir); st == nil || st.File != filepath.ToSlash(path) {
+		return in
+	}
+	p, err := newBase(f, g).Open(true)
+	if err != nil {
 		return in
 	}
 	if mode == "smudge" {

@@ -426,7 +426,7 @@ func previewLines(m *cli.PickMenu, lay layout, entry int) []string {
 	switch lay.kind {
 	case layoutFull:
 		if entry == cli.TypeIn {
-			lines = wrapWords("Press enter, then type a color: #42b883, rgb(), hsl(), oklch(), a CSS name, or the name of a favorite or theme color.", lay.inner)
+			lines = strings.Split(ansi.Wordwrap("Press enter, then type a color: #42b883, rgb(), hsl(), oklch(), a CSS name, or the name of a favorite or theme color.", lay.inner, ""), "\n")
 		} else {
 			c := m.Items[entry].Choice.Color
 			lines = strings.Split(strings.TrimSuffix(m.Preview(c, lay.inner), "\n"), "\n")
@@ -456,23 +456,6 @@ func pad(lines []string, n int) []string {
 		lines = append(lines, "")
 	}
 	return lines
-}
-
-// wrapWords breaks plain text into lines of at most width columns.
-func wrapWords(s string, width int) []string {
-	var lines []string
-	line := ""
-	for _, w := range strings.Fields(s) {
-		if line != "" && ansi.StringWidth(line)+1+ansi.StringWidth(w) > width {
-			lines = append(lines, line)
-			line = ""
-		}
-		if line != "" {
-			line += " "
-		}
-		line += w
-	}
-	return append(lines, line)
 }
 
 // titleLine is the prompt, or the filter while it is open, with where the
