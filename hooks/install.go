@@ -87,6 +87,8 @@ type Layout struct {
 	// LFS reports that the repository uses git-lfs (a filter=lfs
 	// attribute, or git-lfs's hooks in Dir): Install then makes sure
 	// git-lfs's hooks are all there, the ones peacock shares chained.
+	// Locate sets it only for git's own hooks directory (no Manager), the
+	// one layout Install does that in.
 	LFS bool
 	// Rev is the peacock revision (a tag or a commit) pre-commit's
 	// snippet pins; "" prints a placeholder.
@@ -110,7 +112,7 @@ func Locate(ctx context.Context, git Git, dir string) (Layout, error) {
 		return Layout{}, fmt.Errorf("unexpected git rev-parse output %q", out)
 	}
 	l := Layout{Root: filepath.Clean(lines[0]), Dir: filepath.Clean(lines[1])}
-	l.LFS = usesLFS(l.Root, l.Dir)
+	gitHooks := l.Dir
 	if scope, hp := hooksPathScope(ctx, git, dir); hp != "" {
 		if scope == "global" || scope == "system" {
 			l.Manager, l.Config = ManagerGlobalHooksPath, l.Dir
@@ -152,6 +154,9 @@ func Locate(ctx context.Context, git Git, dir string) (Layout, error) {
 		if root, err := workspace.Resolve(l.Root); err == nil && inside(root, r) {
 			l.Manager, l.Config = ManagerTracked, l.Dir
 		}
+	}
+	if l.Manager == "" {
+		l.LFS = usesLFS(l.Root, gitHooks)
 	}
 	return l, nil
 }

@@ -196,7 +196,7 @@ func (s Settings) MergeWarn(values map[string]any) (Settings, []Warning, error) 
 			continue
 		}
 		if p := out.boolField(name); p != nil {
-			b := truthy(v)
+			b := Truthy(v)
 			if _, isBool := v.(bool); !isBool {
 				warn(key, "a boolean", v, fmt.Sprint(b))
 			}
@@ -214,7 +214,7 @@ func (s Settings) MergeWarn(values map[string]any) (Settings, []Warning, error) 
 			}
 			switch {
 			case isString:
-			case !truthy(v):
+			case !Truthy(v):
 				warn(key, "a color string", v, "the default "+def)
 			default:
 				str = "#000000"
@@ -323,10 +323,7 @@ func tinyObjectText(v any) (string, bool) {
 // Truthy is JavaScript's ToBoolean of a value as encoding/json decodes it
 // (nil for null): false, 0, NaN, "" and null are false, anything else (an
 // empty array or object too) true.
-func Truthy(v any) bool { return truthy(v) }
-
-// truthy is JavaScript's ToBoolean of a decoded JSON value.
-func truthy(v any) bool {
+func Truthy(v any) bool {
 	switch x := v.(type) {
 	case nil:
 		return false
@@ -480,7 +477,7 @@ func stringToNumber(s string) float64 {
 // setting's value v: amount === 0 ? 0 : amount || 10, then amount / 100
 // with JavaScript's Number.
 func percentage(v any) float64 {
-	if !truthy(v) {
+	if !Truthy(v) {
 		if isNumber(v) {
 			return 0 // 0 (and -0) stay 0
 		}

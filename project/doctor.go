@@ -132,13 +132,14 @@ func (p *Project) Doctor() ([]Finding, error) {
 				Message: fmt.Sprintf("%s sets a user-level peacock.color (%s): the extension paints every workspace without its own color with it", us, v)})
 		}
 	}
-	return append(out, p.machineFindings()...), nil
+	return append(out, p.machineFindings(doc)...), nil
 }
 
 // machineFindings notes a machine color (peacock set --machine) that the
-// target's workspace colors hide in its windows.
-func (p *Project) machineFindings() []Finding {
-	if !p.HidesMachine() || p.Home == "" {
+// target's workspace colors (doc, the target as Doctor read it) hide in
+// its windows.
+func (p *Project) machineFindings(doc *workspace.Document) []Finding {
+	if !hidesMachine(doc) || p.Home == "" {
 		return nil
 	}
 	var files []string

@@ -145,9 +145,18 @@ func (p *Project) ResetMachine(path string, wo WriteOptions) (*Change, error) {
 // MachineColors returns the owned keys the machine settings file at path
 // holds (none when it does not exist or cannot be read).
 func MachineColors(path string) map[string]string {
-	out := map[string]string{}
 	doc, err := readDoc(path)
-	if err != nil || doc == nil {
+	if err != nil {
+		return map[string]string{}
+	}
+	return ownedColors(doc)
+}
+
+// ownedColors returns doc's workbench.colorCustomizations of the keys
+// peacock owns whose values are strings (nil doc: none).
+func ownedColors(doc *workspace.Document) map[string]string {
+	out := map[string]string{}
+	if doc == nil {
 		return out
 	}
 	for _, m := range doc.ColorCustomizations() {
@@ -165,7 +174,13 @@ func (p *Project) HidesMachine() bool {
 		return false
 	}
 	doc, err := p.Read()
-	if err != nil || doc == nil {
+	return err == nil && hidesMachine(doc)
+}
+
+// hidesMachine reports whether doc (nil: no file) has workspace colors of
+// the keys peacock owns, which hide a machine color.
+func hidesMachine(doc *workspace.Document) bool {
+	if doc == nil {
 		return false
 	}
 	for _, m := range doc.ColorCustomizations() {

@@ -198,14 +198,7 @@ func (p *Project) stripPersonal(path string, work, team []byte) []byte {
 			return work
 		}
 	}
-	teamColors := map[string]string{}
-	if td != nil {
-		for _, m := range td.ColorCustomizations() {
-			if v, ok := m.Value.(string); ok && palette.IsOwned(m.Key) {
-				teamColors[m.Key] = v
-			}
-		}
-	}
+	teamColors := ownedColors(td)
 	ps, _ := p.SettingsFor(td)
 	if err := d.ApplyColors(teamColors, palette.IsOwned, ps.ExcludedSettings); err != nil {
 		return work
