@@ -33,8 +33,10 @@
 // commas are allowed: github.com/tidwall/jsonc blanks them, keeping every
 // offset, and encoding/json reads the rest, so errors keep the line and
 // column of the file as written. (The workspace package's own scanner reads
-// the files peacock edits: it is faster on large files and refuses what VS
-// Code refuses, such as "{,}", which tidwall/jsonc lets through.)
+// the files peacock edits: on 1 to 10 MB settings files it finds the colors
+// 5x to 11x faster than tidwall/jsonc and encoding/json decode them
+// (workspace's BenchmarkLargeParseVsJSONC), and it refuses what VS Code
+// refuses, such as "{,}", which tidwall/jsonc lets through.)
 // A file that cannot be used is reported with its path and the line and
 // column of the problem and skipped; the other files still load. Merge puts
 // the user's themes over the built-in ones: a user theme shadows a built-in
