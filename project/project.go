@@ -156,13 +156,17 @@ func Open(opts Options) (*Project, error) {
 	return p, nil
 }
 
-func home(opts Options) string {
-	if opts.GOOS == "windows" {
-		if h := opts.Getenv("USERPROFILE"); h != "" {
+func home(opts Options) string { return HomeDir(opts.GOOS, opts.Getenv) }
+
+// HomeDir is the user's home directory as getenv tells it: USERPROFILE on
+// Windows (HOME when that is unset), HOME elsewhere.
+func HomeDir(goos string, getenv func(string) string) string {
+	if goos == "windows" {
+		if h := getenv("USERPROFILE"); h != "" {
 			return h
 		}
 	}
-	return opts.Getenv("HOME")
+	return getenv("HOME")
 }
 
 func (p *Project) findTarget() error {
@@ -449,17 +453,24 @@ func unwrapPath(err error) error {
 // directory when it lies in the working directory or the project, else
 // under ~ when it lies in the home directory, else absolute.
 func (p *Project) Display(path string) string {
-	within := func(root string) bool {
-		_, ok := workspace.RelInside(root, path)
-		return root != "" && ok
+	return DisplayPath(p.Dir, p.Target.Root, p.Home, path)
+}
+
+// DisplayPath is Display for a working directory dir, a project root
+// ("" for none) and a home directory ("" for none): also for a command
+// whose project could not be opened.
+func DisplayPath(dir, root, home, path string) string {
+	within := func(d string) bool {
+		_, ok := workspace.RelInside(d, path)
+		return d != "" && ok
 	}
-	if within(p.Dir) || within(p.Target.Root) {
-		if rel, err := filepath.Rel(p.Dir, path); err == nil {
+	if within(dir) || within(root) {
+		if rel, err := filepath.Rel(dir, path); err == nil {
 			return rel
 		}
 	}
-	if within(p.Home) {
-		rel, _ := filepath.Rel(p.Home, path)
+	if within(home) {
+		rel, _ := filepath.Rel(home, path)
 		return "~" + string(filepath.Separator) + rel
 	}
 	return path

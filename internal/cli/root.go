@@ -178,7 +178,7 @@ func (f *factory) openProject(g *globalOptions, noTarget bool) (*project.Project
 	if p != nil {
 		f.display = p.Display
 	} else {
-		f.display = func(path string) string { return displayUnder(dir, f.Getenv(homeVar(f.GOOS)), path) }
+		f.display = func(path string) string { return project.DisplayPath(dir, "", project.HomeDir(f.GOOS, f.Getenv), path) }
 	}
 	var amb *workspace.AmbiguousError
 	if errors.As(err, &amb) {
@@ -269,30 +269,6 @@ func displayPaths(err error, display func(string) string) error {
 		return err
 	}
 	return &displayedError{msg, err}
-}
-
-// displayUnder is project.Display for a project that could not be opened:
-// path relative to dir when it lies in it, else under ~ when it lies in
-// home, else as it is.
-func displayUnder(dir, home, path string) string {
-	within := func(root string) (string, bool) {
-		rel, ok := workspace.RelInside(root, path)
-		return rel, filepath.IsAbs(root) && ok
-	}
-	if rel, ok := within(dir); ok {
-		return rel
-	}
-	if rel, ok := within(home); ok {
-		return "~" + string(filepath.Separator) + rel
-	}
-	return path
-}
-
-func homeVar(goos string) string {
-	if goos == "windows" {
-		return "USERPROFILE"
-	}
-	return "HOME"
 }
 
 // displayedError is err with another message.
