@@ -62,35 +62,25 @@ type painter struct {
 	depth ColorDepth
 }
 
-func (pt painter) bg(c palette.Color) string {
-	switch pt.depth {
-	case TrueColor:
-		r, g, b := c.RGB8()
-		return fmt.Sprintf("\x1b[48;2;%d;%d;%dm", r, g, b)
-	case Colors256:
-		return fmt.Sprintf("\x1b[48;5;%dm", ansi256(c))
-	case Colors16:
-		if i := ansi16(c); i >= 8 {
-			return fmt.Sprintf("\x1b[%dm", 100+i-8)
-		} else {
-			return fmt.Sprintf("\x1b[%dm", 40+i)
-		}
-	}
-	return ""
-}
+func (pt painter) bg(c palette.Color) string { return pt.sgr(c, 48, 40, 100) }
 
-func (pt painter) fg(c palette.Color) string {
+func (pt painter) fg(c palette.Color) string { return pt.sgr(c, 38, 30, 90) }
+
+// sgr is the escape that sets c at pt's depth: ext is 38 (foreground) or
+// 48 (background) for 24-bit and 256 colors, base and bright the first of
+// the 16 colors' 8 normal and 8 bright codes.
+func (pt painter) sgr(c palette.Color, ext, base, bright int) string {
 	switch pt.depth {
 	case TrueColor:
 		r, g, b := c.RGB8()
-		return fmt.Sprintf("\x1b[38;2;%d;%d;%dm", r, g, b)
+		return fmt.Sprintf("\x1b[%d;2;%d;%d;%dm", ext, r, g, b)
 	case Colors256:
-		return fmt.Sprintf("\x1b[38;5;%dm", ansi256(c))
+		return fmt.Sprintf("\x1b[%d;5;%dm", ext, ansi256(c))
 	case Colors16:
 		if i := ansi16(c); i >= 8 {
-			return fmt.Sprintf("\x1b[%dm", 90+i-8)
+			return fmt.Sprintf("\x1b[%dm", bright+i-8)
 		} else {
-			return fmt.Sprintf("\x1b[%dm", 30+i)
+			return fmt.Sprintf("\x1b[%dm", base+i)
 		}
 	}
 	return ""
