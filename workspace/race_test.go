@@ -148,3 +148,37 @@ func TestEmptyPauseReal(t *testing.T) {
 		t.Errorf("paused %v, want at least %v", d, emptyPause)
 	}
 }
+
+// TestEditFileEditorSavesBeforeRename: EditFile (info/exclude, hook
+// scripts, peacock's state) redoes its edit on what another program saved
+// between its read and its rename, as Update does, and keeps that save.
+func TestEditFileEditorSavesBeforeRename(t *testing.T) {
+	for _, inPlace := range []bool{false, true} {
+		name := map[bool]string{false: "by rename", true: "in place"}[inPlace]
+		t.Run(name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "exclude")
+			writeFile(t, p, "/a.code-workspace\n", 0o644)
+			calls, renames := 0, 0
+			testHookBeforeRename = func(string) {
+				renames++
+				if renames == 1 {
+					editorSave(t, p, "/b.code-workspace\n", inPlace) // same size: only the content tells
+				}
+			}
+			defer func() { testHookBeforeRename = nil }()
+			wrote, err := EditFile(p, EditOptions{}, func(data []byte, _ bool) ([]byte, error) {
+				calls++
+				return append(append([]byte(nil), data...), "/c.code-workspace\n"...), nil
+			})
+			if err != nil || !wrote {
+				t.Fatalf("EditFile = %v, %v", wrote, err)
+			}
+			if got, want := readString(t, p), "/b.code-workspace\n/c.code-workspace\n"; got != want {
+				t.Errorf("file = %q, want %q (the other save kept, the edit redone on it)", got, want)
+			}
+			if calls != 2 || renames != 2 {
+				t.Errorf("fn called %d times, %d renames tried; want 2 and 2", calls, renames)
+			}
+		})
+	}
+}
